@@ -1,0 +1,60 @@
+/**
+ * The one formatting module: every chart, table and sentence formats numbers
+ * through it, so the whole site speaks the same French.
+ *
+ * French conventions: narrow no-break space (U+202F) between thousands, comma
+ * for decimals, and a no-break space (U+00A0) before a unit or "%" so that a
+ * figure never wraps away from its unit.
+ */
+export const THOUSANDS_SEPARATOR = "\u202f";
+export const UNIT_SPACE = "\u00a0";
+export const MINUS = "\u2212"; // typographic minus, wider and clearer than "-"
+
+function groupThousands(integerPart: string): string {
+  return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR);
+}
+
+/** A number with a fixed count of decimals, French style: 1822.34 → "1 822,3". */
+export function formatNumber(value: number, decimals = 0): string {
+  if (!Number.isFinite(value)) return "–";
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [integerPart, fraction] = fixed.split(".");
+  const sign = value < 0 && Number(fixed) !== 0 ? MINUS : "";
+  return sign + groupThousands(integerPart) + (fraction ? "," + fraction : "");
+}
+
+/** Same as formatNumber, with an explicit "+" for positive values (balances). */
+export function formatSigned(value: number, decimals = 0): string {
+  const text = formatNumber(value, decimals);
+  return value > 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? "+" + text : text;
+}
+
+/** Euros → "1 822,3 M€" (millions, one decimal, as in the reference factsheet). */
+export function formatMillionEuros(euros: number, decimals = 1): string {
+  return formatNumber(euros / 1e6, decimals) + UNIT_SPACE + "M€";
+}
+
+/** Euros → "+124,9 M€" / "−124,9 M€", for balances. */
+export function formatSignedMillionEuros(euros: number, decimals = 1): string {
+  return formatSigned(euros / 1e6, decimals) + UNIT_SPACE + "M€";
+}
+
+/** Euros → "580,4 Md€" (billions), for national headlines. */
+export function formatBillionEuros(euros: number, decimals = 1): string {
+  return formatNumber(euros / 1e9, decimals) + UNIT_SPACE + "Md€";
+}
+
+/** A ratio (0.027) → "2,7 %". Région shares use 1 decimal, France shares 2. */
+export function formatPercent(ratio: number, decimals = 1): string {
+  return formatNumber(ratio * 100, decimals) + UNIT_SPACE + "%";
+}
+
+/** A ratio change (0.053) → "+5,3 %", for year-over-year changes. */
+export function formatSignedPercent(ratio: number, decimals = 1): string {
+  return formatSigned(ratio * 100, decimals) + UNIT_SPACE + "%";
+}
+
+/** A plain number for CSV files: dot decimal, no grouping (spreadsheets parse it). */
+export function formatCsvNumber(value: number, decimals = 3): string {
+  return Number.isFinite(value) ? value.toFixed(decimals) : "";
+}

@@ -1,0 +1,37 @@
+import {describe, expect, it} from "vitest";
+import {
+  formatMillionEuros,
+  formatNumber,
+  formatPercent,
+  formatSignedMillionEuros,
+  formatSignedPercent
+} from "../../src/components/format.ts";
+
+const NNBSP = "\u202f";
+const NBSP = "\u00a0";
+
+describe("format", () => {
+  it("writes millions of euros the French way", () => {
+    expect(formatMillionEuros(1_822_300_000)).toBe(`1${NNBSP}822,3${NBSP}M€`);
+    expect(formatMillionEuros(580_354_500_000)).toBe(`580${NNBSP}354,5${NBSP}M€`);
+    expect(formatMillionEuros(12_340)).toBe(`0,0${NBSP}M€`);
+  });
+
+  it("writes shares with the requested decimals", () => {
+    expect(formatPercent(1822.3 / 67665.4, 1)).toBe(`2,7${NBSP}%`);
+    expect(formatPercent(1822.3 / 580354.5, 2)).toBe(`0,31${NBSP}%`);
+    expect(formatPercent(1697.2 / 684776.3, 2)).toBe(`0,25${NBSP}%`);
+  });
+
+  it("signs balances with a real minus and an explicit plus", () => {
+    expect(formatSignedMillionEuros(125_100_000)).toBe(`+125,1${NBSP}M€`);
+    expect(formatSignedMillionEuros(-125_100_000)).toBe(`\u2212125,1${NBSP}M€`);
+    expect(formatSignedPercent(0)).toBe(`0,0${NBSP}%`);
+  });
+
+  it("never prints a negative zero or a non-number", () => {
+    expect(formatNumber(-0.01, 1)).toBe("0,0");
+    expect(formatNumber(Number.NaN)).toBe("–");
+    expect(formatNumber(1234567)).toBe(`1${NNBSP}234${NNBSP}567`);
+  });
+});
