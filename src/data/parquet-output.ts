@@ -1,0 +1,42 @@
+/**
+ * Writing Parquet from a data loader: build a table in an in-memory DuckDB,
+ * COPY a query of it to a temporary Parquet file, hand back the bytes.
+ *
+ * SNAPPY compression on purpose: the browser decodes these files with
+ * hyparquet, which reads SNAPPY and uncompressed but not ZSTD without an
+ * extra package (see ../shared/design/OFFLINE.md).
+ */
+import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Runs `COPY (selectSql) TO … (FORMAT parquet)` and returns the file's bytes. */
+export async function copyToParquet(connection: DuckDBConnection, selectSql: string): Promise<Buffer> {
+  const directory = await mkdtemp(join(tmpdir(), "parquet-out-"));
+  const path = join(directory, "out.parquet");
+  try {
+    await connection.run(
+      `COPY (${selectSql}) TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`
+    );
+    return await readFile(path);
+  } finally {
+    await rm(directory, {recursive: true, force: true});
+  }
+}
+
+/** A loader's output goes to stdout; waits for the bytes to be flushed. */
+export function writeToStdout(bytes: Uint8Array | string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+}
