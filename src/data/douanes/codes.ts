@@ -1,0 +1,49 @@
+/**
+ * Codes are strings, always: "01" keeps its zero, Corsica is "2A"/"2B",
+ * overseas départements are "971"…"976". Spreadsheets may still hand us a
+ * number (1 for "01"), which is padded back.
+ */
+import {findDepartement} from "../territories.ts";
+import type {Flow} from "../canonical.ts";
+import {isKnownCountryCode} from "./countries.ts";
+import {cellText, type Cell} from "./table.ts";
+import {foldLabel} from "./text-decoding.ts";
+
+/** Département code in INSEE form, or the trimmed text when it cannot be one. */
+export function normalizeDept(cell: Cell): string {
+  const text = cellText(cell).toUpperCase();
+  if (/^\d$/.test(text)) return "0" + text;
+  if (/^\d+\.0+$/.test(text)) return normalizeDept(text.replace(/\.0+$/, ""));
+  return text;
+}
+
+export function isKnownDept(code: string): boolean {
+  return findDepartement(code) !== undefined;
+}
+
+export function normalizeCountry(cell: Cell): string {
+  return cellText(cell).toUpperCase();
+}
+
+export {isKnownCountryCode};
+
+/** Product codes are kept as written (trimmed); only a numeric cell is turned back into text. */
+export function normalizeProduct(cell: Cell): string {
+  return cellText(cell);
+}
+
+const FLOW_WORDS: Record<string, Flow> = {
+  e: "export", x: "export", exp: "export", export: "export", exports: "export", exportation: "export",
+  exportations: "export", sortie: "export", sorties: "export",
+  i: "import", m: "import", imp: "import", import: "import", imports: "import", importation: "import",
+  importations: "import", introduction: "import", introductions: "import", entree: "import", entrees: "import"
+};
+
+export function parseFlow(cell: Cell): Flow | undefined {
+  return FLOW_WORDS[foldLabel(cellText(cell))];
+}
+
+/** Lines such as "Total", "TOTAL GÉNÉRAL", "Total département" end many spreadsheets. */
+export function isTotalLabel(cell: Cell): boolean {
+  return /^(sous )?total\b/.test(foldLabel(cellText(cell)));
+}

@@ -1,0 +1,217 @@
+/**
+ * Sheet rows → facts or rejections. Every value read ends up in exactly one
+ * of the two (the accounting identity read = kept + rejected is built in:
+ * a value is counted when it is either emitted or rejected, never otherwise).
+ *
+ * Counting unit: one value, i.e. one line in a long layout, one non-empty
+ * quarter cell in a wide layout; a line with no value at all (blank line)
+ * counts once, so that it is visible too.
+ */
+import type {Flow} from "../canonical.ts";
+import {parseThousandths, thousandthsToEuros} from "./amounts.ts";
+import {isKnownCountryCode, isKnownDept, isTotalLabel, normalizeCountry, normalizeDept, normalizeProduct, parseFlow} from "./codes.ts";
+import {SourceError} from "./errors.ts";
+import type {NameHints} from "./file-names.ts";
+import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
+import {parsePeriod, parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
+import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
+
+export type TableKind = "crossed" | "products" | "countries";
+
+export interface RecordSink {
+  /** One accepted value; product or country is "" when the table has no such column. */
+  fact(kind: TableKind, year: number, quarter: number, flow: Flow, dept: string, product: string, country: string, euros: number, row: number): void;
+  /** `count` values rejected for one reason on one line. */
+  reject(kind: TableKind, reason: string, row: number, column: string, value: string, count: number): void;
+  label(code: string, name: string, row: number): void;
+  warn(message: string): void;
+}
+
+export interface SheetReport {
+  sheet?: string;
+  format: string;
+  headerRow: number;
+  mapping: HeaderMapping;
+  kind: TableKind | "labels";
+  dataLines: number;
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+function where(sheet: Sheet): string {
+  return sheet.sheet === undefined ? sheet.file : `${sheet.file} [feuille « ${sheet.sheet} »]`;
+}
+
+function isBlankRow(row: Cell[]): boolean {
+  return row.every(isBlankCell);
+}
+
+function tableKind(mapping: HeaderMapping): TableKind {
+  const {product, country} = mapping.columns;
+  if (product !== undefined && country !== undefined) return "crossed";
+  return product !== undefined ? "products" : "countries";
+}
+
+function findHeaderRow(rows: Cell[][]): number {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) if (looksLikeHeader(rows[r])) return r;
+  return rows.findIndex((row) => !isBlankRow(row));
+}
+
+/** Reads one sheet; throws SourceError for problems that make the whole sheet unusable. */
+export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): SheetReport {
+  const headerIndex = findHeaderRow(sheet.rows);
+  const mapping = mapHeaders(sheet.rows[headerIndex], where(sheet));
+  for (let r = 0; r < headerIndex; r++) {
+    if (!isBlankRow(sheet.rows[r])) sink.warn(`${where(sheet)} : ligne ${r + 1} au-dessus des en-têtes ignorée (« ${sheet.rows[r].map(cellText).filter(Boolean).join(" ")} »)`);
+  }
+  const report: SheetReport = {sheet: sheet.sheet, format: sheet.format, headerRow: headerIndex + 1, mapping, kind: "labels", dataLines: sheet.rows.length - headerIndex - 1};
+  if (mapping.layout === "labels") {
+    readLabels(sheet, headerIndex, mapping, sink);
+    return report;
+  }
+  const kind = tableKind(mapping);
+  report.kind = kind;
+  const {columns} = mapping;
+  if (columns.flow === undefined && hints.flow === undefined) {
+    throw headerError(where(sheet), mapping.headers, "flux inconnu : ni colonne « Flux », ni « export »/« import » dans le nom du fichier");
+  }
+  if (columns.dept === undefined && hints.dept === undefined) {
+    throw headerError(where(sheet), mapping.headers, "département inconnu : ni colonne « Département », ni code en tête du nom du fichier (« 10_… »)");
+  }
+  if (sheet.rows.length - headerIndex - 1 <= 0) sink.warn(`${where(sheet)} : aucune ligne de données sous les en-têtes`);
+  if (sheet.truncated) sink.warn(`${where(sheet)} : le fichier se termine au milieu d'un champ entre guillemets (fichier tronqué ?)`);
+  const text = sheet.sheet === undefined;
+  const header = (role: Role) => mapping.headers[columns[role]!];
+  const valueCount = mapping.layout === "wide" ? mapping.periodColumns.length : 1;
+  const keyRoles = (["dept", "flow", "product", "country", "period", "year", "quarter"] as Role[]).filter((role) => columns[role] !== undefined);
+
+  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const line = r + 1;
+    const valuesHere = mapping.layout === "wide" ? Math.max(1, mapping.periodColumns.filter(({index}) => !isBlankCell(row[index] ?? null)).length) : 1;
+    const reject = (reason: string, role: Role | undefined, value: Cell, count = valuesHere) =>
+      sink.reject(kind, reason, line, role ? header(role) : "", cellText(value), count);
+
+    if (isBlankRow(row)) { reject("ligne vide", undefined, "", 1); continue; }
+    const totalRole = keyRoles.find((role) => isTotalLabel(row[columns[role]!] ?? null));
+    if (totalRole) { reject("ligne de total", totalRole, row[columns[totalRole]!]); continue; }
+    if (text && row.length < mapping.headers.length) {
+      const last = r === sheet.rows.length - 1;
+      reject(last ? "ligne incomplète (fichier tronqué ?)" : "ligne incomplète (moins de champs que d'en-têtes)", undefined, row.map(cellText).join(" | "));
+      continue;
+    }
+    if (text && row.length > mapping.headers.length && row.slice(mapping.headers.length).some((cell) => !isBlankCell(cell))) {
+      reject("plus de champs que d'en-têtes", undefined, row.map(cellText).join(" | "));
+      continue;
+    }
+
+    let dept = hints.dept ?? "";
+    if (columns.dept !== undefined) {
+      const cell = row[columns.dept] ?? null;
+      dept = normalizeDept(cell);
+      if (dept === "") { reject("code département manquant", "dept", cell); continue; }
+      if (!isKnownDept(dept)) { reject("code département inconnu", "dept", cell); continue; }
+      if (hints.dept !== undefined && hints.dept !== dept) { reject(`département différent de celui du nom de fichier (${hints.dept})`, "dept", cell); continue; }
+    } else if (!isKnownDept(dept)) {
+      reject("code département inconnu (nom de fichier)", undefined, dept);
+      continue;
+    }
+
+    let flow = hints.flow;
+    if (columns.flow !== undefined) {
+      const cell = row[columns.flow] ?? null;
+      const parsed = parseFlow(cell);
+      if (!parsed) { reject("flux inconnu (attendu E/I, export/import)", "flow", cell); continue; }
+      if (hints.flow !== undefined && parsed !== hints.flow) { reject(`flux différent de celui du nom de fichier (${hints.flow})`, "flow", cell); continue; }
+      flow = parsed;
+    }
+
+    let product = "";
+    if (columns.product !== undefined) {
+      const cell = row[columns.product] ?? null;
+      product = normalizeProduct(cell);
+      if (product === "") { reject("code produit manquant", "product", cell); continue; }
+    }
+    let country = "";
+    if (columns.country !== undefined) {
+      const cell = row[columns.country] ?? null;
+      country = normalizeCountry(cell);
+      if (country === "") { reject("code pays manquant", "country", cell); continue; }
+      if (!isKnownCountryCode(country)) { reject("code pays inconnu", "country", cell); continue; }
+    }
+
+    if (mapping.layout === "long") {
+      const period = longPeriod(row, columns);
+      if (!period) {
+        const role: Role = columns.period !== undefined ? "period" : "quarter";
+        const shown = columns.period !== undefined ? row[columns.period] : `${cellText(row[columns.year!] ?? null)} ${cellText(row[columns.quarter!] ?? null)}`;
+        reject("période illisible", role, shown ?? null);
+        continue;
+      }
+      const cell = row[columns.value!] ?? null;
+      const amount = parseThousandths(cell);
+      if (!amount.ok) { reject(amount.reason, "value", cell); continue; }
+      sink.fact(kind, period.year, period.quarter, flow!, dept, product, country, thousandthsToEuros(amount.thousandths, mapping.unit), line);
+      continue;
+    }
+    let emitted = 0;
+    for (const {index, period} of mapping.periodColumns) {
+      const cell = row[index] ?? null;
+      if (isBlankCell(cell)) continue; // no value for that quarter: nothing read
+      emitted++;
+      const amount = parseThousandths(cell);
+      if (!amount.ok) { sink.reject(kind, amount.reason, line, mapping.headers[index], cellText(cell), 1); continue; }
+      sink.fact(kind, period.year, period.quarter, flow!, dept, product, country, thousandthsToEuros(amount.thousandths, mapping.unit), line);
+    }
+    if (emitted === 0) reject("aucune valeur sur la ligne", undefined, row.map(cellText).join(" | "), 1);
+  }
+  return report;
+}
+
+function longPeriod(row: Cell[], columns: HeaderMapping["columns"]): Quarter | undefined {
+  if (columns.period !== undefined) return parsePeriod(row[columns.period] ?? null);
+  const year = parseYear(row[columns.year!] ?? null);
+  const quarter = parseQuarterNumber(row[columns.quarter!] ?? null);
+  return year !== undefined && quarter !== undefined ? {year, quarter} : undefined;
+}
+
+function readLabels(sheet: Sheet, headerIndex: number, mapping: HeaderMapping, sink: RecordSink): void {
+  const codeColumn = mapping.columns.product!;
+  const nameColumn = mapping.columns.productLabel!;
+  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (isBlankRow(row)) continue;
+    const code = normalizeProduct(row[codeColumn] ?? null);
+    const name = cellText(row[nameColumn] ?? null);
+    if (code === "" || name === "") sink.warn(`${where(sheet)} : ligne ${r + 1}, libellé incomplet (« ${code} » ; « ${name} »)`);
+    else sink.label(code, name, r + 1);
+  }
+}
+
+/**
+ * Reads every sheet of a file. Sheets without recognisable headers are skipped
+ * with a warning when another sheet of the file holds the data (notes, pivot
+ * tables…); when none does, the first sheet's header error is thrown.
+ */
+export function convertFile(sheets: Sheet[], hints: NameHints, sink: RecordSink): SheetReport[] {
+  const reports: SheetReport[] = [];
+  let firstError: SourceError | undefined;
+  const skipped: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.rows.every(isBlankRow)) { skipped.push(`${where(sheet)} : feuille vide`); continue; }
+    try {
+      reports.push(convertSheet(sheet, hints, sink));
+    } catch (error) {
+      if (!(error instanceof SourceError) || sheets.length === 1) throw error;
+      firstError ??= error;
+      skipped.push(`${where(sheet)} : feuille ignorée — ${error.message}`);
+    }
+  }
+  if (reports.length === 0) {
+    if (firstError) throw firstError;
+    throw new SourceError(`${sheets[0]?.file ?? "?"} : fichier vide (aucune ligne lue).`);
+  }
+  for (const message of skipped) sink.warn(message);
+  return reports;
+}

@@ -1,0 +1,34 @@
+/**
+ * Reads any data file into sheets, choosing the reader from the bytes (not
+ * the name: renamed files and HTML error pages are common).
+ */
+import {readDelimited} from "./delimited-reader.ts";
+import {SourceError} from "./errors.ts";
+import {extensionOf} from "./file-names.ts";
+import {describeContent, sniffContent} from "./sniff.ts";
+import type {Sheet} from "./table.ts";
+import {readWorkbook} from "./workbook-reader.ts";
+
+export function readTables(bytes: Uint8Array, file: string): Sheet[] {
+  const kind = sniffContent(bytes);
+  const extension = extensionOf(file);
+  switch (kind) {
+    case "empty":
+      throw new SourceError(`${file} : fichier vide (0 octet). Téléchargez-le à nouveau ou retirez-le de la source.`);
+    case "html":
+      throw new SourceError(`${file} : ce fichier est ${describeContent(kind)}, pas un fichier de données.`);
+    case "cfb":
+      return readWorkbook(bytes, file, "xls");
+    case "zip":
+      return readWorkbook(bytes, file, "xlsx");
+    case "text":
+      // SheetJS also writes BIFF2–5 and SpreadsheetML that are not CFB; an .xls holding text is read as text.
+      if (extension === "xls" && /^\s*<\?xml|^\s*<Workbook/i.test(new TextDecoder("latin1").decode(bytes.subarray(0, 200)))) {
+        return readWorkbook(bytes, file, "xls");
+      }
+      return [readDelimited(bytes, file)];
+    case "binary":
+      if (extension === "xls") return readWorkbook(bytes, file, "xls"); // BIFF2–5 streams have no CFB header
+      throw new SourceError(`${file} : ${describeContent(kind)} (ni classeur Excel, ni texte délimité).`);
+  }
+}

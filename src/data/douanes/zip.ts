@@ -1,0 +1,149 @@
+/**
+ * Reading zip archives defensively (hostile input, issue 7): entry names with
+ * "../" or an absolute path are refused (zip slip), declared and actual sizes
+ * are bounded (zip bombs), every entry's CRC-32 is checked (truncated or
+ * corrupted archives). Entries are inflated in memory, never written to disk.
+ */
+import {crc32, inflateRawSync} from "node:zlib";
+import {SourceError} from "./errors.ts";
+import {describeContent, sniffContent} from "./sniff.ts";
+
+export interface ZipLimits {
+  /** Largest uncompressed entry, in bytes. */
+  maxEntryBytes: number;
+  /** Largest total uncompressed size, in bytes. */
+  maxTotalBytes: number;
+  /** Largest uncompressed / compressed ratio for an entry above 1 MiB. */
+  maxRatio: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 256 * 2 ** 20,
+  maxTotalBytes: 2 * 2 ** 30,
+  maxRatio: 200,
+  maxEntries: 10_000
+};
+
+export interface ZipEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface CentralEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/** Refuses names that would escape the extraction folder. */
+export function checkEntryName(name: string, archive: string): void {
+  const parts = name.split(/[\\/]/);
+  if (name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name) || parts.includes("..") || name.includes("\0")) {
+    throw new SourceError(`${archive} : entrée « ${name} » refusée (chemin absolu ou « .. » : tentative de sortir du dossier d'extraction).`);
+  }
+}
+
+function readCentralDirectory(bytes: Uint8Array, archive: string): CentralEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) { eocd = i; break; }
+  }
+  if (eocd < 0) throw new SourceError(`${archive} : archive zip incomplète (fin de l'archive introuvable : téléchargement tronqué ?).`);
+  const count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || offset === 0xffffffff) throw new SourceError(`${archive} : archive ZIP64 non prise en charge.`);
+  const entries: CentralEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE) {
+      throw new SourceError(`${archive} : répertoire central de l'archive corrompu (entrée ${i + 1}).`);
+    }
+    const nameLength = view.getUint16(offset + 28, true);
+    const flags = view.getUint16(offset + 8, true);
+    const rawName = bytes.subarray(offset + 46, offset + 46 + nameLength);
+    // Bit 11: UTF-8 names; otherwise code page 437/1252 — latin-1 decoding keeps ASCII names intact.
+    const name = new TextDecoder(flags & 0x800 ? "utf-8" : "latin1").decode(rawName);
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      crc: view.getUint32(offset + 16, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      size: view.getUint32(offset + 24, true),
+      localOffset: view.getUint32(offset + 42, true)
+    });
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return entries;
+}
+
+function checkLimits(entries: CentralEntry[], archive: string, limits: ZipLimits): void {
+  if (entries.length > limits.maxEntries) throw new SourceError(`${archive} : ${entries.length} entrées, plus que la limite de ${limits.maxEntries} (archive piégée ?).`);
+  let total = 0;
+  for (const entry of entries) {
+    checkEntryName(entry.name, archive);
+    if (entry.size > limits.maxEntryBytes) {
+      throw new SourceError(`${archive} : entrée « ${entry.name} » de ${entry.size} octets décompressés, au-delà de la limite de ${limits.maxEntryBytes} (bombe zip ?).`);
+    }
+    if (entry.size > 2 ** 20 && entry.size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+      throw new SourceError(`${archive} : entrée « ${entry.name} » compressée ${Math.round(entry.size / Math.max(1, entry.compressedSize))} fois, au-delà du rapport limite de ${limits.maxRatio} (bombe zip ?).`);
+    }
+    total += entry.size;
+  }
+  if (total > limits.maxTotalBytes) throw new SourceError(`${archive} : ${total} octets une fois décompressée, au-delà de la limite de ${limits.maxTotalBytes} (bombe zip ?).`);
+}
+
+function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
+    throw new SourceError(`${archive} : en-tête local de « ${entry.name} » introuvable (archive corrompue).`);
+  }
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new SourceError(`${archive} : « ${entry.name} » coupé (archive tronquée).`);
+  const compressed = bytes.subarray(start, end);
+  let data: Uint8Array;
+  if (entry.method === 0) data = compressed;
+  else if (entry.method === 8) {
+    try {
+      // The declared size may lie: never inflate more than the limit, whatever the header says.
+      data = inflateRawSync(compressed, {maxOutputLength: Math.min(limits.maxEntryBytes, entry.size) + 1});
+    } catch (error) {
+      const tooBig = (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError;
+      throw new SourceError(
+        tooBig
+          ? `${archive} : « ${entry.name} » se décompresse au-delà de sa taille déclarée (${entry.size} octets) : bombe zip ou archive falsifiée.`
+          : `${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`
+      );
+    }
+  } else throw new SourceError(`${archive} : « ${entry.name} » utilise une méthode de compression non prise en charge (${entry.method}).`);
+  if (data.length !== entry.size) {
+    throw new SourceError(`${archive} : « ${entry.name} » fait ${data.length} octets au lieu des ${entry.size} annoncés (archive corrompue).`);
+  }
+  if ((crc32(data) >>> 0) !== entry.crc) throw new SourceError(`${archive} : somme de contrôle CRC-32 fausse pour « ${entry.name} » (archive corrompue).`);
+  return data;
+}
+
+/** All file entries of an archive (folders skipped), after every check above. */
+export function readZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const kind = sniffContent(bytes);
+  if (kind !== "zip") throw new SourceError(`${archive} : ce n'est pas une archive zip mais ${describeContent(kind)}.`);
+  const entries = readCentralDirectory(bytes, archive);
+  checkLimits(entries, archive, limits);
+  return entries.filter((entry) => !entry.name.endsWith("/")).map((entry) => ({name: entry.name, bytes: inflateEntry(bytes, entry, archive, limits)}));
+}
+
+/** Cheap structural check used before caching a download: signature and end-of-archive record present. */
+export function checkZipStructure(bytes: Uint8Array, archive: string): void {
+  const kind = sniffContent(bytes);
+  if (kind !== "zip") throw new SourceError(`${archive} : ce n'est pas une archive zip mais ${describeContent(kind)}.`);
+  readCentralDirectory(bytes, archive);
+}
