@@ -58,3 +58,12 @@ export function formatSignedPercent(ratio: number, decimals = 1): string {
 export function formatCsvNumber(value: number, decimals = 3): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : "";
 }
+
+/**
+ * A plain number for `;`-separated CSV opened by a French spreadsheet: comma
+ * decimal (French Excel reads "1822,3" as a number, "1822.3" as text), no
+ * grouping, an ASCII "-" (not the typographic minus) so the cell stays numeric.
+ */
+export function formatCsvNumberFrench(value: number, decimals = 3): string {
+  return formatCsvNumber(value, decimals).replace(".", ",");
+}

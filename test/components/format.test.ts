@@ -35,3 +35,13 @@ describe("format", () => {
     expect(formatNumber(1234567)).toBe(`1${NNBSP}234${NNBSP}567`);
   });
 });
+
+describe("formatCsvNumberFrench", () => {
+  it("writes a comma decimal and no grouping, for French spreadsheets", async () => {
+    const {formatCsvNumberFrench} = await import("../../src/components/format.ts");
+    expect(formatCsvNumberFrench(1822300000.5, 1)).toBe("1822300000,5");
+    expect(formatCsvNumberFrench(-40.25, 2)).toBe("-40,25");
+    expect(formatCsvNumberFrench(12, 0)).toBe("12");
+    expect(formatCsvNumberFrench(Number.NaN)).toBe("");
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * A chart's numbers as a collapsed table under it: readable without the chart
+ * (screen readers, print, copy-paste), closed by default to keep the page short.
+ */
+import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.ts";
+import {resolveDocument} from "./palette.ts";
+
+/** Named formats map to format.ts; a function gets the raw value and its row. */
+export type NamedFormat = "millionEuros" | "signedMillionEuros" | "percent" | "number";
+export type CellFormat<Row> = NamedFormat | ((value: unknown, row: Row) => string);
+
+export interface TableColumn<Row> {
+  key: keyof Row & string;
+  label: string;
+  format?: CellFormat<Row>;
+}
+
+const NAMED_FORMATS: Record<NamedFormat, (value: number) => string> = {
+  millionEuros: (value) => formatMillionEuros(value),
+  signedMillionEuros: (value) => formatSignedMillionEuros(value),
+  percent: (value) => formatPercent(value, 1),
+  number: (value) => formatNumber(value, Number.isInteger(value) ? 0 : 1)
+};
+
+function formatCell<Row>(value: unknown, row: Row, format: CellFormat<Row> | undefined): string {
+  if (typeof format === "function") return format(value, row);
+  if (typeof value === "number") return NAMED_FORMATS[format ?? "number"](value);
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** Numbers read best right-aligned, so their digits line up. */
+function isNumericColumn<Row>(rows: readonly Row[], column: TableColumn<Row>): boolean {
+  return typeof column.format === "string" || typeof rows[0]?.[column.key] === "number";
+}
+
+export function dataTable<Row extends object>(
+  rows: readonly Row[],
+  columns: readonly TableColumn<Row>[],
+  {summary, document}: {summary: string; document?: Document}
+): HTMLDetailsElement {
+  const doc = resolveDocument(document);
+  const details = doc.createElement("details");
+  details.className = "data-table";
+  const summaryElement = doc.createElement("summary");
+  summaryElement.textContent = summary;
+  const table = doc.createElement("table");
+  const numeric = columns.map((column) => isNumericColumn(rows, column));
+
+  const headRow = doc.createElement("tr");
+  columns.forEach((column, i) => {
+    const th = doc.createElement("th");
+    th.scope = "col";
+    th.textContent = column.label;
+    if (numeric[i]) th.style.textAlign = "right";
+    headRow.append(th);
+  });
+  const thead = doc.createElement("thead");
+  thead.append(headRow);
+
+  const tbody = doc.createElement("tbody");
+  for (const row of rows) {
+    const tr = doc.createElement("tr");
+    columns.forEach((column, i) => {
+      const td = doc.createElement("td");
+      td.textContent = formatCell(row[column.key], row, column.format);
+      if (numeric[i]) {
+        td.style.textAlign = "right";
+        td.style.fontVariantNumeric = "tabular-nums";
+      }
+      tr.append(td);
+    });
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  details.append(summaryElement, table);
+  return details;
+}

@@ -1,0 +1,108 @@
+/**
+ * The key figures printed under each Sankey in the reference:
+ * "1 822,3 M€ — 2,7 % du Grand Est, 0,31 % de la France".
+ * The texts come from a pure function so the page can bake them into the
+ * built HTML (readable without JavaScript) and the element reuses them.
+ */
+import {formatMillionEuros, formatPercent, formatSignedMillionEuros, UNIT_SPACE} from "./format.ts";
+import {flowColor, flowLabel, resolveDocument, type Flow} from "./palette.ts";
+
+export interface KeyFiguresInput {
+  territoryName: string;
+  flow: Flow;
+  /** Total of the flow for the territory, in euros. */
+  total: number;
+  /** Région name as written after a share: "du Grand Est", "de l'Occitanie"… */
+  regionName?: string;
+  regionTotal?: number;
+  franceTotal?: number;
+  /** Exports − imports, in euros, when the page wants it shown too. */
+  balance?: number;
+}
+
+export interface KeyFiguresTexts {
+  /** "Exportations" / "Importations". */
+  flowLabel: string;
+  /** "1 822,3 M€". */
+  total: string;
+  /** "2,7 % du Grand Est", absent for a région or France. */
+  regionShare?: string;
+  /** "0,31 % de la France", absent for France itself. */
+  franceShare?: string;
+  /** "+125,1 M€ (excédent)" / "−40,2 M€ (déficit)". */
+  balance?: string;
+  /** The reference's line: total — shares. */
+  sentence: string;
+}
+
+/** Région shares with one decimal, France shares with two, as in the reference. */
+export const REGION_SHARE_DECIMALS = 1;
+export const FRANCE_SHARE_DECIMALS = 2;
+
+/** A share only makes sense against a positive, distinct total. */
+function share(total: number, whole: number | undefined, decimals: number): string | undefined {
+  if (whole === undefined || !(whole > 0)) return undefined;
+  return formatPercent(total / whole, decimals);
+}
+
+/** "du Grand Est" stays as given; a bare "Grand Est" becomes "de Grand Est". */
+function ofRegion(regionName: string): string {
+  return /^(de |du |des |d')/i.test(regionName) ? regionName : `de ${regionName}`;
+}
+
+export function balanceText(balance: number): string {
+  const word = balance > 0 ? "excédent" : balance < 0 ? "déficit" : "équilibre";
+  return `${formatSignedMillionEuros(balance)} (${word})`;
+}
+
+export function keyFiguresTexts(input: KeyFiguresInput): KeyFiguresTexts {
+  const total = formatMillionEuros(input.total);
+  const regionPercent = input.regionName ? share(input.total, input.regionTotal, REGION_SHARE_DECIMALS) : undefined;
+  const regionShare = regionPercent && input.regionName ? `${regionPercent} ${ofRegion(input.regionName)}` : undefined;
+  const francePercent = share(input.total, input.franceTotal, FRANCE_SHARE_DECIMALS);
+  const franceShare = francePercent ? `${francePercent} de la France` : undefined;
+  const shares = [regionShare, franceShare].filter((text): text is string => text !== undefined);
+  return {
+    flowLabel: flowLabel(input.flow),
+    total,
+    regionShare,
+    franceShare,
+    balance: input.balance === undefined ? undefined : balanceText(input.balance),
+    sentence: shares.length ? `${total} — ${shares.join(", ")}` : total
+  };
+}
+
+export function keyFigures(input: KeyFiguresInput, {document}: {document?: Document} = {}): HTMLElement {
+  const doc = resolveDocument(document);
+  const texts = keyFiguresTexts(input);
+  const block = doc.createElement("div");
+  block.className = "key-figures";
+  block.dataset.flow = input.flow;
+  block.style.borderLeft = `4px solid ${flowColor(input.flow)}`;
+  block.style.paddingLeft = "0.75rem";
+
+  const label = doc.createElement("p");
+  label.className = "key-figures-label";
+  label.textContent = `${texts.flowLabel} — ${input.territoryName}`;
+  const total = doc.createElement("p");
+  total.className = "key-figures-total";
+  total.style.fontSize = "1.6em";
+  total.style.fontWeight = "700";
+  total.style.margin = "0";
+  total.textContent = texts.total;
+  block.append(label, total);
+
+  for (const [className, text] of [
+    ["key-figures-region", texts.regionShare],
+    ["key-figures-france", texts.franceShare],
+    ["key-figures-balance", texts.balance && `Solde commercial${UNIT_SPACE}: ${texts.balance}`]
+  ] as const) {
+    if (!text) continue;
+    const line = doc.createElement("p");
+    line.className = className;
+    line.style.margin = "0";
+    line.textContent = text;
+    block.append(line);
+  }
+  return block;
+}

@@ -1,0 +1,131 @@
+/**
+ * Colours shared by every chart of the factsheet, and the small frame every
+ * chart is wrapped in. One place, so imports are the same blue and exports the
+ * same violet in the balance chart, the treemap and the key figures.
+ *
+ * Colour never carries meaning alone: the charts also write signs and labels.
+ */
+export const COLORS = {
+  /** Imports (the reference's blue). White text on it: contrast ≈ 6.6:1. */
+  import: "#2a5caa",
+  /** Exports (the reference's violet). White text on it: contrast ≈ 7.5:1. */
+  export: "#7b3fa0",
+  /** Trade surplus (exports > imports). */
+  positive: "#1b7f3b",
+  /** Trade deficit (exports < imports). */
+  negative: "#c8102e",
+  /** The five largest Sankey flows. */
+  highlight: "#c8102e",
+  /** Every other Sankey flow, and the Sankey nodes. */
+  neutral: "#9aa0a6",
+  nodeFill: "#4a4f55",
+  text: "#1f2328",
+  mutedText: "#57606a",
+  cellBorder: "#ffffff"
+} as const;
+
+import type {Flow} from "../data/canonical.ts";
+
+export type {Flow};
+
+/** Code of the "Autres" bucket the page's queries make (name "Autres"). */
+export const OTHERS_CODE = "_AUTRES";
+
+export function flowColor(flow: Flow): string {
+  return flow === "export" ? COLORS.export : COLORS.import;
+}
+
+/** "Exportations" / "Importations", as the reader sees them. */
+export function flowLabel(flow: Flow): string {
+  return flow === "export" ? "Exportations" : "Importations";
+}
+
+/** WCAG relative luminance of a "#rrggbb" colour. */
+export function relativeLuminance(hex: string): number {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match) throw new Error(`Couleur non reconnue : ${hex} (attendu #rrggbb)`);
+  const channels = [0, 2, 4].map((offset) => {
+    const c = parseInt(match[1].slice(offset, offset + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+/** White or near-black, whichever contrasts more with the background. */
+export function textColorOn(background: string): string {
+  const l = relativeLuminance(background);
+  const contrastWithWhite = 1.05 / (l + 0.05);
+  const contrastWithDark = (l + 0.05) / (relativeLuminance(COLORS.text) + 0.05);
+  return contrastWithWhite >= contrastWithDark ? "#ffffff" : COLORS.text;
+}
+
+/**
+ * Average glyph width of the sans-serif UI font, as a share of the font size.
+ * Deliberately generous: a label judged to fit must really fit, even in a
+ * slightly wider fallback font.
+ */
+export const CHAR_WIDTH_RATIO = 0.6;
+
+export function estimateTextWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * CHAR_WIDTH_RATIO;
+}
+
+/**
+ * The longest prefix of `text` (cut at a word boundary when possible) that,
+ * followed by "…", fits in `maxWidth`; the text itself if it fits; "" when not
+ * even `minChars` characters would fit, so callers drop the label cleanly.
+ */
+export function fitText(text: string, maxWidth: number, fontSize: number, minChars = 4): string {
+  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH_RATIO)) - 1; // room for "…"
+  if (maxChars < minChars) return "";
+  let cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(" ");
+  if (lastSpace >= minChars) cut = cut.slice(0, lastSpace);
+  return cut.replace(/[\s,;:.'’-]+$/u, "") + "…";
+}
+
+export interface FrameOptions {
+  title: string;
+  document: Document;
+}
+
+/**
+ * <figure> with an <h3> title in its <figcaption>, the chart, then whatever
+ * goes under it (reading key…). The chart's own aria-label repeats the title.
+ */
+export function chartFigure(chart: Element, below: Element[], {title, document}: FrameOptions): HTMLElement {
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  const caption = document.createElement("figcaption");
+  const heading = document.createElement("h3");
+  heading.textContent = title;
+  caption.append(heading);
+  figure.append(caption, chart, ...below);
+  return figure;
+}
+
+/** The document to draw with: the injected one, else the browser's. */
+export function resolveDocument(document: Document | undefined): Document {
+  const doc = document ?? globalThis.document;
+  if (!doc) throw new Error("Aucun document disponible : passer l'option `document` (jsdom hors navigateur).");
+  return doc;
+}
+
+export const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** An <svg> with its text alternative (role="img", aria-label and <title>). */
+export function createSvg(document: Document, width: number, height: number, label: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", label);
+  svg.setAttribute("font-family", "system-ui, sans-serif");
+  svg.setAttribute("style", "max-width: 100%; height: auto;");
+  const titleElement = document.createElementNS(SVG_NS, "title");
+  titleElement.textContent = label;
+  svg.append(titleElement);
+  return svg;
+}

@@ -1,0 +1,176 @@
+/**
+ * "Principaux pays à l'import et à l'export": one row per partner country,
+ * imports drawn to the left of zero, exports to the right, and the balance
+ * (exports − imports) as a thin bar coloured green/red AND written with its
+ * sign in a column on the right, so colour never carries the meaning alone.
+ */
+import * as Plot from "@observablehq/plot";
+import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.ts";
+import {chartFigure, COLORS, estimateTextWidth, fitText, resolveDocument, SVG_NS} from "./palette.ts";
+
+export interface PartnerRow {
+  country: string;
+  countryName: string;
+  /** Euros. */
+  exports: number;
+  /** Euros. */
+  imports: number;
+}
+
+export interface PartnerBalanceOptions {
+  width: number;
+  title: string;
+  document?: Document;
+}
+
+const FONT = 11;
+const ROW_HEIGHT = 28;
+const MARGIN_TOP = 34;
+const MARGIN_BOTTOM = 30;
+
+export function balanceColor(balance: number): string {
+  return balance > 0 ? COLORS.positive : balance < 0 ? COLORS.negative : COLORS.mutedText;
+}
+
+/** Largest total trade first: the reference's order. Ties by name, for stable output. */
+export function sortPartners(rows: readonly PartnerRow[]): PartnerRow[] {
+  return [...rows].sort(
+    (a, b) => b.exports + b.imports - (a.exports + a.imports) || a.countryName.localeCompare(b.countryName, "fr")
+  );
+}
+
+export function partnerBalanceChart(rows: readonly PartnerRow[], options: PartnerBalanceOptions): HTMLElement {
+  const document = resolveDocument(options.document);
+  const {width, title} = options;
+  const sorted = sortPartners(rows);
+  const names = new Map(sorted.map((row) => [row.country, row.countryName]));
+  const balance = (row: PartnerRow) => row.exports - row.imports;
+  const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
+
+  const marginLeft = Math.min(
+    Math.max(60, ...sorted.map((row) => estimateTextWidth(row.countryName, FONT) + 12)),
+    Math.round(width * 0.3)
+  );
+  const marginRight = Math.max(70, ...sorted.map((row) => estimateTextWidth(balanceLabel(row), FONT) + 16));
+  const height = MARGIN_TOP + MARGIN_BOTTOM + Math.max(1, sorted.length) * ROW_HEIGHT;
+  const millions = (euros: number) => euros / 1e6;
+  const nb = UNIT_SPACE;
+
+  const svg = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft,
+    marginRight,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
+    style: {fontSize: `${FONT}px`, fontFamily: "system-ui, sans-serif"},
+    ariaLabel: title,
+    y: {
+      domain: sorted.map((row) => row.country),
+      label: null,
+      padding: 0.2,
+      tickSize: 0,
+      // Country names are data: Plot writes them as text, and long ones are cut to fit the margin.
+      tickFormat: (code: string) => fitText(names.get(code) ?? code, marginLeft - 10, FONT, 3) || code
+    },
+    x: {
+      label: null,
+      nice: true,
+      grid: true,
+      // Imports are drawn negative but are amounts: the axis shows them unsigned.
+      tickFormat: (value: number) => formatNumber(Math.abs(value))
+    },
+    marks: [
+      Plot.barX(sorted, {
+        x: (row: PartnerRow) => -millions(row.imports),
+        y: "country",
+        fill: COLORS.import,
+        title: (row: PartnerRow) => `${row.countryName} — importations${nb}: ${formatMillionEuros(row.imports)}`,
+        ariaDescription: "importations"
+      }),
+      Plot.barX(sorted, {
+        x: (row: PartnerRow) => millions(row.exports),
+        y: "country",
+        fill: COLORS.export,
+        title: (row: PartnerRow) => `${row.countryName} — exportations${nb}: ${formatMillionEuros(row.exports)}`,
+        ariaDescription: "exportations"
+      }),
+      Plot.barX(sorted, {
+        x: (row: PartnerRow) => millions(balance(row)),
+        y: "country",
+        fill: (row: PartnerRow) => balanceColor(balance(row)),
+        stroke: "white",
+        strokeWidth: 1,
+        insetTop: 7,
+        insetBottom: 7,
+        title: (row: PartnerRow) => `${row.countryName} — solde${nb}: ${balanceLabel(row)}`,
+        ariaDescription: "solde"
+      }),
+      Plot.ruleX([0], {stroke: COLORS.text}),
+      Plot.text(sorted, {
+        y: "country",
+        text: balanceLabel,
+        frameAnchor: "right",
+        textAnchor: "start",
+        dx: 8,
+        fill: (row: PartnerRow) => balanceColor(balance(row)),
+        fontWeight: 600,
+        ariaDescription: "solde écrit"
+      }),
+      Plot.text(["← Importations (M€)"], {x: 0, frameAnchor: "top", dx: -6, dy: -18, textAnchor: "end", fill: COLORS.import, fontWeight: 700}),
+      Plot.text(["Exportations (M€) →"], {x: 0, frameAnchor: "top", dx: 6, dy: -18, textAnchor: "start", fill: COLORS.export, fontWeight: 700}),
+      Plot.text(["Solde"], {frameAnchor: "top-right", dx: 8, dy: -18, textAnchor: "start", fill: COLORS.text, fontWeight: 700})
+    ]
+  }) as SVGSVGElement;
+  const titleElement = document.createElementNS(SVG_NS, "title");
+  titleElement.textContent = title;
+  svg.prepend(titleElement);
+  return chartFigure(svg, [readingKey(document)], {title, document});
+}
+
+/** "Légende" under the chart: swatches with words, and the signs spelled out. */
+function readingKey(document: Document): HTMLElement {
+  const nb = UNIT_SPACE;
+  const key = document.createElement("div");
+  key.className = "chart-legend";
+  key.style.fontSize = "0.85em";
+  key.style.color = COLORS.mutedText;
+  const items = document.createElement("p");
+  items.style.display = "flex";
+  items.style.flexWrap = "wrap";
+  items.style.gap = "0.25rem 1rem";
+  items.style.margin = "0.25rem 0";
+  for (const [color, text] of [
+    [COLORS.import, "Importations (vers la gauche)"],
+    [COLORS.export, "Exportations (vers la droite)"],
+    [COLORS.positive, `Solde positif${nb}: excédent, signe +`],
+    [COLORS.negative, `Solde négatif${nb}: déficit, signe −`]
+  ] as const) {
+    const item = document.createElement("span");
+    item.append(swatch(document, color), document.createTextNode(` ${text}`));
+    items.append(item);
+  }
+  const sentence = document.createElement("p");
+  sentence.style.margin = "0";
+  sentence.textContent =
+    `Lecture${nb}: pour chaque pays partenaire, la barre bleue à gauche mesure les importations, ` +
+    `la barre violette à droite les exportations, en millions d'euros${nb}; le trait central et la colonne ` +
+    `«${nb}Solde${nb}» donnent le solde (exportations − importations). Pays classés par total des échanges.`;
+  key.append(items, sentence);
+  return key;
+}
+
+/** A small SVG square (prints, unlike CSS backgrounds by default). */
+function swatch(document: Document, color: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", "12");
+  svg.setAttribute("height", "12");
+  svg.setAttribute("aria-hidden", "true");
+  const rect = document.createElementNS(SVG_NS, "rect");
+  rect.setAttribute("width", "12");
+  rect.setAttribute("height", "12");
+  rect.setAttribute("fill", color);
+  svg.append(rect);
+  return svg;
+}
