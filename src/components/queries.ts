@@ -1,0 +1,338 @@
+/**
+ * The factsheet's query layer: DuckDB SQL over the per-territory slices.
+ *
+ * The same functions run in the page (DuckDB-WASM) and at build time or in
+ * tests (@duckdb/node-api): they receive a `run` function instead of importing
+ * an engine. Tables they expect:
+ *   slice(territory, year, flow, product, country, value_eur) — one or several
+ *     slices stacked in one table, every query filters on `territory = $1`;
+ *   products(code, name), countries(code, name) — labels; a missing label
+ *     falls back to the code.
+ *
+ * Every value from the caller is bound as a parameter. Results are cast in SQL
+ * to DOUBLE/INTEGER/VARCHAR and passed through Number()/String() so both
+ * engines return the same plain JS rows (no BigInt, no Arrow vectors).
+ */
+import type {Flow} from "../data/canonical.ts";
+
+export type {Flow};
+
+/** Runs one SQL statement with positional parameters ($1, $2…) and returns plain row objects. */
+export type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/** Code and label of the "everything else" bucket in top-N lists. */
+export const OTHERS_CODE = "_AUTRES";
+export const OTHERS_NAME = "Autres";
+/** Territory id of France (départements are "D" + code, régions "R" + code). */
+export const FRANCE_ID = "FR";
+export const FLOWS: readonly Flow[] = ["export", "import"];
+
+/** Labels joined with one row per code, so a duplicated label cannot duplicate facts. */
+const LABELS = (table: "products" | "countries") => `(SELECT code, min(name) AS name FROM ${table} GROUP BY code)`;
+
+function checkFlow(flow: string): Flow {
+  if (flow !== "export" && flow !== "import") throw new Error(`Flux inconnu : « ${flow} » (attendu : export ou import)`);
+  return flow;
+}
+
+function checkCount(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Nombre d'éléments invalide : ${n} (entier ≥ 1 attendu)`);
+  return n;
+}
+
+const num = (value: unknown): number => Number(value ?? 0);
+
+// ---------------------------------------------------------------------------
+// Years
+
+/** The years present in the loaded slices (complete years only, by construction), ascending. */
+export async function availableYears(run: Run, territory?: string): Promise<number[]> {
+  const rows = await run<{year: unknown}>(
+    `SELECT DISTINCT CAST(year AS INTEGER) AS year FROM slice
+     WHERE $1 = '' OR territory = $1 ORDER BY year`,
+    [territory ?? ""]
+  );
+  return rows.map((row) => num(row.year));
+}
+
+// ---------------------------------------------------------------------------
+// Key figures
+
+export interface FlowFigures {
+  /** The territory's total for the flow, in euros. */
+  total: number;
+  /** Its région's total (null for a région or France page). */
+  regionTotal: number | null;
+  franceTotal: number;
+  /** total / regionTotal (null when there is no région or its total is zero). */
+  regionShare: number | null;
+  /** total / franceTotal (null when France's total is zero). */
+  franceShare: number | null;
+}
+
+export interface KeyFigures {
+  export: FlowFigures;
+  import: FlowFigures;
+  /** Exports − imports of the territory, in euros. */
+  balance: number;
+}
+
+/**
+ * Totals of the territory, its région and France for both flows. The page must
+ * have loaded the three slices (e.g. D10, R44 and FR); `region` is the région's
+ * territory id ("R44"), omitted for a région or France.
+ */
+export async function keyFigures(
+  run: Run,
+  {territory, region, year}: {territory: string; region?: string | null; year: number}
+): Promise<KeyFigures> {
+  const rows = await run<{flow: string; total: unknown; region_total: unknown; france_total: unknown}>(
+    `SELECT f.flow,
+       CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $1), 0) AS DOUBLE) AS total,
+       CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $3), 0) AS DOUBLE) AS region_total,
+       CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $4), 0) AS DOUBLE) AS france_total
+     FROM (VALUES ('export'), ('import')) AS f(flow)
+     LEFT JOIN slice AS s ON s.flow = f.flow AND s.year = $2 AND s.territory IN ($1, $3, $4)
+     GROUP BY f.flow`,
+    // '' matches no territory: a région or France page has no région above it.
+    [territory, year, region ?? "", FRANCE_ID]
+  );
+  const byFlow = new Map(rows.map((row) => [row.flow, row]));
+  const figures = (flow: Flow): FlowFigures => {
+    const row = byFlow.get(flow);
+    const total = num(row?.total);
+    const regionTotal = region ? num(row?.region_total) : null;
+    const franceTotal = num(row?.france_total);
+    return {
+      total,
+      regionTotal,
+      franceTotal,
+      regionShare: regionTotal ? total / regionTotal : null,
+      franceShare: franceTotal ? total / franceTotal : null
+    };
+  };
+  const exports = figures("export");
+  const imports = figures("import");
+  return {export: exports, import: imports, balance: exports.total - imports.total};
+}
+
+// ---------------------------------------------------------------------------
+// Partners
+
+export interface PartnerRow {
+  country: string;
+  countryName: string;
+  exports: number;
+  imports: number;
+  /** exports − imports */
+  balance: number;
+}
+
+/**
+ * The leading partners: the union of the top n countries by exports and the
+ * top n by imports (ties broken by code), ordered by exports + imports.
+ */
+export async function topPartners(
+  run: Run,
+  {territory, year, n = 10}: {territory: string; year: number; n?: number}
+): Promise<PartnerRow[]> {
+  const rows = await run<{country: string; countryName: string; exports: unknown; imports: unknown}>(
+    `WITH by_country AS (
+       SELECT country,
+         COALESCE(SUM(value_eur) FILTER (WHERE flow = 'export'), 0) AS exports,
+         COALESCE(SUM(value_eur) FILTER (WHERE flow = 'import'), 0) AS imports
+       FROM slice WHERE territory = $1 AND year = $2
+       GROUP BY country
+     ), ranked AS (
+       SELECT *,
+         row_number() OVER (ORDER BY exports DESC, country) AS export_rank,
+         row_number() OVER (ORDER BY imports DESC, country) AS import_rank
+       FROM by_country
+     )
+     SELECT r.country, COALESCE(c.name, r.country) AS "countryName",
+       CAST(r.exports AS DOUBLE) AS exports, CAST(r.imports AS DOUBLE) AS imports
+     FROM ranked AS r LEFT JOIN ${LABELS("countries")} AS c ON c.code = r.country
+     WHERE (r.export_rank <= $3 AND r.exports > 0) OR (r.import_rank <= $3 AND r.imports > 0)
+     ORDER BY r.exports + r.imports DESC, r.country`,
+    [territory, year, checkCount(n)]
+  );
+  return rows.map((row) => {
+    const exports = num(row.exports);
+    const imports = num(row.imports);
+    return {country: String(row.country), countryName: String(row.countryName), exports, imports, balance: exports - imports};
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Top products / countries of one flow
+
+export interface TopRow {
+  /** 1 for the largest. */
+  rank: number;
+  code: string;
+  name: string;
+  /** Euros. */
+  value: number;
+  /** value / the territory's total for the flow. */
+  share: number;
+}
+
+type Dimension = "product" | "country";
+
+/** Top n codes of one dimension for a flow, with their share of the flow total; no "Autres" row. */
+async function topOf(
+  run: Run,
+  dimension: Dimension,
+  {territory, year, flow, n = 10}: {territory: string; year: number; flow: Flow; n?: number}
+): Promise<TopRow[]> {
+  const labels = LABELS(dimension === "product" ? "products" : "countries");
+  const rows = await run<{rank: unknown; code: string; name: string; value: unknown; share: unknown}>(
+    `WITH totals AS (
+       SELECT ${dimension} AS code, SUM(value_eur) AS value
+       FROM slice WHERE territory = $1 AND year = $2 AND flow = $3
+       GROUP BY ${dimension}
+     ), ranked AS (
+       SELECT *, row_number() OVER (ORDER BY value DESC, code) AS rank,
+         SUM(value) OVER () AS flow_total
+       FROM totals
+     )
+     SELECT CAST(r.rank AS INTEGER) AS rank, r.code, COALESCE(l.name, r.code) AS name,
+       CAST(r.value AS DOUBLE) AS value,
+       CAST(CASE WHEN r.flow_total = 0 THEN 0 ELSE r.value / r.flow_total END AS DOUBLE) AS share
+     FROM ranked AS r LEFT JOIN ${labels} AS l ON l.code = r.code
+     WHERE r.rank <= $4
+     ORDER BY r.rank`,
+    [territory, year, checkFlow(flow), checkCount(n)]
+  );
+  return rows.map((row) => ({
+    rank: num(row.rank),
+    code: String(row.code),
+    name: String(row.name),
+    value: num(row.value),
+    share: num(row.share)
+  }));
+}
+
+export function topProducts(run: Run, options: {territory: string; year: number; flow: Flow; n?: number}): Promise<TopRow[]> {
+  return topOf(run, "product", options);
+}
+
+export function topCountries(run: Run, options: {territory: string; year: number; flow: Flow; n?: number}): Promise<TopRow[]> {
+  return topOf(run, "country", options);
+}
+
+// ---------------------------------------------------------------------------
+// Treemap
+
+export interface ProductFlowRow {
+  flow: Flow;
+  product: string;
+  productName: string;
+  /** Euros. */
+  value: number;
+  /** value / the territory's total for this flow. */
+  share: number;
+}
+
+/**
+ * Products of both flows for the treemap: the top n products of each flow
+ * (default 30, ties by code) and one "Autres" cell per flow holding the rest,
+ * so cells stay legible and each flow's cells still sum to its total.
+ * Ordered by flow (export first), then value descending with "Autres" last.
+ */
+export async function productsByFlow(
+  run: Run,
+  {territory, year, n = 30}: {territory: string; year: number; n?: number}
+): Promise<ProductFlowRow[]> {
+  const rows = await run<{flow: Flow; product: string; productName: string; value: unknown; share: unknown}>(
+    `WITH totals AS (
+       SELECT flow, product, SUM(value_eur) AS value
+       FROM slice WHERE territory = $1 AND year = $2
+       GROUP BY flow, product
+     ), ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY flow ORDER BY value DESC, product) AS rank,
+         SUM(value) OVER (PARTITION BY flow) AS flow_total
+       FROM totals
+     ), bucketed AS (
+       SELECT flow, CASE WHEN rank <= $3 THEN product ELSE '${OTHERS_CODE}' END AS product,
+         SUM(value) AS value, any_value(flow_total) AS flow_total
+       FROM ranked GROUP BY ALL
+     )
+     SELECT b.flow, b.product,
+       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(p.name, b.product) END AS "productName",
+       CAST(b.value AS DOUBLE) AS value,
+       CAST(CASE WHEN b.flow_total = 0 THEN 0 ELSE b.value / b.flow_total END AS DOUBLE) AS share
+     FROM bucketed AS b LEFT JOIN ${LABELS("products")} AS p ON p.code = b.product
+     ORDER BY b.flow, b.product = '${OTHERS_CODE}', b.value DESC, b.product`,
+    [territory, year, checkCount(n)]
+  );
+  return rows.map((row) => ({
+    flow: checkFlow(row.flow),
+    product: String(row.product),
+    productName: String(row.productName),
+    value: num(row.value),
+    share: num(row.share)
+  }));
+}
+
+// ---------------------------------------------------------------------------
+// Sankey
+
+export interface SankeyLink {
+  source: string;
+  sourceName: string;
+  target: string;
+  targetName: string;
+  /** Euros. */
+  value: number;
+}
+
+/**
+ * Links of the flow Sankey: the top n products and top n countries by the
+ * territory's flow total (ties by code); everything else goes to "_AUTRES" on
+ * its side, then links are summed. Export links go product → country, import
+ * links country → product. Note that "_AUTRES" may appear on both sides: the
+ * drawing must key nodes by side. Links whose sum is not positive are dropped
+ * (a Sankey cannot draw them). Ordered by value descending.
+ */
+export async function sankeyLinks(
+  run: Run,
+  {territory, year, flow, n = 10}: {territory: string; year: number; flow: Flow; n?: number}
+): Promise<SankeyLink[]> {
+  const rows = await run<{product: string; productName: string; country: string; countryName: string; value: unknown}>(
+    `WITH base AS (
+       SELECT product, country, value_eur AS value
+       FROM slice WHERE territory = $1 AND year = $2 AND flow = $3
+     ), product_rank AS (
+       SELECT product, row_number() OVER (ORDER BY SUM(value) DESC, product) AS rank FROM base GROUP BY product
+     ), country_rank AS (
+       SELECT country, row_number() OVER (ORDER BY SUM(value) DESC, country) AS rank FROM base GROUP BY country
+     ), bucketed AS (
+       SELECT
+         CASE WHEN pr.rank <= $4 THEN b.product ELSE '${OTHERS_CODE}' END AS product,
+         CASE WHEN cr.rank <= $4 THEN b.country ELSE '${OTHERS_CODE}' END AS country,
+         SUM(b.value) AS value
+       FROM base AS b
+       JOIN product_rank AS pr USING (product)
+       JOIN country_rank AS cr USING (country)
+       GROUP BY ALL
+       HAVING SUM(b.value) > 0
+     )
+     SELECT b.product,
+       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(p.name, b.product) END AS "productName",
+       b.country,
+       CASE WHEN b.country = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(c.name, b.country) END AS "countryName",
+       CAST(b.value AS DOUBLE) AS value
+     FROM bucketed AS b
+     LEFT JOIN ${LABELS("products")} AS p ON p.code = b.product
+     LEFT JOIN ${LABELS("countries")} AS c ON c.code = b.country
+     ORDER BY b.value DESC, b.product, b.country`,
+    [territory, year, checkFlow(flow), checkCount(n)]
+  );
+  return rows.map((row) => {
+    const product = {code: String(row.product), name: String(row.productName)};
+    const country = {code: String(row.country), name: String(row.countryName)};
+    const [source, target] = flow === "export" ? [product, country] : [country, product];
+    return {source: source.code, sourceName: source.name, target: target.code, targetName: target.name, value: num(row.value)};
+  });
+}

@@ -1,0 +1,276 @@
+/**
+ * Build-time aggregation of the canonical table into per-territory slices,
+ * and the figures and sentences the pages bake into their HTML.
+ *
+ * A slice is one small Parquet file per territory (`D10.parquet`,
+ * `R44.parquet`, `FR.parquet`) with the columns of SLICE_COLUMNS: the sum over
+ * the four quarters of each complete year (a year whose four quarters are all
+ * present in the canonical table), per flow × product × country. A région sums
+ * its départements (src/data/territories.ts); France sums every row of the
+ * canonical table, including any département code the territory list does
+ * not know (unallocated trade is still French trade).
+ *
+ * Pages stack the slices they need in one DuckDB table named `slice` and query
+ * it with src/components/queries.ts — the same functions territoryFigures()
+ * runs here with @duckdb/node-api.
+ */
+import {zipSync} from "fflate";
+import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {FLOWS, FRANCE_ID, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
+import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
+import type {Flow} from "./canonical.ts";
+import {copyToParquet, withDuckDB} from "./parquet-output.ts";
+import {departements, findDepartement, findRegion, regions, type NameForms} from "./territories.ts";
+
+export const SLICE_COLUMNS = [
+  ["territory", "VARCHAR"],
+  ["year", "SMALLINT"],
+  ["flow", "VARCHAR"],
+  ["product", "VARCHAR"],
+  ["country", "VARCHAR"],
+  ["value_eur", "DOUBLE"]
+] as const;
+
+export type TerritoryKind = "departement" | "region" | "france";
+
+export interface TerritoryInfo {
+  /** "D10", "R44", "FR" */
+  id: string;
+  kind: TerritoryKind;
+  code: string;
+  name: string;
+  forms: NameForms;
+  /** Territory id of the région above a département ("R44"), null otherwise. */
+  region: string | null;
+}
+
+export const FRANCE_FORMS: NameForms = {subject: "La France", ofName: "de la France", inName: "en France"};
+
+export const departementId = (code: string) => `D${code}`;
+export const regionId = (code: string) => `R${code}`;
+
+/** Every territory of the site: the 101 départements, the 18 régions, France — in that order. */
+export function allTerritories(): TerritoryInfo[] {
+  return [
+    ...departements.map((d) => ({
+      id: departementId(d.code),
+      kind: "departement" as const,
+      code: d.code,
+      name: d.name,
+      forms: d.forms,
+      region: regionId(d.regionCode)
+    })),
+    ...regions.map((r) => ({id: regionId(r.code), kind: "region" as const, code: r.code, name: r.name, forms: r.forms, region: null})),
+    {id: FRANCE_ID, kind: "france" as const, code: FRANCE_ID, name: "France", forms: FRANCE_FORMS, region: null}
+  ];
+}
+
+/** The territory behind an id ("D2A", "R93", "FR"), or undefined. */
+export function findTerritory(id: string): TerritoryInfo | undefined {
+  if (id === FRANCE_ID) return allTerritories().at(-1);
+  if (id.startsWith("D") && findDepartement(id.slice(1))) return allTerritories().find((t) => t.id === id);
+  if (id.startsWith("R") && findRegion(id.slice(1))) return allTerritories().find((t) => t.id === id);
+  return undefined;
+}
+
+/** File name of a territory's slice inside slices.zip: "D10.parquet". */
+export const sliceFileName = (id: string) => `${id}.parquet`;
+
+/** A `Run` over a @duckdb/node-api connection, returning plain JS rows like the page's client. */
+export function nodeRun(connection: DuckDBConnection): Run {
+  return async <T>(sql: string, params: unknown[]) => {
+    const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getRowObjectsJS() as T[];
+  };
+}
+
+/** Years of `trade` whose four quarters are all present. */
+const COMPLETE_YEARS_SQL =
+  "SELECT year FROM trade GROUP BY year HAVING count(DISTINCT quarter) FILTER (WHERE quarter BETWEEN 1 AND 4) = 4";
+
+/**
+ * Creates the table `slice` holding every territory's slice, from the canonical
+ * Parquet file. Fails, naming the quarters found, when no year is complete.
+ * Returns the complete years, ascending.
+ */
+export async function createSliceTable(connection: DuckDBConnection, canonicalParquetPath: string): Promise<number[]> {
+  await connection.run("CREATE OR REPLACE TABLE trade AS SELECT * FROM read_parquet($1)", [canonicalParquetPath]);
+  const periods = (
+    await connection.runAndReadAll(
+      `SELECT CAST(year AS INTEGER) AS year, list(DISTINCT CAST(quarter AS INTEGER) ORDER BY 1) AS quarters
+       FROM trade GROUP BY year ORDER BY year`
+    )
+  ).getRowObjectsJS() as {year: number; quarters: number[]}[];
+  // Same rule as COMPLETE_YEARS_SQL below.
+  const complete = periods.filter((p) => [1, 2, 3, 4].every((q) => p.quarters.includes(q))).map((p) => p.year);
+  if (complete.length === 0) {
+    const seen = periods.map((p) => `${p.year} : T${p.quarters.join(", T")}`).join(" ; ") || "aucune ligne";
+    throw new Error(
+      `Aucune année complète (4 trimestres) dans ${canonicalParquetPath} — trimestres trouvés : ${seen}. ` +
+        "Les fiches ne montrent que des années complètes : vérifiez les fichiers téléchargés."
+    );
+  }
+
+  await connection.run("CREATE OR REPLACE TABLE dept_region (dept VARCHAR, region VARCHAR)");
+  const appender = await connection.createAppender("dept_region");
+  for (const d of departements) {
+    appender.appendVarchar(d.code);
+    appender.appendVarchar(d.regionCode);
+    appender.endRow();
+  }
+  appender.closeSync();
+
+  const columns = SLICE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TABLE slice (${columns})`);
+  // One pass per territory level, over complete years only.
+  await connection.run(
+    `INSERT INTO slice
+     WITH kept AS (
+       SELECT t.*, m.region FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
+       WHERE t.year IN (${COMPLETE_YEARS_SQL})
+     )
+     SELECT 'D' || dept, year, flow, product, country, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     UNION ALL
+     SELECT 'R' || region, year, flow, product, country, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     UNION ALL
+     SELECT $1, year, flow, product, country, SUM(value_eur) FROM kept GROUP BY ALL`,
+    [FRANCE_ID]
+  );
+  return complete;
+}
+
+/**
+ * Writes one Parquet slice per territory (every département, région and
+ * France, even when a territory has no rows), keyed by file name.
+ */
+export async function buildSlices(canonicalParquetPath: string): Promise<Map<string, Uint8Array>> {
+  return withDuckDB(async (connection) => {
+    await createSliceTable(connection, canonicalParquetPath);
+    const files = new Map<string, Uint8Array>();
+    for (const {id} of allTerritories()) {
+      await connection.run(
+        "CREATE OR REPLACE TABLE one_slice AS SELECT * FROM slice WHERE territory = $1",
+        [id]
+      );
+      // Sorted rows: deterministic bytes and better compression.
+      const bytes = await copyToParquet(connection, "SELECT * FROM one_slice ORDER BY year, flow, product, country");
+      files.set(sliceFileName(id), new Uint8Array(bytes));
+    }
+    return files;
+  });
+}
+
+/**
+ * One deterministic zip of the slices: entries sorted by name, fixed
+ * modification time, stored without recompression (Parquet is compressed).
+ */
+export function zipSlices(files: Map<string, Uint8Array>): Uint8Array {
+  // Local-time components on purpose: fflate writes DOS times from local getters,
+  // so this date encodes identically in every time zone.
+  const mtime = new Date(2000, 0, 1);
+  const entries: Record<string, [Uint8Array, {level: 0; mtime: Date}]> = {};
+  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: 0, mtime}];
+  return zipSync(entries);
+}
+
+// ---------------------------------------------------------------------------
+// Figures and sentences baked into the pages
+
+export interface FlowSummary {
+  topProducts: TopRow[];
+  topCountries: TopRow[];
+  /** "L'Aube a exporté pour … M€ de marchandises, d'abord vers …" */
+  sentence: string;
+  /** Share of the région and of France, or null for France. */
+  shareSentence: string | null;
+}
+
+export interface TerritoryFigures {
+  id: string;
+  kind: TerritoryKind;
+  code: string;
+  name: string;
+  forms: NameForms;
+  region: string | null;
+  year: number;
+  keyFigures: KeyFigures;
+  export: FlowSummary;
+  import: FlowSummary;
+  balanceSentence: string;
+}
+
+export interface FiguresBundle {
+  /** The year shown: the latest complete year. */
+  year: number;
+  /** Every complete year in the data. */
+  completeYears: number[];
+  territories: Record<string, TerritoryFigures>;
+}
+
+export interface CanonicalFiles {
+  tradeParquetPath: string;
+  productsParquetPath?: string;
+  countriesParquetPath?: string;
+}
+
+/** How many products and countries the sentences name. */
+const SENTENCE_TOP = 3;
+
+/**
+ * Key figures, top products and countries and the French reading sentences of
+ * every territory for the latest complete year (or `year`), computed with the
+ * page's own queries over the slices. JSON-serialisable, keyed by territory id.
+ */
+export async function territoryFigures(files: CanonicalFiles, options: {year?: number} = {}): Promise<FiguresBundle> {
+  return withDuckDB(async (connection) => {
+    const completeYears = await createSliceTable(connection, files.tradeParquetPath);
+    const year = options.year ?? completeYears.at(-1)!;
+    if (!completeYears.includes(year)) {
+      throw new Error(`Année ${year} absente ou incomplète ; années complètes : ${completeYears.join(", ")}`);
+    }
+    await createLabelTable(connection, "products", files.productsParquetPath);
+    await createLabelTable(connection, "countries", files.countriesParquetPath);
+    const run = nodeRun(connection);
+
+    const territories: Record<string, TerritoryFigures> = {};
+    for (const info of allTerritories()) {
+      const figures = await keyFigures(run, {territory: info.id, region: info.region, year});
+      const regionForms = info.region ? findTerritory(info.region)?.forms : undefined;
+      const summary = async (flow: Flow): Promise<FlowSummary> => {
+        const options = {territory: info.id, year, flow, n: SENTENCE_TOP};
+        // One statement at a time on the connection.
+        const products = await topProducts(run, options);
+        const countries = await topCountries(run, options);
+        const flowFigures = figures[flow];
+        return {
+          topProducts: products,
+          topCountries: countries,
+          sentence: flowSentence({flow, forms: info.forms, year, total: flowFigures.total, topProducts: products, topCountries: countries}),
+          shareSentence:
+            info.kind === "france" ? null : shareSentence({flow, forms: info.forms, regionForms, figures: flowFigures})
+        };
+      };
+      territories[info.id] = {
+        ...info,
+        year,
+        keyFigures: figures,
+        export: await summary(FLOWS[0]),
+        import: await summary(FLOWS[1]),
+        balanceSentence: balanceSentence({forms: info.forms, year, balance: figures.balance})
+      };
+    }
+    return {year, completeYears, territories};
+  });
+}
+
+/** A label table `name(code, name)` from a Parquet file, or empty (labels then fall back to codes). */
+async function createLabelTable(connection: DuckDBConnection, name: "products" | "countries", path?: string): Promise<void> {
+  if (path) {
+    await connection.run(
+      `CREATE OR REPLACE TABLE ${name} AS SELECT CAST(code AS VARCHAR) AS code, CAST(name AS VARCHAR) AS name FROM read_parquet($1)`,
+      [path]
+    );
+  } else {
+    await connection.run(`CREATE OR REPLACE TABLE ${name} (code VARCHAR, name VARCHAR)`);
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * A small deterministic canonical table for the query and slice tests, built
+ * in code: five départements in two régions (Grand Est: 08, 10, 51;
+ * Île-de-France: 75, 92), one unallocated code, six quarters (2023 T3 to
+ * 2024 T4, so only 2024 is complete), whole euros (sums are exact in doubles).
+ *
+ * Also the plain-TS reference computations the tests compare SQL results to.
+ */
+import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import type {CanonicalRow, Flow} from "../../src/data/canonical.ts";
+import {CANONICAL_COLUMNS} from "../../src/data/canonical.ts";
+import {buildSlices, SLICE_COLUMNS} from "../../src/data/slices.ts";
+
+export const GRAND_EST = ["08", "10", "51"];
+export const ILE_DE_FRANCE = ["75", "92"];
+/** A code the territory list does not know: counted in France only. */
+export const UNALLOCATED = "00";
+/** Every (product, country) cell of 08 has the same value: all ranks are ties, broken by code. */
+export const TIED_DEPT = "08";
+
+export const PRODUCTS = ["C10A", "C10B", "C11Z", "C13Z", "C14Z", "C20A", "C20B", "C21Z", "C24A", "C25Z", "C26Z", "C28Z", "C29A", "C30Z"];
+export const COUNTRIES = ["DE", "BE", "US", "GB", "CN", "IT", "ES", "NL", "CH", "JP", "PL", "IL", "QU", "ZZ"];
+
+/** Labels: one product without a label (falls back to its code), hostile text, a duplicated label row. */
+export const PRODUCT_LABELS: [string, string][] = [
+  ["C10A", "Viandes et produits à base de viande"],
+  ["C10B", "Produits laitiers"],
+  ["C11Z", "Boissons"],
+  ["C13Z", "Textiles"],
+  ["C14Z", "Articles d'habillement"],
+  ["C20A", "Produits chimiques de base"],
+  ["C20B", "Parfums et produits pour la toilette"],
+  ["C21Z", "Produits pharmaceutiques"],
+  ["C24A", "Produits sidérurgiques"],
+  ["C25Z", "<img src=x onerror=alert(1)> & « ouvrages »"],
+  ["C26Z", "Produits informatiques et électroniques"],
+  ["C26Z", "Produits informatiques et électroniques"],
+  ["C28Z", "Machines et équipements"],
+  ["C29A", "Véhicules automobiles"]
+];
+export const COUNTRY_LABELS: [string, string][] = [
+  ["DE", "Allemagne"],
+  ["BE", "Belgique"],
+  ["US", "États-Unis"],
+  ["GB", "Royaume-Uni"],
+  ["CN", "Chine"],
+  ["IT", "Italie"],
+  ["ES", "Espagne"],
+  ["NL", "Pays-Bas"],
+  ["CH", "Suisse"],
+  ["JP", "Japon"],
+  ["PL", "Pologne"],
+  ["IL", "Israël"],
+  ["QU", "Pays et territoires non déterminés"]
+];
+
+/** Park–Miller generator: the same rows on every machine. */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 48271) % 2147483647) / 2147483647;
+}
+
+export function syntheticRows(): CanonicalRow[] {
+  const random = generator(20240);
+  const rows: CanonicalRow[] = [];
+  const periods = [[2023, 3], [2023, 4], [2024, 1], [2024, 2], [2024, 3], [2024, 4]];
+  const depts = [...GRAND_EST, ...ILE_DE_FRANCE, UNALLOCATED];
+  for (const [year, quarter] of periods) {
+    for (const dept of depts) {
+      for (const flow of ["export", "import"] as Flow[]) {
+        for (const [p, product] of PRODUCTS.entries()) {
+          for (const [c, country] of COUNTRIES.entries()) {
+            if (dept === TIED_DEPT) {
+              rows.push({year, quarter, flow, dept, product, country, value_eur: 1000});
+              continue;
+            }
+            // Skewed and sparse, like real trade: big products and partners first.
+            if (random() < 0.25) continue;
+            const scale = (1 + 3 * random()) * 1e6 / (1 + p) / (1 + c / 2) / (flow === "import" && dept === "92" ? 0.5 : 1);
+            rows.push({year, quarter, flow, dept, product, country, value_eur: Math.round(scale)});
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+export function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+/** The rows of a territory id ("D10", "R44", "FR") in a year, as plain TS. */
+export function territoryRows(rows: CanonicalRow[], territory: string, year: number): CanonicalRow[] {
+  const depts =
+    territory === "FR" ? null : territory === "R44" ? GRAND_EST : territory === "R11" ? ILE_DE_FRANCE : [territory.slice(1)];
+  return rows.filter((row) => row.year === year && (depts === null || depts.includes(row.dept)));
+}
+
+/** Sum by key, then sorted by value desc, key asc: the reference ranking. */
+export function ranking(rows: CanonicalRow[], key: (row: CanonicalRow) => string): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.value_eur);
+  return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+async function createTable(connection: DuckDBConnection, name: string, columns: readonly (readonly [string, string])[], rows: unknown[][]) {
+  await connection.run(`CREATE OR REPLACE TABLE ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(", ")})`);
+  const appender = await connection.createAppender(name);
+  for (const row of rows) {
+    for (const value of row) {
+      if (typeof value === "number") appender.appendDouble(value);
+      else appender.appendVarchar(String(value));
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+export interface Fixture {
+  directory: string;
+  rows: CanonicalRow[];
+  tradeParquetPath: string;
+  productsParquetPath: string;
+  countriesParquetPath: string;
+  slices: Map<string, Uint8Array>;
+  cleanup(): Promise<void>;
+}
+
+/** Writes the canonical and label Parquet files to a temporary folder and builds the slices. */
+export async function createFixture(rows = syntheticRows()): Promise<Fixture> {
+  const directory = await mkdtemp(join(tmpdir(), "slices-test-"));
+  const path = (name: string) => join(directory, name);
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const numeric = (t: string) => (t === "VARCHAR" ? t : "DOUBLE");
+    await createTable(
+      connection,
+      "raw",
+      CANONICAL_COLUMNS.map(([c, t]) => [c, numeric(t)] as const),
+      rows.map((r) => [r.year, r.quarter, r.flow, r.dept, r.product, r.country, r.value_eur])
+    );
+    const cast = CANONICAL_COLUMNS.map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(", ");
+    await connection.run(`COPY (SELECT ${cast} FROM raw) TO '${path("trade.parquet")}' (FORMAT parquet)`);
+    const labels = [["code", "VARCHAR"], ["name", "VARCHAR"]] as const;
+    await createTable(connection, "products", labels, PRODUCT_LABELS);
+    await connection.run(`COPY products TO '${path("products.parquet")}' (FORMAT parquet)`);
+    await createTable(connection, "countries", labels, COUNTRY_LABELS);
+    await connection.run(`COPY countries TO '${path("countries.parquet")}' (FORMAT parquet)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const slices = await buildSlices(path("trade.parquet"));
+  return {
+    directory,
+    rows,
+    tradeParquetPath: path("trade.parquet"),
+    productsParquetPath: path("products.parquet"),
+    countriesParquetPath: path("countries.parquet"),
+    slices,
+    cleanup: () => rm(directory, {recursive: true, force: true})
+  };
+}
+
+/**
+ * Registers some slices the way a page does: several slice files stacked in
+ * one table `slice`, plus the label tables.
+ */
+export async function registerSlices(connection: DuckDBConnection, fixture: Fixture, ids: string[]): Promise<void> {
+  const columns = SLICE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TABLE slice (${columns})`);
+  for (const id of ids) {
+    const file = join(fixture.directory, `slice-${id}.parquet`);
+    await writeFile(file, fixture.slices.get(`${id}.parquet`)!);
+    await connection.run("INSERT INTO slice SELECT * FROM read_parquet($1)", [file]);
+  }
+  await connection.run("CREATE OR REPLACE TABLE products AS SELECT * FROM read_parquet($1)", [fixture.productsParquetPath]);
+  await connection.run("CREATE OR REPLACE TABLE countries AS SELECT * FROM read_parquet($1)", [fixture.countriesParquetPath]);
+}
