@@ -97,7 +97,7 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
   await connection.run("CREATE OR REPLACE TABLE trade AS SELECT * FROM read_parquet($1)", [canonicalParquetPath]);
   const periods = (
     await connection.runAndReadAll(
-      `SELECT CAST(year AS INTEGER) AS year, list(DISTINCT CAST(quarter AS INTEGER) ORDER BY 1) AS quarters
+      `SELECT CAST(year AS INTEGER) AS year, list_sort(list(DISTINCT CAST(quarter AS INTEGER))) AS quarters
        FROM trade GROUP BY year ORDER BY year`
     )
   ).getRowObjectsJS() as {year: number; quarters: number[]}[];

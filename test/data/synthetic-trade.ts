@@ -122,18 +122,21 @@ async function createTable(connection: DuckDBConnection, name: string, columns: 
   appender.closeSync();
 }
 
-export interface Fixture {
+export interface CanonicalFixture {
   directory: string;
   rows: CanonicalRow[];
   tradeParquetPath: string;
   productsParquetPath: string;
   countriesParquetPath: string;
-  slices: Map<string, Uint8Array>;
   cleanup(): Promise<void>;
 }
 
-/** Writes the canonical and label Parquet files to a temporary folder and builds the slices. */
-export async function createFixture(rows = syntheticRows()): Promise<Fixture> {
+export interface Fixture extends CanonicalFixture {
+  slices: Map<string, Uint8Array>;
+}
+
+/** Writes the canonical and label Parquet files to a temporary folder. */
+export async function writeCanonicalFiles(rows = syntheticRows()): Promise<CanonicalFixture> {
   const directory = await mkdtemp(join(tmpdir(), "slices-test-"));
   const path = (name: string) => join(directory, name);
   const instance = await DuckDBInstance.create(":memory:");
@@ -157,16 +160,20 @@ export async function createFixture(rows = syntheticRows()): Promise<Fixture> {
     connection.closeSync();
     instance.closeSync();
   }
-  const slices = await buildSlices(path("trade.parquet"));
   return {
     directory,
     rows,
     tradeParquetPath: path("trade.parquet"),
     productsParquetPath: path("products.parquet"),
     countriesParquetPath: path("countries.parquet"),
-    slices,
     cleanup: () => rm(directory, {recursive: true, force: true})
   };
+}
+
+/** The canonical files and their slices. */
+export async function createFixture(rows = syntheticRows()): Promise<Fixture> {
+  const files = await writeCanonicalFiles(rows);
+  return {...files, slices: await buildSlices(files.tradeParquetPath)};
 }
 
 /**
