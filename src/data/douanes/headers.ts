@@ -35,7 +35,7 @@ const IGNORED = ["libelle pays", "nom pays", "pays libelle", "libelle departemen
   "region", "code region", "libelle region", "nom region", "masse", "poids", "masse kg", "usup", "nc8", "a129", "a 129",
   "libelle flux", "libelle trimestre"];
 
-const UNIT_SUFFIX = /\s*(?:\ben\s+)?(?:k ?€|keur|k eur|milliers d euros?|milliers euros?|euros?|€|eur)$/;
+const UNIT_SUFFIX = /\s+(?:en\s+)?(?:k ?€|keur|k eur|milliers d euros?|milliers euros?|euros?|€|eur)$/;
 
 /** Header text reduced to its words: "Valeur (k€)" → "valeur", "CODE_PRODUIT" → "code produit". */
 export function headerKey(header: string): string {

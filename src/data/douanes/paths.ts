@@ -1,0 +1,9 @@
+/** Where caches live: `<project>/.cache/` (git-ignored), or TRADE_CACHE_DIR. */
+import {fileURLToPath} from "node:url";
+import {join} from "node:path";
+
+export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TRADE_CACHE_DIR ?? join(PROJECT_ROOT, ".cache");
+}

@@ -1,0 +1,91 @@
+/**
+ * The pipeline runs ONCE per source even though several loaders need it:
+ * outputs are memoised in `.cache/pipeline/<key>/`, where the key hashes the
+ * input files' checksums, the parser version and the parser's own code. Each
+ * loader then copies one file from there.
+ */
+import {mkdir, readdir, readFile, rename, rm, stat} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {sha256} from "./checksum.ts";
+import type {Manifest} from "./manifest.ts";
+import {cacheRoot} from "./paths.ts";
+import {describeAccounting} from "./rejections.ts";
+import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
+import {resolveSource, type SourcePlan} from "./source.ts";
+
+export interface PipelineOutputs {
+  tradeParquetPath: string;
+  productsParquetPath: string;
+  countriesParquetPath: string;
+  productsQuarterlyParquetPath: string;
+  countriesQuarterlyParquetPath: string;
+  manifestPath: string;
+  manifest: Manifest;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Hash of this folder's code, so that a changed parser never serves a stale cache. */
+async function codeVersion(): Promise<string> {
+  const names = (await readdir(HERE)).filter((name) => name.endsWith(".ts")).sort();
+  const parts = await Promise.all(names.map(async (name) => name + "\0" + (await readFile(join(HERE, name), "utf8"))));
+  return sha256(parts.join("\0"));
+}
+
+export async function pipelineKey(plan: SourcePlan): Promise<string> {
+  const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, inputs})).slice(0, 20);
+}
+
+function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {
+  return {
+    tradeParquetPath: join(folder, OUTPUT_FILES.trade),
+    productsParquetPath: join(folder, OUTPUT_FILES.products),
+    countriesParquetPath: join(folder, OUTPUT_FILES.countries),
+    productsQuarterlyParquetPath: join(folder, OUTPUT_FILES.productsQuarterly),
+    countriesQuarterlyParquetPath: join(folder, OUTPUT_FILES.countriesQuarterly),
+    manifestPath: join(folder, OUTPUT_FILES.manifest),
+    manifest
+  };
+}
+
+function report(manifest: Manifest, fromCache: boolean): void {
+  const lines = [
+    `[douanes] source : ${manifest.source.description}${manifest.synthetic ? " — DONNÉES SYNTHÉTIQUES" : ""}${fromCache ? " (résultat en cache)" : ""}`,
+    describeAccounting("[douanes] fichiers croisés Pays × Produits", manifest.rows.crossed),
+    describeAccounting("[douanes] fichiers produits (16 trimestres)", manifest.rows.productsQuarterly),
+    describeAccounting("[douanes] fichiers pays (16 trimestres)", manifest.rows.countriesQuarterly),
+    `[douanes] années complètes : ${manifest.years.completeYears.join(", ")} ; année montrée : ${manifest.shownYear}`,
+    ...manifest.warnings.slice(0, 20).map((w) => `[douanes] avertissement : ${w}`),
+    manifest.warnings.length > 20 ? `[douanes] … et ${manifest.warnings.length - 20} autres avertissements (voir manifest.json)` : ""
+  ];
+  process.stderr.write(lines.filter(Boolean).join("\n") + "\n");
+}
+
+/** Runs (or reuses) the pipeline for a source plan, outputs in `<cache>/pipeline/<key>/`. */
+export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
+  const folder = join(cacheRoot(env), "pipeline", await pipelineKey(plan));
+  const manifestPath = join(folder, OUTPUT_FILES.manifest);
+  if (await stat(manifestPath).then(() => true, () => false)) {
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+    report(manifest, true);
+    return outputsIn(folder, manifest);
+  }
+  const partial = `${folder}.part-${process.pid}-${Date.now()}`;
+  await mkdir(partial, {recursive: true});
+  try {
+    const manifest = await runPipeline(plan, partial);
+    await rm(folder, {recursive: true, force: true});
+    await rename(partial, folder);
+    report(manifest, false);
+    return outputsIn(folder, manifest);
+  } finally {
+    await rm(partial, {recursive: true, force: true});
+  }
+}
+
+/** The source chosen by TRADE_SOURCE, parsed once, with every published file's path. */
+export async function loadPipeline(env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
+  return pipelineFor(await resolveSource(env), env);
+}
