@@ -1,0 +1,73 @@
+/**
+ * Headless Debian Chromium through playwright-core, locked to 127.0.0.1:
+ * every request to another host is recorded and aborted, and the host
+ * resolver fails every name at once (no waiting on DNS timeouts).
+ */
+import {existsSync} from "node:fs";
+import {chromium} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchChromium(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium introuvable (${CHROMIUM_PATH}). Les tests de bout en bout en ont besoin : ` +
+        "`apt-get install -y chromium` (ou CHROMIUM_PATH=/chemin/vers/chromium). Aucun navigateur n'est téléchargé."
+    );
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: {width: 1280, height: 900},
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    ]
+  });
+}
+
+export interface PageWatch {
+  page: Page;
+  /** Every requested URL, in order. */
+  requests: string[];
+  /** Requests to any host other than 127.0.0.1 (aborted). */
+  offHost: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+const isLocal = (url: string) => {
+  const {protocol, hostname} = new URL(url);
+  return protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1";
+};
+
+export async function watchedPage(context: BrowserContext): Promise<PageWatch> {
+  const watch: PageWatch = {page: await context.newPage(), requests: [], offHost: [], errors: []};
+  const {page} = watch;
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    watch.offHost.push(url);
+    return route.abort("addressunreachable");
+  });
+  page.on("request", (request) => {
+    const url = request.url();
+    watch.requests.push(url);
+    if (!isLocal(url) && !watch.offHost.includes(url)) watch.offHost.push(url);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") watch.errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => watch.errors.push(`pageerror: ${error.message}`));
+  return watch;
+}
+
+export type {Browser};

@@ -1,0 +1,161 @@
+/**
+ * The built site in a real browser, with no network beyond 127.0.0.1: each
+ * page renders its Plot chart and its DuckDB-WASM query result, logs no
+ * error, requests nothing off-host, is in French and lets readers zoom.
+ */
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {BrowserContext} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {startStaticServer} from "../../scripts/serve-dist.ts";
+import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {launchChromium, watchedPage} from "./browser.ts";
+
+const DIST = "dist";
+const SCREENSHOTS = "test-results/screenshots";
+const PLOT_SVG = "main svg[class^='plot']";
+const QUERY_RESULT = "main table.departements-table tbody tr";
+
+let server: StaticServer;
+let context: BrowserContext;
+let userDataDir: string;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  userDataDir = mkdtempSync(join(tmpdir(), "chromium-e2e-"));
+  server = await startStaticServer({root: DIST});
+  context = await launchChromium(userDataDir);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
+  if (Object.keys(timings).length) writeFileSync("test-results/timings.json", JSON.stringify(timings, null, 2) + "\n");
+});
+
+/** Zoom is blocked by `user-scalable=no` or a maximum scale below 2 (WCAG 1.4.4 asks for 200 %). */
+function viewportAllowsZoom(content: string): boolean {
+  const settings = new Map(
+    content.split(",").map((part) => part.split("=").map((s) => s.trim().toLowerCase()) as [string, string])
+  );
+  const scalable = settings.get("user-scalable");
+  const maximum = settings.get("maximum-scale");
+  return scalable !== "no" && scalable !== "0" && (maximum === undefined || Number(maximum) >= 2);
+}
+
+test("the viewport check rejects what Framework emits by default", () => {
+  expect(viewportAllowsZoom("width=device-width, initial-scale=1, maximum-scale=1")).toBe(false);
+  expect(viewportAllowsZoom("width=device-width, user-scalable=no")).toBe(false);
+  expect(viewportAllowsZoom("width=device-width, initial-scale=1")).toBe(true);
+});
+
+const pages = [
+  {path: "/", name: "accueil", heading: "Commerce extérieur des territoires"},
+  {path: "/departements/10", name: "departement-10", heading: "Aube (10)", region: "Grand Est"},
+  {path: "/departements/2A", name: "departement-2A", heading: "Corse-du-Sud (2A)", region: "Corse"},
+  {path: "/departements/974", name: "departement-974", heading: "La Réunion (974)", region: "La Réunion"}
+];
+
+describe.each(pages)("$path", ({path, name, heading, region}) => {
+  test("renders a Plot chart and a DuckDB-WASM result, offline, in French, zoomable", async () => {
+    const {page, requests, offHost, errors} = await watchedPage(context);
+    try {
+      const response = await page.goto(server.url + path, {waitUntil: "domcontentloaded"});
+      expect(response?.status()).toBe(200);
+
+      // The fixes are in the served HTML itself, not only applied by a script.
+      const html = await response!.text();
+      expect(html).toMatch(/<html lang="fr">/);
+      const servedViewport = /<meta name="viewport" content="([^"]*)">/.exec(html)?.[1] ?? "";
+      expect(viewportAllowsZoom(servedViewport), servedViewport).toBe(true);
+
+      await page.locator(PLOT_SVG).first().waitFor({timeout: 60_000});
+      timings[path] = Math.round(await page.evaluate(() => performance.now()));
+      await page.locator(QUERY_RESULT).first().waitFor({timeout: 60_000});
+
+      expect(await page.locator("h1").first().textContent()).toBe(heading);
+      expect(await page.title()).toContain(heading === pages[0].heading ? "Accueil" : heading);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+      const domViewport = await page.locator('meta[name="viewport"]').getAttribute("content");
+      expect(viewportAllowsZoom(domViewport ?? "")).toBe(true);
+      expect(await page.locator(`${PLOT_SVG} rect`).count()).toBeGreaterThan(0);
+
+      if (region) {
+        // The query result is the région's départements, the page's own one marked current.
+        const current = page.locator("main table.departements-table a[aria-current='page']");
+        expect(await current.count()).toBe(1);
+        expect(await page.locator(QUERY_RESULT).count()).toBeGreaterThan(0);
+        // The sidebar opens the page's région, and only that one.
+        const open = page.locator("#observablehq-sidebar details[open] > summary");
+        expect(await open.allTextContents()).toEqual([region]);
+      } else {
+        expect(await page.locator(QUERY_RESULT).count()).toBe(101);
+      }
+
+      // DuckDB's wasm came from this server: proves the watch sees the worker's requests too.
+      expect(requests.some((url) => /\/_file\/data\/duckdb\/duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+      await page.screenshot({path: join(SCREENSHOTS, `${name}.png`), fullPage: true});
+      expect(offHost).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+test("the home page search filters the départements, and its links lead to factsheets", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/");
+    await page.locator(QUERY_RESULT).first().waitFor({timeout: 60_000});
+    await page.getByRole("searchbox", {name: "Rechercher", exact: true}).fill("Aube");
+    await expect.poll(() => page.locator(QUERY_RESULT).count()).toBe(1);
+    await page.locator("main table.departements-table a").first().click();
+    await page.waitForURL(/\/departements\/10$/);
+    await page.locator(PLOT_SVG).first().waitFor({timeout: 60_000});
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("the sidebar lists the 101 départements in 18 régions, and its search finds them", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/departements/10");
+    expect(await page.locator("#observablehq-sidebar details").count()).toBe(18);
+    expect(await page.locator("#observablehq-sidebar details a[href]").count()).toBe(101);
+    await page.locator("#observablehq-search input").fill("Corse-du-Sud");
+    await expect.poll(() => page.locator("#observablehq-search-results a").allTextContents()).toContain("Corse-du-Sud (2A)");
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("an unknown département is a real 404", async () => {
+  const {page, offHost} = await watchedPage(context);
+  try {
+    const response = await page.goto(server.url + "/departements/99");
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").first().textContent()).toBe("Page introuvable");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    expect(offHost).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("dist/ holds one page per département and none for unknown codes", () => {
+  const built = readdirSync(join(DIST, "departements")).filter((file) => file.endsWith(".html"));
+  expect(built).toEqual(expect.arrayContaining(["10.html", "2A.html", "2B.html", "974.html", "976.html"]));
+  expect(built).not.toContain("99.html");
+  expect(built).not.toContain("20.html");
+  expect(built).toHaveLength(101);
+});

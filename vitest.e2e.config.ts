@@ -1,0 +1,12 @@
+import {defineConfig} from "vitest/config";
+
+// End-to-end tests: headless Debian Chromium against the built dist/ (run `npm run build` first).
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    fileParallelism: false
+  }
+});
