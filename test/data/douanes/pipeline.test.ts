@@ -58,6 +58,17 @@ describe("pipeline on a région zip in the customs format", () => {
     expect(manifestFile.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("rejects a duplicated département file's values as duplicates, with file and line", async () => {
+    const zipA = regionZip([marne], labels);
+    const folder = await writeRegionFolder({"region_44.zip": zipA, "region_44_copie.zip": zipA});
+    const {manifest} = await runOn(folder);
+    const duplicates = manifest.rows.crossed.reasons.find((r) => r.reason.startsWith("doublon"));
+    expect(duplicates?.count).toBe(12);
+    expect(duplicates?.examples[0].file).toBe("region_44_copie.zip/51_export_pays_produits.xls");
+    expect(manifest.rows.crossed).toMatchObject({read: 24, kept: 12, rejected: 12});
+    expect(manifest.totals).toContainEqual({year: 2024, flow: "export", value_eur: 28_000});
+  });
+
   it("runs once: a second call reuses the memoised outputs", async () => {
     const folder = await writeRegionFolder({"region_44.zip": regionZip([marne], labels)});
     const cache = await tempDir("douanes-cache-");
