@@ -7,7 +7,6 @@
  */
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {JSDOM} from "jsdom";
 import {partnerBalanceChart} from "../src/components/partner-balance.ts";
 import {activityTreemap} from "../src/components/treemap.ts";
 import {flowSankey} from "../src/components/sankey.ts";
@@ -16,9 +15,14 @@ import {dataTable} from "../src/components/data-table.ts";
 import {downloadLink, toCsv} from "../src/components/csv.ts";
 import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/components/fixtures.ts";
 
+// jsdom ships no types (and @types/jsdom is not installed): type the one constructor used.
+const jsdomModule: string = "jsdom";
+const {JSDOM} = (await import(jsdomModule)) as {JSDOM: new (html: string) => {window: Window & typeof globalThis}};
+
 const outDir = process.argv[2] ?? "/tmp/components";
 mkdirSync(outDir, {recursive: true});
-const {document} = new JSDOM("<!doctype html><html lang='fr'><body></body></html>").window;
+const {window} = new JSDOM("<!doctype html><html lang='fr'><body></body></html>");
+const {document} = window;
 const width = 900;
 
 const partners = [...partnerRows, {country: "XX", countryName: HOSTILE, exports: 5e6, imports: 9e6}];
@@ -46,14 +50,16 @@ const blocks: HTMLElement[] = [
 ];
 blocks[1].setAttribute("open", "");
 
+const page = (body: string) =>
+  `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Composants</title>` +
+  `<body style="font-family: system-ui, sans-serif; max-width: 940px; margin: 1rem;">${body}</body></html>`;
+// XMLSerializer, not outerHTML: a standalone .svg is XML and knows no &nbsp;.
+const serializer = new window.XMLSerializer();
 for (const [name, figure] of figures) {
   const svg = figure.querySelector("svg");
-  if (svg) writeFileSync(join(outDir, `${name}.svg`), `<?xml version="1.0" encoding="UTF-8"?>\n${svg.outerHTML.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"')}`);
+  if (svg) writeFileSync(join(outDir, `${name}.svg`), serializer.serializeToString(svg));
+  writeFileSync(join(outDir, `${name}.html`), page(figure.outerHTML));
 }
-const body = [...figures.map(([, figure]) => figure), ...blocks].map((element) => element.outerHTML).join("\n<hr>\n");
-writeFileSync(
-  join(outDir, "index.html"),
-  `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Composants</title>` +
-    `<body style="font-family: system-ui, sans-serif; max-width: 940px; margin: 1rem;">${body}</body></html>`
-);
+writeFileSync(join(outDir, "index.html"), page([...figures.map(([, figure]) => figure), ...blocks].map((element) => element.outerHTML).join("\n<hr>\n")));
+writeFileSync(join(outDir, "blocks.html"), page(blocks.map((element) => element.outerHTML).join("\n<hr>\n")));
 console.log(`Écrit dans ${outDir} : ${figures.length} graphiques + index.html`);

@@ -60,26 +60,41 @@ export function textColorOn(background: string): string {
 }
 
 /**
- * Average glyph width of the sans-serif UI font, as a share of the font size.
- * Deliberately generous: a label judged to fit must really fit, even in a
- * slightly wider fallback font.
+ * Glyph widths of a sans-serif UI font, as a share of the font size, by
+ * character class. Rounded up, then a safety factor: a label judged to fit
+ * must really fit, even in a slightly wider fallback font or in bold.
  */
-export const CHAR_WIDTH_RATIO = 0.6;
+const NARROW = new Set("iljftrI.,:;'’|!()[] ");
+const WIDE = new Set("mwMW@%—…");
+const SAFETY = 1.06;
+const BOLD = 1.08;
 
-export function estimateTextWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * CHAR_WIDTH_RATIO;
+function charWidthRatio(char: string): number {
+  if (NARROW.has(char)) return 0.34;
+  if (WIDE.has(char)) return 0.92;
+  if (/\p{Lu}/u.test(char)) return 0.7;
+  if (/\d/.test(char)) return 0.6;
+  return 0.58;
+}
+
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let ratio = 0;
+  for (const char of text) ratio += charWidthRatio(char);
+  return ratio * fontSize * SAFETY * (bold ? BOLD : 1);
 }
 
 /**
- * The longest prefix of `text` (cut at a word boundary when possible) that,
- * followed by "…", fits in `maxWidth`; the text itself if it fits; "" when not
- * even `minChars` characters would fit, so callers drop the label cleanly.
+ * `text` if it fits in `maxWidth`; else its longest prefix (cut at a word
+ * boundary when possible) that fits followed by "…"; "" when not even
+ * `minChars` characters fit, so callers drop the label cleanly.
  */
-export function fitText(text: string, maxWidth: number, fontSize: number, minChars = 4): string {
-  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
-  const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH_RATIO)) - 1; // room for "…"
-  if (maxChars < minChars) return "";
-  let cut = text.slice(0, maxChars);
+export function fitText(text: string, maxWidth: number, fontSize: number, minChars = 4, bold = false): string {
+  if (estimateTextWidth(text, fontSize, bold) <= maxWidth) return text;
+  const chars = [...text];
+  let count = 0;
+  while (count < chars.length && estimateTextWidth(chars.slice(0, count + 1).join("") + "…", fontSize, bold) <= maxWidth) count++;
+  if (count < minChars) return "";
+  let cut = chars.slice(0, count).join("");
   const lastSpace = cut.lastIndexOf(" ");
   if (lastSpace >= minChars) cut = cut.slice(0, lastSpace);
   return cut.replace(/[\s,;:.'’-]+$/u, "") + "…";

@@ -55,6 +55,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const height = MARGIN_TOP + MARGIN_BOTTOM + Math.max(1, sorted.length) * ROW_HEIGHT;
   const millions = (euros: number) => euros / 1e6;
   const nb = UNIT_SPACE;
+  const headers = sideHeaders(sorted, width - marginLeft - marginRight);
 
   const svg = Plot.plot({
     document,
@@ -118,8 +119,8 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
         fontWeight: 600,
         ariaDescription: "solde écrit"
       }),
-      Plot.text(["← Importations (M€)"], {x: 0, frameAnchor: "top", dx: -6, dy: -18, textAnchor: "end", fill: COLORS.import, fontWeight: 700}),
-      Plot.text(["Exportations (M€) →"], {x: 0, frameAnchor: "top", dx: 6, dy: -18, textAnchor: "start", fill: COLORS.export, fontWeight: 700}),
+      Plot.text([headers.left], {x: 0, frameAnchor: "top", dx: -6, dy: -18, textAnchor: "end", fill: COLORS.import, fontWeight: 700}),
+      Plot.text([headers.right], {x: 0, frameAnchor: "top", dx: 6, dy: -18, textAnchor: "start", fill: COLORS.export, fontWeight: 700}),
       Plot.text(["Solde"], {frameAnchor: "top-right", dx: 8, dy: -18, textAnchor: "start", fill: COLORS.text, fontWeight: 700})
     ]
   }) as SVGSVGElement;
@@ -127,6 +128,22 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   titleElement.textContent = title;
   svg.prepend(titleElement);
   return chartFigure(svg, [readingKey(document)], {title, document});
+}
+
+/**
+ * The headers either side of zero, long or short depending on the room the
+ * (un-niced) x domain leaves them: never running into each other or "Solde".
+ */
+function sideHeaders(rows: readonly PartnerRow[], plotWidth: number): {left: string; right: string} {
+  const maxImports = Math.max(0, ...rows.map((row) => row.imports));
+  const maxExports = Math.max(0, ...rows.map((row) => row.exports));
+  const span = maxImports + maxExports || 1;
+  const pick = (room: number, candidates: string[]) =>
+    candidates.find((text) => estimateTextWidth(text, FONT, true) + 8 <= room) ?? "";
+  return {
+    left: pick((plotWidth * maxImports) / span, ["← Importations (M€)", "← Importations", "← Imp."]),
+    right: pick((plotWidth * maxExports) / span, ["Exportations (M€) →", "Exportations →", "Exp. →"])
+  };
 }
 
 /** "Légende" under the chart: swatches with words, and the signs spelled out. */

@@ -121,7 +121,8 @@ function labelMargin(nodes: readonly NodeDatum[], side: Side, values: Map<string
         )
       )
   );
-  return Math.min(widest + LABEL_GAP + 4, Math.max(60, width * 0.3));
+  // Narrow screens give labels a larger share: names matter more than link curves.
+  return Math.min(widest + LABEL_GAP + 4, Math.max(60, width * (width < 560 ? 0.36 : 0.3)));
 }
 
 export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOptions): HTMLElement {
@@ -159,8 +160,9 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
       .nodePadding(NODE_PADDING)
       .nodeSort(compareNodes)
       .extent([
-        [marginLeft, HEADER_HEIGHT + 4],
-        [width - marginRight, height - 4]
+        // Room above and below for the first and last nodes' two-line labels.
+        [marginLeft, HEADER_HEIGHT + 12],
+        [width - marginRight, height - 14]
       ]);
     const graph = layout({
       nodes: nodes.map((node) => ({...node})),
@@ -173,7 +175,7 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
         highlight: highlighted.has(linkKey(link))
       }))
     });
-    drawHeaders(root, flow, marginLeft, width - marginRight);
+    drawHeaders(root, flow, width);
     drawLinks(root, graph.links);
     drawNodes(root, graph.nodes, {flow, total, width});
   } else {
@@ -190,11 +192,13 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
 
 type Root = ReturnType<typeof select<SVGSVGElement, unknown>>;
 
-function drawHeaders(root: Root, flow: Flow, left: number, right: number): void {
+/** Above each label column, flush with the chart's edges so they never meet. */
+function drawHeaders(root: Root, flow: Flow, width: number): void {
   const headers = sideHeaders(flow);
+  const room = width / 2 - 8;
   const g = root.append("g").attr("class", "side-headers").attr("font-size", 12).attr("font-weight", 600).attr("fill", COLORS.text);
-  g.append("text").attr("x", left).attr("y", 14).attr("text-anchor", "start").text(headers.left);
-  g.append("text").attr("x", right).attr("y", 14).attr("text-anchor", "end").text(headers.right);
+  g.append("text").attr("x", 0).attr("y", 14).attr("text-anchor", "start").text(fitText(headers.left, room, 12, 4, true));
+  g.append("text").attr("x", width).attr("y", 14).attr("text-anchor", "end").text(fitText(headers.right, room, 12, 4, true));
 }
 
 function drawLinks(root: Root, links: LaidLink[]): void {

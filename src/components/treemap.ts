@@ -39,7 +39,8 @@ export interface ActivityTreemapOptions {
 
 const FLOWS: readonly Flow[] = ["import", "export"]; // left to right
 const GAP = 16;
-const HEADER_HEIGHT = 24;
+const HEADER_FONT = 12.5;
+const HEADER_LINE = 16;
 const FONT = 11;
 const LINE_HEIGHT = 13;
 const CELL_PADDING = 4;
@@ -51,22 +52,24 @@ export interface CellLabel {
   value?: string;
 }
 
-/** Greedy word wrap into at most `maxLines` lines of `width`, the last one cut with "…" if needed. */
+/**
+ * Greedy word wrap into at most `maxLines` lines of `width` (bold text). A
+ * line that has to be cut with "…" ends the label: no run of half-words.
+ */
 export function wrapText(text: string, width: number, maxLines: number, fontSize = FONT): string[] {
   const words = text.split(/\s+/).filter(Boolean);
+  const fits = (line: string) => estimateTextWidth(line, fontSize, true) <= width;
   const lines: string[] = [];
   let index = 0;
   while (index < words.length && lines.length < maxLines) {
     let line = words[index++];
-    while (index < words.length && estimateTextWidth(`${line} ${words[index]}`, fontSize) <= width) {
-      line += ` ${words[index++]}`;
-    }
+    while (index < words.length && fits(`${line} ${words[index]}`)) line += ` ${words[index++]}`;
     const isLast = lines.length === maxLines - 1;
-    const rest = isLast && index < words.length ? ` ${words.slice(index).join(" ")}` : "";
-    const fitted = fitText(line + rest, width, fontSize);
+    const full = isLast && index < words.length ? `${line} ${words.slice(index).join(" ")}` : line;
+    const fitted = fitText(full, width, fontSize, 4, true);
     if (!fitted) break; // not even a few characters fit: drop rather than clip
     lines.push(fitted);
-    if (isLast) index = words.length;
+    if (fitted !== full) break;
   }
   return lines;
 }
@@ -95,15 +98,24 @@ interface Block {
   x: number;
   width: number;
   height: number;
+  /** "Importations — 1 697,2 M€", on two lines when the block is narrow. */
+  header: string[];
   root: HierarchyRectangularNode<ActivityRow>;
 }
 
-function layoutBlocks(rows: readonly ActivityRow[], width: number, height: number): Block[] {
+function headerLines(flow: Flow, total: number, width: number): string[] {
+  const oneLine = `${flowLabel(flow)} — ${formatMillionEuros(total)}`;
+  return estimateTextWidth(oneLine, HEADER_FONT, true) <= width ? [oneLine] : [flowLabel(flow), formatMillionEuros(total)];
+}
+
+function layoutBlocks(rows: readonly ActivityRow[], width: number, height: number): {blocks: Block[]; headerHeight: number} {
   const blockWidth = Math.max(0, (width - GAP) / 2);
   const totals = FLOWS.map((flow) => sum(rows.filter((row) => row.flow === flow && row.value > 0)));
+  const headers = FLOWS.map((flow, i) => headerLines(flow, totals[i], blockWidth));
+  const headerHeight = 8 + HEADER_LINE * Math.max(...headers.map((lines) => lines.length));
   const largest = Math.max(...totals);
-  const fullHeight = height - HEADER_HEIGHT;
-  return FLOWS.map((flow, i) => {
+  const fullHeight = height - headerHeight;
+  const blocks = FLOWS.map((flow, i) => {
     const blockHeight = largest > 0 ? (fullHeight * totals[i]) / largest : 0;
     const root = hierarchy<ActivityRow>({children: rows.filter((row) => row.flow === flow && row.value > 0)} as never)
       .sum((row) => row.value ?? 0)
@@ -115,9 +127,11 @@ function layoutBlocks(rows: readonly ActivityRow[], width: number, height: numbe
       x: i * (blockWidth + GAP),
       width: blockWidth,
       height: blockHeight,
+      header: headers[i],
       root: treemap<ActivityRow>().size([blockWidth, Math.max(0, blockHeight)]).round(false)(root)
     };
   });
+  return {blocks, headerHeight};
 }
 
 function sum(rows: readonly ActivityRow[]): number {
@@ -129,23 +143,18 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
   const {width, title} = options;
   const height = options.height ?? Math.round(Math.max(260, Math.min(520, width * 0.55)));
   const svg = createSvg(document, width, height, title);
-  const blocks = layoutBlocks(rows, width, height);
+  const {blocks, headerHeight} = layoutBlocks(rows, width, height);
 
   for (const block of blocks) {
     const fill = flowColor(block.flow);
     const textFill = textColorOn(fill);
     const g = select(svg).append("g").attr("class", "block").attr("data-flow", block.flow).attr("transform", `translate(${block.x},0)`);
-    g.append("text")
-      .attr("class", "block-header")
-      .attr("y", 15)
-      .attr("font-size", 12.5)
-      .attr("font-weight", 700)
-      .attr("fill", fill)
-      .text(fitText(`${flowLabel(block.flow)} — ${formatMillionEuros(block.total)}`, block.width, 12.5) || flowLabel(block.flow));
+    const header = g.append("text").attr("class", "block-header").attr("font-size", HEADER_FONT).attr("font-weight", 700).attr("fill", fill);
+    block.header.forEach((line, i) => header.append("tspan").attr("x", 0).attr("y", 13 + i * HEADER_LINE).text(line));
 
     const cell = g
       .append("g")
-      .attr("transform", `translate(0,${HEADER_HEIGHT})`)
+      .attr("transform", `translate(0,${headerHeight})`)
       .selectAll("g")
       .data(block.root.leaves())
       .join("g")
