@@ -1,0 +1,32 @@
+/**
+ * npm run data:check -- <path-or-url>
+ * Prints what a source holds (files, sheets, headers, layout, row counts,
+ * quarters, rejected codes, totals per flow) — run this first on real files.
+ */
+import {join} from "node:path";
+import {downloadToCache} from "../src/data/douanes/download.ts";
+import {inspectInputs} from "../src/data/douanes/inspect.ts";
+import {cacheRoot} from "../src/data/douanes/paths.ts";
+import {defaultDownloadOptions, listLocalInputs, type SourceInput} from "../src/data/douanes/source.ts";
+
+const target = process.argv[2];
+if (!target) {
+  console.error("Usage : npm run data:check -- <chemin d'un zip, d'un dossier ou d'un fichier | URL>");
+  process.exit(2);
+}
+
+async function inputsOf(target: string): Promise<SourceInput[]> {
+  if (!/^https?:\/\//.test(target)) return listLocalInputs(target);
+  const name = new URL(target).searchParams.get("fic") ?? target.split("/").pop()!.replace(/[^\w.-]/g, "_");
+  const options = {...defaultDownloadOptions(process.env, false), cacheDir: join(cacheRoot(), "douanes")};
+  const file = await downloadToCache(target, name, options);
+  return [{name, path: file.path, origin: target, sha256: file.sha256, bytes: file.bytes, downloadedAt: file.downloadedAt}];
+}
+
+try {
+  const summary = await inspectInputs(await inputsOf(target), (line) => console.log(line));
+  process.exit(summary.fatalErrors.length ? 1 : 0);
+} catch (error) {
+  console.error(`✗ ${(error as Error).message}`);
+  process.exit(1);
+}

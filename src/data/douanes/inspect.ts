@@ -1,0 +1,100 @@
+/**
+ * Diagnostics of a source (npm run data:check): what each file holds and how
+ * the parser understands it, without stopping at the first fatal problem.
+ */
+import {findCompleteYears} from "./complete-years.ts";
+import {extensionOf, nameHints} from "./file-names.ts";
+import {convertFile, type RecordSink, type TableKind} from "./records.ts";
+import {RejectionLog, describeAccounting} from "./rejections.ts";
+import {entriesOf} from "./source-entries.ts";
+import type {SourceInput} from "./source.ts";
+import {describeContent, sniffContent} from "./sniff.ts";
+import {readTables} from "./table-reader.ts";
+
+export interface InspectionSummary {
+  fatalErrors: string[];
+  logs: Record<TableKind, RejectionLog>;
+  totals: Map<string, number>;
+  quarters: Map<TableKind, Set<string>>;
+}
+
+const euros = (value: number) => `${value.toLocaleString("fr-FR", {maximumFractionDigits: 2})} €`;
+
+export async function inspectInputs(inputs: SourceInput[], print: (line: string) => void): Promise<InspectionSummary> {
+  const summary: InspectionSummary = {
+    fatalErrors: [],
+    logs: {crossed: new RejectionLog(), products: new RejectionLog(), countries: new RejectionLog()},
+    totals: new Map(),
+    quarters: new Map([["crossed", new Set()], ["products", new Set()], ["countries", new Set()]])
+  };
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    print(`\n■ ${input.name} (${input.bytes} octets, sha256 ${input.sha256.slice(0, 16)}…)`);
+    let entries;
+    try {
+      entries = await entriesOf(input);
+    } catch (error) {
+      summary.fatalErrors.push((error as Error).message);
+      print(`  ✗ ${(error as Error).message}`);
+      continue;
+    }
+    for (const entry of entries) {
+      const file = entry.name === input.name ? input.name : `${input.name}/${entry.name}`;
+      const hints = nameHints(entry.name);
+      print(`  • ${entry.name} — ${describeContent(sniffContent(entry.bytes))}, nom : ${hints.kind}${hints.flow ? `, ${hints.flow}` : ""}${hints.dept ? `, département ${hints.dept}` : ""}`);
+      if (hints.kind === "readme" || !["xls", "xlsx", "csv", "txt", "tsv"].includes(extensionOf(entry.name))) continue;
+      const fileLog = new RejectionLog();
+      const unknownCodes = new Set<string>();
+      const sink: RecordSink = {
+        fact(kind, year, quarter, flow, dept, product, country, value) {
+          const key = `${kind}|${flow}|${dept}|${product}|${country}|${year}T${quarter}`;
+          if (seen.has(key)) {
+            summary.logs[kind].add("doublon", 1, {file, row: 0, column: "", value: key});
+            fileLog.add("doublon", 1, {file, row: 0, column: "", value: key});
+            return;
+          }
+          seen.add(key);
+          summary.logs[kind].kept++;
+          fileLog.kept++;
+          summary.quarters.get(kind)!.add(`${year}T${quarter}`);
+          const totalKey = `${kind} ${flow} ${year}`;
+          summary.totals.set(totalKey, (summary.totals.get(totalKey) ?? 0) + value);
+        },
+        reject(kind, reason, row, column, value, count) {
+          summary.logs[kind].add(reason, count, {file, row, column, value});
+          fileLog.add(reason, count, {file, row, column, value});
+          if (reason.startsWith("code")) unknownCodes.add(`${column}=${value}`);
+        },
+        label() {},
+        warn: (message) => print(`    ! ${message}`)
+      };
+      try {
+        const sheets = readTables(entry.bytes, file);
+        for (const sheet of sheets) print(`    feuille ${sheet.sheet ?? "(texte)"} : ${sheet.rows.length} lignes, ${sheet.format}`);
+        for (const report of convertFile(sheets, hints, sink)) {
+          const roles = Object.entries(report.mapping.columns).map(([role, index]) => `${role}=« ${report.mapping.headers[index!]} »`);
+          print(`    en-têtes (ligne ${report.headerRow}) : ${report.mapping.headers.map((h) => `« ${h} »`).join(", ")}`);
+          print(`    disposition : ${report.mapping.layout}, type : ${report.kind}, unité : ${report.mapping.unit}; ${roles.join(", ")}` +
+            (report.mapping.periodColumns.length ? `; trimestres en colonnes : ${report.mapping.periodColumns.map((p) => `${p.period.year}T${p.period.quarter}`).join(", ")}` : ""));
+          if (report.mapping.unknown.length) print(`    colonnes non reconnues : ${report.mapping.unknown.join(", ")}`);
+        }
+        print(describeAccounting("    valeurs", fileLog.summary()).replaceAll("\n", "\n    "));
+        if (unknownCodes.size) print(`    codes rejetés : ${[...unknownCodes].slice(0, 20).join(", ")}`);
+      } catch (error) {
+        summary.fatalErrors.push((error as Error).message);
+        print(`    ✗ ${(error as Error).message}`);
+      }
+    }
+  }
+  print("\n■ Résumé");
+  for (const kind of ["crossed", "products", "countries"] as TableKind[]) {
+    print(describeAccounting(`  ${kind}`, summary.logs[kind].summary()).replaceAll("\n", "\n  "));
+    print(`    trimestres : ${[...summary.quarters.get(kind)!].sort().join(", ") || "(aucun)"}`);
+  }
+  const crossedQuarters = [...summary.quarters.get("crossed")!].map((q) => ({year: Number(q.slice(0, 4)), quarter: Number(q.slice(5))}));
+  const years = findCompleteYears(crossedQuarters);
+  print(`  années complètes (fichiers croisés) : ${years.completeYears.join(", ") || "aucune"} ; année montrée : ${years.shownYear ?? "aucune"}`);
+  for (const [key, value] of [...summary.totals].sort()) print(`  total ${key} : ${euros(value)}`);
+  if (summary.fatalErrors.length) print(`\n✗ ${summary.fatalErrors.length} problème(s) bloquant(s) : le pipeline échouera sur cette source.`);
+  return summary;
+}
