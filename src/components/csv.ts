@@ -52,9 +52,11 @@ export function toCsv<Row extends object>(rows: readonly Row[], columns: readonl
 export const DOWNLOAD_LABEL = "Télécharger les données (CSV)";
 
 /**
- * An <a download> for the CSV. In a browser it points to a Blob URL; where
- * there is no Blob URL support (a build-time render under jsdom, Node) it
- * falls back to a data: URL, so pre-rendered HTML still downloads.
+ * An <a download> for the CSV. In a browser it points to a Blob URL; where the
+ * document's window has no Blob URLs (a build-time render under jsdom) it
+ * falls back to a data: URL, so pre-rendered HTML still downloads. The
+ * document's own window decides, not Node's globals: Node's
+ * URL.createObjectURL makes "blob:nodedata:" URLs no browser can open.
  */
 export function downloadLink(csvText: string, fileName: string, {document}: {document?: Document} = {}): HTMLAnchorElement {
   const doc = resolveDocument(document);
@@ -62,12 +64,10 @@ export function downloadLink(csvText: string, fileName: string, {document}: {doc
   link.className = "csv-download";
   link.download = fileName;
   link.textContent = DOWNLOAD_LABEL;
-  link.href = canCreateBlobUrl()
-    ? URL.createObjectURL(new Blob([csvText], {type: "text/csv;charset=utf-8"}))
-    : "data:text/csv;charset=utf-8," + encodeURIComponent(csvText);
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  link.href =
+    view && typeof view.Blob === "function" && typeof view.URL?.createObjectURL === "function"
+      ? view.URL.createObjectURL(new view.Blob([csvText], {type: "text/csv;charset=utf-8"}))
+      : "data:text/csv;charset=utf-8," + encodeURIComponent(csvText);
   return link;
-}
-
-function canCreateBlobUrl(): boolean {
-  return typeof Blob === "function" && typeof URL !== "undefined" && typeof URL.createObjectURL === "function";
 }

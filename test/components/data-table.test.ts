@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {dataTable} from "../../src/components/data-table.ts";
+import {HOSTILE} from "./fixtures.ts";
+
+const NBSP = "\u00a0";
+const NNBSP = "\u202f";
+const rows = [
+  {name: "Allemagne", exports: 260.4e6, share: 0.142, note: "UE"},
+  {name: HOSTILE, exports: -40.2e6, share: 0.0031, note: "=SUM(A1)"}
+];
+
+describe("dataTable", () => {
+  const table = dataTable(
+    rows,
+    [
+      {key: "name", label: "Pays"},
+      {key: "exports", label: "Exportations (M€)", format: "millionEuros"},
+      {key: "share", label: "Part", format: "percent"},
+      {key: "note", label: "Note", format: (value) => `[${String(value)}]`}
+    ],
+    {summary: "Voir les données du graphique", document}
+  );
+
+  it("is a collapsed <details> with its summary and one row per datum", () => {
+    expect(table.tagName).toBe("DETAILS");
+    expect(table.open).toBe(false);
+    expect(table.querySelector("summary")!.textContent).toBe("Voir les données du graphique");
+    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Pays", "Exportations (M€)", "Part", "Note"]);
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(2);
+  });
+
+  it("formats numbers the French way and right-aligns them", () => {
+    const cells = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")]);
+    expect(cells[0][1].textContent).toBe(`260,4${NBSP}M€`);
+    expect(cells[1][1].textContent).toBe(`\u221240,2${NBSP}M€`);
+    expect(cells[0][2].textContent).toBe(`14,2${NBSP}%`);
+    expect(cells[0][1].style.textAlign).toBe("right");
+    expect(cells[0][0].style.textAlign).toBe("");
+    expect(cells[0][3].textContent).toBe("[UE]");
+    const big = dataTable([{v: 1234567}], [{key: "v", label: "V"}], {summary: "s", document});
+    expect(big.querySelector("td")!.textContent).toBe(`1${NNBSP}234${NNBSP}567`);
+  });
+
+  it("writes hostile labels literally", () => {
+    expect(table.querySelector("script")).toBeNull();
+    expect(table.querySelectorAll("tbody tr")[1].querySelector("td")!.textContent).toBe(HOSTILE);
+  });
+});

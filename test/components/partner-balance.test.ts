@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {partnerBalanceChart, sortPartners, type PartnerRow} from "../../src/components/partner-balance.ts";
+import {COLORS} from "../../src/components/palette.ts";
+import {HOSTILE, partnerRows} from "./fixtures.ts";
+
+const NBSP = "\u00a0";
+const draw = (rows: PartnerRow[], width = 900) =>
+  partnerBalanceChart(rows, {width, title: "Aube — principaux pays partenaires, en M€, 2024", document});
+const mark = (figure: HTMLElement, description: string) =>
+  figure.querySelector(`g[aria-description="${description}"]`)!;
+const rects = (figure: HTMLElement, description: string) => [...mark(figure, description).querySelectorAll("rect")];
+
+describe("partnerBalanceChart", () => {
+  it("draws one import, one export and one balance bar per country", () => {
+    const figure = draw(partnerRows);
+    for (const description of ["importations", "exportations", "solde"]) {
+      expect(rects(figure, description)).toHaveLength(partnerRows.length);
+    }
+    expect(mark(figure, "importations").getAttribute("fill")).toBe(COLORS.import);
+    expect(mark(figure, "exportations").getAttribute("fill")).toBe(COLORS.export);
+  });
+
+  it("puts imports left of zero and exports right of it", () => {
+    const figure = draw(partnerRows);
+    const zero = Number(figure.querySelector('g[aria-label="rule"] line')!.getAttribute("x1"));
+    for (const rect of rects(figure, "importations")) {
+      expect(Number(rect.getAttribute("x")) + Number(rect.getAttribute("width"))).toBeCloseTo(zero, 0);
+    }
+    for (const rect of rects(figure, "exportations")) expect(Number(rect.getAttribute("x"))).toBeCloseTo(zero, 0);
+  });
+
+  it("colours and writes each balance with its sign", () => {
+    const figure = draw(partnerRows);
+    const texts = [...mark(figure, "solde écrit").querySelectorAll("text")];
+    const byText = new Map(texts.map((text) => [text.textContent, text.getAttribute("fill")]));
+    expect(byText.get(`+125,1${NBSP}M€`)).toBe(COLORS.positive); // États-Unis, no imports
+    expect(byText.get(`\u2212128,2${NBSP}M€`)).toBe(COLORS.negative); // Chine
+    expect(byText.get(`0,0${NBSP}M€`)).toBe(COLORS.mutedText); // Pologne, balanced
+    const fills = rects(figure, "solde").map((rect) => rect.getAttribute("fill"));
+    expect(fills.filter((fill) => fill === COLORS.positive)).toHaveLength(5);
+    expect(fills.filter((fill) => fill === COLORS.negative)).toHaveLength(4);
+  });
+
+  it("sorts countries by total trade, largest first", () => {
+    const figure = draw(partnerRows);
+    const labels = [...figure.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    expect(labels).toEqual(sortPartners(partnerRows).map((row) => row.countryName));
+    expect(labels.slice(0, 3)).toEqual(["Allemagne", "Belgique", "Italie"]);
+  });
+
+  it("renders a hostile country name literally", () => {
+    const figure = draw([{country: "XX", countryName: HOSTILE, exports: 3e6, imports: 1e6}]);
+    expect(figure.querySelector("script")).toBeNull();
+    const label = figure.querySelector('g[aria-label="y-axis tick label"] text')!;
+    expect(label.textContent).toBe(HOSTILE);
+    expect(mark(figure, "exportations").querySelector("title")!.textContent).toContain(HOSTILE);
+  });
+
+  it("has a title, a text alternative and a French reading key", () => {
+    const figure = draw(partnerRows);
+    expect(figure.querySelector("figcaption h3")!.textContent).toBe("Aube — principaux pays partenaires, en M€, 2024");
+    expect(figure.querySelector("svg")!.getAttribute("aria-label")).toBe("Aube — principaux pays partenaires, en M€, 2024");
+    expect(figure.querySelector("svg > title")!.textContent).toBe("Aube — principaux pays partenaires, en M€, 2024");
+    const key = figure.querySelector(".chart-legend")!.textContent!;
+    expect(key).toContain("Importations (vers la gauche)");
+    expect(key).toContain("déficit, signe −");
+    expect(key).toContain("excédent, signe +");
+  });
+
+  it("writes axis amounts unsigned, French style", () => {
+    const ticks = [...draw(partnerRows).querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks).toContain("300");
+    expect(ticks.some((tick) => tick!.startsWith("\u2212") || tick!.startsWith("-"))).toBe(false);
+  });
+});
