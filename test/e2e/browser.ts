@@ -42,6 +42,13 @@ export interface PageWatch {
   offHost: string[];
   /** Console errors and uncaught exceptions. */
   errors: string[];
+  /** Response body bytes by file type (html, js, css, wasm, parquet…), once `settled`. */
+  bytesByType(): Promise<Record<string, number>>;
+}
+
+function fileType(url: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(new URL(url).pathname)?.[1];
+  return extension ?? "html";
 }
 
 const isLocal = (url: string) => {
@@ -50,8 +57,22 @@ const isLocal = (url: string) => {
 };
 
 export async function watchedPage(context: BrowserContext): Promise<PageWatch> {
-  const watch: PageWatch = {page: await context.newPage(), requests: [], offHost: [], errors: []};
+  const sizes: Promise<[string, number]>[] = [];
+  const watch: PageWatch = {
+    page: await context.newPage(),
+    requests: [],
+    offHost: [],
+    errors: [],
+    async bytesByType() {
+      const totals: Record<string, number> = {};
+      for (const [type, bytes] of await Promise.all(sizes)) totals[type] = (totals[type] ?? 0) + bytes;
+      return totals;
+    }
+  };
   const {page} = watch;
+  page.on("requestfinished", (request) => {
+    sizes.push(request.sizes().then((s) => [fileType(request.url()), s.responseBodySize] as [string, number]));
+  });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();

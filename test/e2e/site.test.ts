@@ -20,7 +20,9 @@ const QUERY_RESULT = "main table.departements-table tbody tr";
 let server: StaticServer;
 let context: BrowserContext;
 let userDataDir: string;
+/** Measured figures, written to test-results/ for the README's Performance section. */
 const timings: Record<string, number> = {};
+const weights: Record<string, Record<string, number>> = {};
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
@@ -34,7 +36,8 @@ afterAll(async () => {
   await context?.close();
   await server?.close();
   if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
-  if (Object.keys(timings).length) writeFileSync("test-results/timings.json", JSON.stringify(timings, null, 2) + "\n");
+  const measures = {millisecondsToFirstChart: timings, bytesByType: weights};
+  if (Object.keys(timings).length) writeFileSync("test-results/measures.json", JSON.stringify(measures, null, 2) + "\n");
 });
 
 /** Zoom is blocked by `user-scalable=no` or a maximum scale below 2 (WCAG 1.4.4 asks for 200 %). */
@@ -62,7 +65,7 @@ const pages = [
 
 describe.each(pages)("$path", ({path, name, heading, region}) => {
   test("renders a Plot chart and a DuckDB-WASM result, offline, in French, zoomable", async () => {
-    const {page, requests, offHost, errors} = await watchedPage(context);
+    const {page, requests, offHost, errors, bytesByType} = await watchedPage(context);
     try {
       const response = await page.goto(server.url + path, {waitUntil: "domcontentloaded"});
       expect(response?.status()).toBe(200);
@@ -99,6 +102,7 @@ describe.each(pages)("$path", ({path, name, heading, region}) => {
       // DuckDB's wasm came from this server: proves the watch sees the worker's requests too.
       expect(requests.some((url) => /\/_file\/data\/duckdb\/duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
       await page.screenshot({path: join(SCREENSHOTS, `${name}.png`), fullPage: true});
+      weights[path] = await bytesByType();
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
