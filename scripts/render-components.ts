@@ -19,6 +19,13 @@ import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/component
 const jsdomModule: string = "jsdom";
 const {JSDOM} = (await import(jsdomModule)) as {JSDOM: new (html: string) => {window: Window & typeof globalThis}};
 
+/** A small département: one dominant product, and the largest flow going to « Autres ». */
+function skewedLinks() {
+  const links = sankeyLinks(95e6).map((link, i) => ({...link, value: link.value * (link.source === "CI14" ? 12 : 1) / (1 + (i % 7))}));
+  links.push({source: "CE20", sourceName: "Produits chimiques", target: "_AUTRES", targetName: "Autres", value: 400e6});
+  return links.filter((link) => !(link.source === "CE20" && link.target === "_AUTRES" && link.value < 400e6));
+}
+
 const outDir = process.argv[2] ?? "/tmp/components";
 mkdirSync(outDir, {recursive: true});
 const {window} = new JSDOM("<!doctype html><html lang='fr'><body></body></html>");
@@ -33,6 +40,8 @@ const figures: [string, HTMLElement][] = [
   ["treemap-narrow", activityTreemap(activityRows(), {width: 380, title: "Aube — activités (mobile)", document})],
   ["sankey-export", flowSankey(sankeyLinks(1822.3e6), {width, title: "Aube — flux à l'export par produit et par pays, en M€, 2024", flow: "export", document})],
   ["sankey-import-france", flowSankey(sankeyLinks(684776.3e6, "import"), {width, title: "France — flux à l'import par pays et par produit, en M€, 2024", flow: "import", document})],
+  ["sankey-skewed", flowSankey(skewedLinks(), {width, title: "Département fictif — une activité dominante, « Autres » en tête", flow: "export", document})],
+  ["partners-empty", partnerBalanceChart([], {width, title: "Aucun partenaire", document})],
   ["sankey-narrow", flowSankey(sankeyLinks(1822.3e6), {width: 380, title: "Aube — export (mobile)", flow: "export", document})]
 ];
 

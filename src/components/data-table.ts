@@ -51,7 +51,7 @@ export function dataTable<Row extends object>(
     const th = doc.createElement("th");
     th.scope = "col";
     th.textContent = column.label;
-    if (numeric[i]) th.style.textAlign = "right";
+    th.style.textAlign = numeric[i] ? "right" : "left";
     headRow.append(th);
   });
   const thead = doc.createElement("thead");

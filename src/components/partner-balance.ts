@@ -43,6 +43,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const document = resolveDocument(options.document);
   const {width, title} = options;
   const sorted = sortPartners(rows);
+  if (sorted.length === 0) return chartFigure(emptyNote(document), [], {title, document});
   const names = new Map(sorted.map((row) => [row.country, row.countryName]));
   const balance = (row: PartnerRow) => row.exports - row.imports;
   const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
@@ -176,6 +177,13 @@ function readingKey(document: Document): HTMLElement {
     `«${nb}Solde${nb}» donnent le solde (exportations − importations). Pays classés par total des échanges.`;
   key.append(items, sentence);
   return key;
+}
+
+function emptyNote(document: Document): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "chart-empty";
+  p.textContent = "Aucun échange avec un pays partenaire n'est enregistré pour ce territoire.";
+  return p;
 }
 
 /** A small SVG square (prints, unlike CSS backgrounds by default). */

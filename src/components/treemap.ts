@@ -151,12 +151,21 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
     const g = select(svg).append("g").attr("class", "block").attr("data-flow", block.flow).attr("transform", `translate(${block.x},0)`);
     const header = g.append("text").attr("class", "block-header").attr("font-size", HEADER_FONT).attr("font-weight", 700).attr("fill", fill);
     block.header.forEach((line, i) => header.append("tspan").attr("x", 0).attr("y", 13 + i * HEADER_LINE).text(line));
+    if (block.total <= 0) {
+      g.append("text")
+        .attr("class", "block-empty")
+        .attr("y", headerHeight + 14)
+        .attr("font-size", FONT)
+        .attr("fill", COLORS.mutedText)
+        .text(fitText(`Aucune ${block.flow === "export" ? "exportation" : "importation"} enregistrée.`, block.width, FONT) || "—");
+    }
 
     const cell = g
       .append("g")
       .attr("transform", `translate(0,${headerHeight})`)
       .selectAll("g")
-      .data(block.root.leaves())
+      // An empty flow's root is its own leaf: only real products become cells.
+      .data(block.root.leaves().filter((leaf) => leaf.depth > 0))
       .join("g")
       .attr("class", "cell")
       .attr("data-product", (d) => d.data.product)

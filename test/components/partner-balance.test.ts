@@ -68,6 +68,12 @@ describe("partnerBalanceChart", () => {
     expect(key).toContain("excédent, signe +");
   });
 
+  it("says so in words when there is no partner", () => {
+    const figure = draw([]);
+    expect(figure.querySelector("svg")).toBeNull();
+    expect(figure.querySelector(".chart-empty")!.textContent).toContain("Aucun échange");
+  });
+
   it("writes axis amounts unsigned, French style", () => {
     const ticks = [...draw(partnerRows).querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks).toContain("300");

@@ -85,6 +85,13 @@ describe("activityTreemap", () => {
     expect(figure.querySelector("figcaption h3")!.textContent).toBe("Aube — activités, en M€, 2024");
   });
 
+  it("draws an empty flow as a header and a sentence, without phantom cells", () => {
+    const figure = draw([{flow: "export", product: "A", productName: "Boissons", value: 5e6}]);
+    expect(figure.querySelectorAll("g.cell")).toHaveLength(1);
+    expect(figure.querySelector('g.block[data-flow="import"] .block-empty')!.textContent).toBe("Aucune importation enregistrée.");
+    expect(figure.querySelector(".chart-legend")!.textContent).toContain(`+5,0${NBSP}M€ (excédent)`);
+  });
+
   it("stacks the header on two lines in a narrow block", () => {
     const figure = draw(activityRows(), 320, 300);
     expect(figure.querySelectorAll('g.block[data-flow="import"] .block-header tspan')).toHaveLength(2);
