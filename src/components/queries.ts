@@ -27,6 +27,13 @@ export const OTHERS_NAME = "Autres";
 export const FRANCE_ID = "FR";
 export const FLOWS: readonly Flow[] = ["export", "import"];
 
+/**
+ * Ranking key that puts an "_AUTRES" row last: slices may be pre-bucketed at
+ * build time (see src/data/slices.ts, reduced slices) and must then rank as
+ * the full data would.
+ */
+const LAST_IF_OTHERS = (column: string) => `(${column} = '${OTHERS_CODE}')`;
+
 /** Labels joined with one row per code, so a duplicated label cannot duplicate facts. */
 const LABELS = (table: "products" | "countries") => `(SELECT code, min(name) AS name FROM ${table} GROUP BY code)`;
 
@@ -145,8 +152,8 @@ export async function topPartners(
        GROUP BY country
      ), ranked AS (
        SELECT *,
-         row_number() OVER (ORDER BY exports DESC, country) AS export_rank,
-         row_number() OVER (ORDER BY imports DESC, country) AS import_rank
+         row_number() OVER (ORDER BY ${LAST_IF_OTHERS("country")}, exports DESC, country) AS export_rank,
+         row_number() OVER (ORDER BY ${LAST_IF_OTHERS("country")}, imports DESC, country) AS import_rank
        FROM by_country
      )
      SELECT r.country, COALESCE(c.name, r.country) AS "countryName",
@@ -192,11 +199,12 @@ async function topOf(
        FROM slice WHERE territory = $1 AND year = $2 AND flow = $3
        GROUP BY ${dimension}
      ), ranked AS (
-       SELECT *, row_number() OVER (ORDER BY value DESC, code) AS rank,
+       SELECT *, row_number() OVER (ORDER BY ${LAST_IF_OTHERS("code")}, value DESC, code) AS rank,
          SUM(value) OVER () AS flow_total
        FROM totals
      )
-     SELECT CAST(r.rank AS INTEGER) AS rank, r.code, COALESCE(l.name, r.code) AS name,
+     SELECT CAST(r.rank AS INTEGER) AS rank, r.code,
+       CASE WHEN r.code = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(l.name, r.code) END AS name,
        CAST(r.value AS DOUBLE) AS value,
        CAST(CASE WHEN r.flow_total = 0 THEN 0 ELSE r.value / r.flow_total END AS DOUBLE) AS share
      FROM ranked AS r LEFT JOIN ${labels} AS l ON l.code = r.code
@@ -250,7 +258,7 @@ export async function productsByFlow(
        FROM slice WHERE territory = $1 AND year = $2
        GROUP BY flow, product
      ), ranked AS (
-       SELECT *, row_number() OVER (PARTITION BY flow ORDER BY value DESC, product) AS rank,
+       SELECT *, row_number() OVER (PARTITION BY flow ORDER BY ${LAST_IF_OTHERS("product")}, value DESC, product) AS rank,
          SUM(value) OVER (PARTITION BY flow) AS flow_total
        FROM totals
      ), bucketed AS (
@@ -304,9 +312,9 @@ export async function sankeyLinks(
        SELECT product, country, value_eur AS value
        FROM slice WHERE territory = $1 AND year = $2 AND flow = $3
      ), product_rank AS (
-       SELECT product, row_number() OVER (ORDER BY SUM(value) DESC, product) AS rank FROM base GROUP BY product
+       SELECT product, row_number() OVER (ORDER BY ${LAST_IF_OTHERS("product")}, SUM(value) DESC, product) AS rank FROM base GROUP BY product
      ), country_rank AS (
-       SELECT country, row_number() OVER (ORDER BY SUM(value) DESC, country) AS rank FROM base GROUP BY country
+       SELECT country, row_number() OVER (ORDER BY ${LAST_IF_OTHERS("country")}, SUM(value) DESC, country) AS rank FROM base GROUP BY country
      ), bucketed AS (
        SELECT
          CASE WHEN pr.rank <= $4 THEN b.product ELSE '${OTHERS_CODE}' END AS product,

@@ -10,13 +10,16 @@
  * canonical table, including any département code the territory list does
  * not know (unallocated trade is still French trade).
  *
+ * Régions and France also get a reduced slice ("R44-top.parquet") for the
+ * pages of their départements.
+ *
  * Pages stack the slices they need in one DuckDB table named `slice` and query
  * it with src/components/queries.ts — the same functions territoryFigures()
  * runs here with @duckdb/node-api.
  */
 import {zipSync} from "fflate";
 import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {FLOWS, FRANCE_ID, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
+import {FLOWS, FRANCE_ID, OTHERS_CODE, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
 import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
 import type {Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
@@ -76,6 +79,17 @@ export function findTerritory(id: string): TerritoryInfo | undefined {
 /** File name of a territory's slice inside slices.zip: "D10.parquet". */
 export const sliceFileName = (id: string) => `${id}.parquet`;
 
+/**
+ * File name of a région's or France's reduced slice: "R44-top.parquet". It
+ * keeps, per year and flow, the TOP_SLICE_SIZE largest products and countries
+ * and buckets the rest as "_AUTRES", so a département page can show its région
+ * and France (key figures, Sankeys) without downloading their full detail.
+ * Exact for keyFigures, and for sankeyLinks/topProducts/topCountries with
+ * n ≤ TOP_SLICE_SIZE; not for topPartners or productsByFlow (use full slices).
+ */
+export const topSliceFileName = (id: string) => `${id}-top.parquet`;
+export const TOP_SLICE_SIZE = 10;
+
 /** A `Run` over a @duckdb/node-api connection, returning plain JS rows like the page's client. */
 export function nodeRun(connection: DuckDBConnection): Run {
   return async <T>(sql: string, params: unknown[]) => {
@@ -133,28 +147,58 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
      UNION ALL
      SELECT 'R' || region, year, flow, product, country, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
      UNION ALL
-     SELECT $1, year, flow, product, country, SUM(value_eur) FROM kept GROUP BY ALL`,
+     SELECT $1, year, flow, product, country, SUM(value_eur) FROM kept GROUP BY ALL
+     -- Stored by territory: each per-territory filter below then skips most row groups.
+     ORDER BY 1, 2, 3, 4, 5`,
     [FRANCE_ID]
   );
   return complete;
 }
 
+/** Creates `slice_top`: the reduced slices of régions and France (see topSliceFileName). */
+async function createTopSliceTable(connection: DuckDBConnection): Promise<void> {
+  const rank = (column: "product" | "country") =>
+    `SELECT territory, year, flow, ${column},
+       row_number() OVER (PARTITION BY territory, year, flow ORDER BY SUM(value_eur) DESC, ${column}) AS rank
+     FROM base GROUP BY territory, year, flow, ${column}`;
+  await connection.run(
+    `CREATE OR REPLACE TABLE slice_top AS
+     WITH base AS (SELECT * FROM slice WHERE NOT starts_with(territory, 'D')),
+       product_rank AS (${rank("product")}),
+       country_rank AS (${rank("country")})
+     SELECT b.territory, b.year, b.flow,
+       CASE WHEN p.rank <= $1 THEN b.product ELSE $2 END AS product,
+       CASE WHEN c.rank <= $1 THEN b.country ELSE $2 END AS country,
+       SUM(b.value_eur) AS value_eur
+     FROM base AS b
+     JOIN product_rank AS p USING (territory, year, flow, product)
+     JOIN country_rank AS c USING (territory, year, flow, country)
+     GROUP BY ALL
+     ORDER BY 1, 2, 3, 4, 5`,
+    [TOP_SLICE_SIZE, OTHERS_CODE]
+  );
+}
+
+/** The rows of one territory from a slice table, as Parquet bytes (sorted: deterministic, compact). */
+async function sliceBytes(connection: DuckDBConnection, table: "slice" | "slice_top", id: string): Promise<Uint8Array> {
+  // COPY takes no parameters: filter into a table first, with the id bound.
+  await connection.run(`CREATE OR REPLACE TABLE one_slice AS SELECT * FROM ${table} WHERE territory = $1`, [id]);
+  return new Uint8Array(await copyToParquet(connection, "SELECT * FROM one_slice ORDER BY year, flow, product, country"));
+}
+
 /**
  * Writes one Parquet slice per territory (every département, région and
- * France, even when a territory has no rows), keyed by file name.
+ * France, even when a territory has no rows), plus the reduced slices of
+ * régions and France, keyed by file name.
  */
 export async function buildSlices(canonicalParquetPath: string): Promise<Map<string, Uint8Array>> {
   return withDuckDB(async (connection) => {
     await createSliceTable(connection, canonicalParquetPath);
+    await createTopSliceTable(connection);
     const files = new Map<string, Uint8Array>();
-    for (const {id} of allTerritories()) {
-      await connection.run(
-        "CREATE OR REPLACE TABLE one_slice AS SELECT * FROM slice WHERE territory = $1",
-        [id]
-      );
-      // Sorted rows: deterministic bytes and better compression.
-      const bytes = await copyToParquet(connection, "SELECT * FROM one_slice ORDER BY year, flow, product, country");
-      files.set(sliceFileName(id), new Uint8Array(bytes));
+    for (const {id, kind} of allTerritories()) {
+      files.set(sliceFileName(id), await sliceBytes(connection, "slice", id));
+      if (kind !== "departement") files.set(topSliceFileName(id), await sliceBytes(connection, "slice_top", id));
     }
     return files;
   });

@@ -223,6 +223,34 @@ describe("sankeyLinks", () => {
   });
 });
 
+describe("reduced slices (R44-top, FR-top) on a département page", () => {
+  let reducedConnection: DuckDBConnection;
+  let reducedRun: Run;
+  beforeAll(async () => {
+    reducedConnection = await instance.connect();
+    await connection.run("CREATE SCHEMA IF NOT EXISTS reduced");
+    await reducedConnection.run("USE reduced");
+    await registerSlices(reducedConnection, fixture, ["D10", "R44-top", "FR-top"]);
+    reducedRun = nodeRun(reducedConnection);
+  });
+  afterAll(() => reducedConnection?.closeSync());
+
+  it("give the same key figures, Sankeys and top 10 as the full slices", async () => {
+    expect(await keyFigures(reducedRun, {territory: "D10", region: "R44", year: YEAR})).toEqual(
+      await keyFigures(run, {territory: "D10", region: "R44", year: YEAR})
+    );
+    for (const territory of ["R44", "FR"]) {
+      for (const flow of ["export", "import"] as const) {
+        const options = {territory, year: YEAR, flow};
+        expect(await sankeyLinks(reducedRun, options)).toEqual(await sankeyLinks(run, options));
+        expect(await sankeyLinks(reducedRun, {...options, n: 5})).toEqual(await sankeyLinks(run, {...options, n: 5}));
+        expect(await topProducts(reducedRun, {...options, n: 10})).toEqual(await topProducts(run, {...options, n: 10}));
+        expect(await topCountries(reducedRun, {...options, n: 10})).toEqual(await topCountries(run, {...options, n: 10}));
+      }
+    }
+  });
+});
+
 describe("inputs", () => {
   it("binds the territory as a parameter and refuses bad flows and counts", async () => {
     expect(await topProducts(run, {territory: "D10' OR 1=1 --", year: YEAR, flow: "export"})).toEqual([]);

@@ -44,13 +44,17 @@ function expectedCells(rows: CanonicalRow[], depts: string[] | null): Map<string
   return cells;
 }
 
+const sumOf = (rows: SliceRow[]) => rows.reduce((total, r) => total + r.value_eur, 0);
 const cellsOf = (rows: SliceRow[]) => new Map(rows.map((r) => [`${r.flow}|${r.product}|${r.country}`, r.value_eur]));
 
 describe("buildSlices", () => {
   it("writes one file per département, région and France", () => {
     const names = [...fixture.slices.keys()];
-    expect(names).toHaveLength(101 + 18 + 1);
-    expect(names).toEqual(allTerritories().map((t) => `${t.id}.parquet`));
+    expect(names).toHaveLength(101 + 18 + 1 + 19);
+    expect(names.filter((n) => !n.endsWith("-top.parquet"))).toEqual(allTerritories().map((t) => `${t.id}.parquet`));
+    expect(names.filter((n) => n.endsWith("-top.parquet"))).toEqual(
+      allTerritories().filter((t) => t.kind !== "departement").map((t) => `${t.id}-top.parquet`)
+    );
     for (const name of ["D10.parquet", "D2A.parquet", "D974.parquet", "R44.parquet", "R94.parquet", "FR.parquet"]) {
       expect(names).toContain(name);
     }
@@ -86,6 +90,20 @@ describe("buildSlices", () => {
     // Unallocated trade has no département or région slice but counts for France.
     expect(fixture.slices.has(`D${UNALLOCATED}.parquet`)).toBe(false);
     expect(cellsOf(await readSlice("FR.parquet"))).toEqual(expectedCells(fixture.rows, null));
+  });
+
+  it("reduces région and France slices to the top 10 products and countries plus Autres, keeping totals", async () => {
+    for (const id of ["R44", "FR"]) {
+      const full = await readSlice(`${id}.parquet`);
+      const reduced = await readSlice(`${id}-top.parquet`);
+      for (const flow of ["export", "import"]) {
+        const of = (rows: SliceRow[]) => rows.filter((r) => r.flow === flow);
+        expect(sumOf(of(reduced))).toBe(sumOf(of(full)));
+        expect(new Set(of(reduced).map((r) => r.product)).size).toBe(11);
+        expect(new Set(of(reduced).map((r) => r.country)).size).toBe(11);
+      }
+      expect(new Set(reduced.map((r) => r.territory))).toEqual(new Set([id]));
+    }
   });
 
   it("writes an empty but well-formed slice for a territory without trade", async () => {
