@@ -112,6 +112,7 @@ export interface FrameOptions {
 export function chartFigure(chart: Element, below: Element[], {title, document}: FrameOptions): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "chart";
+  figure.style.breakInside = "avoid"; // printing on A4 must not cut a chart in two
   const caption = document.createElement("figcaption");
   const heading = document.createElement("h3");
   heading.textContent = title;
