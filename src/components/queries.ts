@@ -50,6 +50,27 @@ function checkCount(n: number): number {
 const num = (value: unknown): number => Number(value ?? 0);
 
 // ---------------------------------------------------------------------------
+// Registration
+
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Makes the view `slice` over several slice tables a page registered
+ * separately (e.g. "slice_territory", "slice_region", "slice_france" loaded
+ * from D10.parquet, R44-top.parquet, FR-top.parquet). Table names cannot be
+ * bound as parameters: they are checked against a strict pattern instead.
+ */
+export async function stackSlices(run: Run, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) throw new Error("Aucune table de tranche à réunir.");
+  const bad = tables.find((name) => !TABLE_NAME.test(name) || name.toLowerCase() === "slice");
+  if (bad !== undefined) throw new Error(`Nom de table invalide : « ${bad} ».`);
+  const union = tables
+    .map((name) => `SELECT territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur FROM ${name}`)
+    .join(" UNION ALL ");
+  await run(`CREATE OR REPLACE VIEW slice AS ${union}`, []);
+}
+
+// ---------------------------------------------------------------------------
 // Years
 
 /** The years present in the loaded slices (complete years only, by construction), ascending. */

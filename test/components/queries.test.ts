@@ -1,3 +1,7 @@
+import {readFile} from "node:fs/promises";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {tableToIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {
@@ -7,11 +11,14 @@ import {
   keyFigures,
   productsByFlow,
   sankeyLinks,
+  stackSlices,
   topCountries,
   topPartners,
   topProducts,
   type Run
 } from "../../src/components/queries.ts";
+import {tableToRows} from "../../src/components/arrow-rows.ts";
+import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
 import type {CanonicalRow, Flow} from "../../src/data/canonical.ts";
 import {nodeRun} from "../../src/data/slices.ts";
 import {
@@ -249,6 +256,82 @@ describe("reduced slices (R44-top, FR-top) on a département page", () => {
       }
     }
   });
+});
+
+describe("stackSlices", () => {
+  it("makes one view of slices registered as separate tables, and refuses odd table names", async () => {
+    const other = await instance.connect();
+    try {
+      await other.run("CREATE SCHEMA IF NOT EXISTS stacked; USE stacked");
+      const otherRun = nodeRun(other);
+      await other.run("CREATE TABLE slice_territory AS SELECT * FROM main.slice WHERE territory = 'D10'");
+      await other.run("CREATE TABLE slice_region AS SELECT * FROM main.slice WHERE territory = 'R44'");
+      await other.run("CREATE TABLE slice_france AS SELECT * FROM main.slice WHERE territory = 'FR'");
+      await other.run("CREATE TABLE products AS SELECT * FROM main.products; CREATE TABLE countries AS SELECT * FROM main.countries");
+      await stackSlices(otherRun, ["slice_territory", "slice_region", "slice_france"]);
+      expect(await keyFigures(otherRun, {territory: "D10", region: "R44", year: YEAR})).toEqual(
+        await keyFigures(run, {territory: "D10", region: "R44", year: YEAR})
+      );
+      await expect(stackSlices(otherRun, ["slice_territory; DROP TABLE x"])).rejects.toThrow(/invalide/);
+      await expect(stackSlices(otherRun, [])).rejects.toThrow(/Aucune/);
+    } finally {
+      other.closeSync();
+    }
+  });
+});
+
+describe("DuckDB-WASM", () => {
+  /**
+   * The page's path: slices decoded by hyparquet into Arrow, inserted into
+   * DuckDB-WASM (the node build of the same wasm), rows made plain — then
+   * every query must answer exactly as @duckdb/node-api does.
+   */
+  it("gives the same rows as @duckdb/node-api for every query", async () => {
+    const require = createRequire(import.meta.url);
+    const duckdb = require("@duckdb/duckdb-wasm/blocking");
+    const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+    const module = (name: string) => ({mainModule: join(dist, name), mainWorker: ""});
+    const db = await duckdb.createDuckDB({mvp: module("duckdb-mvp.wasm"), eh: module("duckdb-eh.wasm")}, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+    await db.instantiate(() => {});
+    const wasm = db.connect();
+    try {
+      const insert = async (table: string, bytes: Uint8Array) => {
+        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+        wasm.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), "stream"), {name: table, create: true});
+      };
+      await insert("slice_territory", fixture.slices.get("D10.parquet")!);
+      await insert("slice_region", fixture.slices.get("R44.parquet")!);
+      await insert("slice_france", fixture.slices.get("FR.parquet")!);
+      await insert("products", await readFile(fixture.productsParquetPath));
+      await insert("countries", await readFile(fixture.countriesParquetPath));
+      const wasmRun: Run = async <T,>(sql: string, params: unknown[]) => {
+        if (params.length === 0) return tableToRows<T>(wasm.query(sql));
+        const statement = wasm.prepare(sql);
+        try {
+          return tableToRows<T>(statement.query(...params));
+        } finally {
+          statement.close();
+        }
+      };
+      await stackSlices(wasmRun, ["slice_territory", "slice_region", "slice_france"]);
+
+      expect(await availableYears(wasmRun)).toEqual(await availableYears(run));
+      const figures = {territory: "D10", region: "R44", year: YEAR};
+      expect(await keyFigures(wasmRun, figures)).toEqual(await keyFigures(run, figures));
+      for (const territory of ["D10", "R44", "FR"]) {
+        const options = {territory, year: YEAR};
+        expect(await topPartners(wasmRun, options)).toEqual(await topPartners(run, options));
+        expect(await productsByFlow(wasmRun, {...options, n: 5})).toEqual(await productsByFlow(run, {...options, n: 5}));
+        for (const flow of ["export", "import"] as const) {
+          expect(await sankeyLinks(wasmRun, {...options, flow})).toEqual(await sankeyLinks(run, {...options, flow}));
+          expect(await topProducts(wasmRun, {...options, flow})).toEqual(await topProducts(run, {...options, flow}));
+          expect(await topCountries(wasmRun, {...options, flow})).toEqual(await topCountries(run, {...options, flow}));
+        }
+      }
+    } finally {
+      wasm.close();
+    }
+  }, 120_000);
 });
 
 describe("inputs", () => {
