@@ -42,7 +42,7 @@ export interface XlsOptions {
 /** A one-sheet BIFF8 workbook whose first row holds the variable names. */
 export function writeXls(rows: Cell[][], {sheetName, title, fastBlocks = true}: XlsOptions): Uint8Array {
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), sheetName);
+  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows, {dense: true}), sheetName);
   workbook.Props = {
     Title: title,
     Author: "Générateur de démonstration (données synthétiques)",
