@@ -5,7 +5,7 @@
  */
 import {products} from "../reference/products.ts";
 import {CROSSED_QUARTERS, HISTORY_QUARTERS} from "./quarters.ts";
-import {encodeWindows1252} from "./windows-1252.ts";
+import {encodeWindows1252} from "../windows-1252.ts";
 
 const CRLF = "\r\n";
 

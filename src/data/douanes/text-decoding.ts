@@ -3,6 +3,8 @@
  * users are often UTF-8, with or without a BOM. Valid UTF-8 is taken as UTF-8,
  * anything else as Windows-1252 (a superset of latin-1 for printable text).
  */
+import {decodeWindows1252} from "../windows-1252.ts";
+
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export function decodeText(bytes: Uint8Array): {text: string; encoding: TextEncoding} {
@@ -14,7 +16,7 @@ export function decodeText(bytes: Uint8Array): {text: string; encoding: TextEnco
   try {
     return {text: new TextDecoder("utf-8", {fatal: true}).decode(bytes), encoding: "utf-8"};
   } catch {
-    return {text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252"};
+    return {text: decodeWindows1252(bytes), encoding: "windows-1252"};
   }
 }
 

@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {countries, countryName, isKnownCountry} from "../../../src/data/reference/countries.ts";
 import {productLabel, products} from "../../../src/data/reference/products.ts";
 import {partnerCodes} from "../../../src/data/demo/partners.ts";
-import {encodeWindows1252} from "../../../src/data/demo/windows-1252.ts";
+import {encodeWindows1252} from "../../../src/data/windows-1252.ts";
 
 describe("product reference list", () => {
   it("holds 100–150 distinct goods classes xx.xx of CPF divisions 01–39", () => {

@@ -1,7 +1,10 @@
 /**
- * Windows-1252 encoder: the customs' text files are latin-1 / Windows-1252,
- * and French labels need the characters that code page adds to ISO-8859-1
- * ("œ" in « Volailles vivantes et œufs », "€", typographic quotes).
+ * Windows-1252 codec: the customs' text files are latin-1 / Windows-1252, and
+ * French labels need the characters that code page adds to ISO-8859-1 in
+ * 0x80–0x9F ("œ" in « Volailles vivantes et œufs », "€", typographic quotes).
+ *
+ * Hand-written because Node 20's TextDecoder("windows-1252") decodes that
+ * range as ISO-8859-1 control characters (measured: 0x9C → U+009C, not "œ").
  */
 const EXTRA_CHARACTERS = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
@@ -18,4 +21,13 @@ export function encodeWindows1252(text: string): Uint8Array {
     else throw new Error(`Caractère « ${char} » (U+${code.toString(16).toUpperCase()}) impossible à écrire en Windows-1252`);
   }
   return bytes.subarray(0, i);
+}
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? EXTRA_CHARACTERS.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
 }
