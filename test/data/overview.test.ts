@@ -1,0 +1,84 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {parquetReadObjects} from "hyparquet";
+import {OVERVIEW_COLUMNS, buildOverview, type OverviewRow} from "../../src/data/overview.ts";
+import {allTerritories} from "../../src/data/slices.ts";
+import type {CanonicalRow} from "../../src/data/canonical.ts";
+import {sum, territoryRows, writeCanonicalFiles, type CanonicalFixture} from "./synthetic-trade.ts";
+
+let fixture: CanonicalFixture;
+let rows: OverviewRow[];
+
+beforeAll(async () => {
+  fixture = await writeCanonicalFiles();
+  const bytes = await buildOverview(fixture.tradeParquetPath);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  rows = (await parquetReadObjects({file: buffer})) as unknown as OverviewRow[];
+});
+
+afterAll(async () => {
+  await fixture?.cleanup();
+});
+
+/** Plain-TS reference: shares of each key in a flow. */
+function shares(input: CanonicalRow[], key: (row: CanonicalRow) => string): number[] {
+  const totals = new Map<string, number>();
+  for (const row of input) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.value_eur);
+  const total = sum(totals.values());
+  return [...totals.values()].map((v) => v / total).sort((a, b) => b - a);
+}
+
+const byId = (id: string) => rows.find((row) => row.territory === id)!;
+
+describe("overview.parquet", () => {
+  it("has one row per territory for the complete year only, with the documented columns", () => {
+    expect(rows).toHaveLength(allTerritories().length);
+    expect(rows.map((r) => r.territory)).toEqual(allTerritories().map((t) => t.id));
+    expect(new Set(rows.map((r) => r.year))).toEqual(new Set([2024]));
+    expect(Object.keys(rows[0])).toEqual(OVERVIEW_COLUMNS.map(([name]) => name));
+    expect(byId("D10")).toMatchObject({kind: "departement", code: "10", name: "Aube", region: "R44"});
+    expect(byId("R44")).toMatchObject({kind: "region", code: "44", name: "Grand Est", region: null});
+    expect(byId("FR")).toMatchObject({kind: "france", code: "FR", name: "France", region: null});
+  });
+
+  it.each(["D10", "D92", "R44", "R11", "FR"])("computes %s's totals and indicators like plain TypeScript", (id) => {
+    const row = byId(id);
+    const all = territoryRows(fixture.rows, id, 2024);
+    const exports = all.filter((r) => r.flow === "export");
+    const imports = all.filter((r) => r.flow === "import");
+    const exportTotal = sum(exports.map((r) => r.value_eur));
+    const importTotal = sum(imports.map((r) => r.value_eur));
+    expect(row.exports_eur).toBe(exportTotal);
+    expect(row.imports_eur).toBe(importTotal);
+    expect(row.balance_eur).toBe(exportTotal - importTotal);
+    const us = sum(exports.filter((r) => r.country === "US").map((r) => r.value_eur));
+    expect(row.us_export_share).toBeCloseTo(us / exportTotal, 12);
+    const countryExport = shares(exports, (r) => r.country);
+    const countryImport = shares(imports, (r) => r.country);
+    expect(row.top3_partners_export_share).toBeCloseTo(sum(countryExport.slice(0, 3)), 12);
+    expect(row.top3_partners_import_share).toBeCloseTo(sum(countryImport.slice(0, 3)), 12);
+    expect(row.hhi_partners_export).toBeCloseTo(sum(countryExport.map((s) => s * s)), 12);
+    expect(row.hhi_partners_import).toBeCloseTo(sum(countryImport.map((s) => s * s)), 12);
+    expect(row.hhi_products_export).toBeCloseTo(sum(shares(exports, (r) => r.product).map((s) => s * s)), 12);
+    expect(row.hhi_products_import).toBeCloseTo(sum(shares(imports, (r) => r.product).map((s) => s * s)), 12);
+  });
+
+  it("counts France as every row, unallocated trade included", () => {
+    const france = byId("FR");
+    const sumOfDepartements = sum(rows.filter((r) => r.kind === "departement").map((r) => r.exports_eur));
+    expect(france.exports_eur).toBeGreaterThan(sumOfDepartements);
+    expect(sum(rows.filter((r) => r.kind === "region").map((r) => r.exports_eur))).toBe(sumOfDepartements);
+  });
+
+  it("gives a territory without trade zeros and no indicators", () => {
+    const empty = byId("D01");
+    expect(empty).toMatchObject({exports_eur: 0, imports_eur: 0, balance_eur: 0, us_export_share: null, hhi_partners_export: null});
+  });
+
+  it("marks a perfectly even partner spread with the smallest HHI", () => {
+    // Département 08: every (product, country) cell has the same value, so 14 equal partners.
+    const tied = byId("D08");
+    expect(tied.hhi_partners_export).toBeCloseTo(1 / 14, 12);
+    expect(tied.top3_partners_export_share).toBeCloseTo(3 / 14, 12);
+    expect(tied.us_export_share).toBeCloseTo(1 / 14, 12);
+  });
+});
