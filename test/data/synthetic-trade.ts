@@ -191,3 +191,109 @@ export async function registerSlices(connection: DuckDBConnection, fixture: Fixt
   await connection.run("CREATE OR REPLACE TABLE products AS SELECT * FROM read_parquet($1)", [fixture.productsParquetPath]);
   await connection.run("CREATE OR REPLACE TABLE countries AS SELECT * FROM read_parquet($1)", [fixture.countriesParquetPath]);
 }
+
+// ---------------------------------------------------------------------------
+// The two 16-quarter tables (products, countries), for the trend tests
+
+/** The 16 quarters of the products-only and countries-only tables: 2021 T1 … 2024 T4. */
+export const QUARTERS_16: [number, number][] = [2021, 2022, 2023, 2024].flatMap((year) =>
+  [1, 2, 3, 4].map((quarter) => [year, quarter] as [number, number])
+);
+
+export interface QuarterlySourceRow {
+  year: number;
+  quarter: number;
+  flow: Flow;
+  dept: string;
+  /** Product code (products table) or country code (countries table). */
+  code: string;
+  value_eur: number;
+}
+
+export interface QuarterlySourceRows {
+  products: QuarterlySourceRow[];
+  countries: QuarterlySourceRow[];
+}
+
+/**
+ * Deterministic 16-quarter product and country rows for the départements of
+ * syntheticRows (unallocated code included): whole euros, sparse, growing
+ * over time, and a département (51) with no imports at all in 2022 T2.
+ * Products and countries are drawn independently, so a territory's two
+ * totals differ, as they may in the customs' files.
+ */
+export function syntheticQuarterlyRows(quarters = QUARTERS_16): QuarterlySourceRows {
+  const random = generator(4416);
+  const result: QuarterlySourceRows = {products: [], countries: []};
+  const depts = [...GRAND_EST, ...ILE_DE_FRANCE, UNALLOCATED];
+  for (const [t, [year, quarter]] of quarters.entries()) {
+    for (const dept of depts) {
+      for (const flow of ["export", "import"] as Flow[]) {
+        if (dept === "51" && flow === "import" && year === 2022 && quarter === 2) continue;
+        for (const [kind, codes] of [["products", PRODUCTS], ["countries", COUNTRIES]] as const) {
+          for (const [i, code] of codes.entries()) {
+            if (random() < 0.2) continue;
+            const value = Math.round(((1 + 2 * random()) * 4e6 * (1 + t / 20)) / (1 + i));
+            result[kind].push({year, quarter, flow, dept, code, value_eur: value});
+          }
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/** The rows of a territory id ("D10", "R44", "R11", "FR") in the 16-quarter rows, as plain TS. */
+export function quarterlyTerritoryRows(rows: QuarterlySourceRow[], territory: string): QuarterlySourceRow[] {
+  const depts =
+    territory === "FR" ? null : territory === "R44" ? GRAND_EST : territory === "R11" ? ILE_DE_FRANCE : [territory.slice(1)];
+  return rows.filter((row) => depts === null || depts.includes(row.dept));
+}
+
+export interface QuarterlyFixture {
+  directory: string;
+  rows: QuarterlySourceRows;
+  productsQuarterlyParquetPath: string;
+  countriesQuarterlyParquetPath: string;
+  productsParquetPath: string;
+  countriesParquetPath: string;
+  cleanup(): Promise<void>;
+}
+
+/** Writes the two 16-quarter tables (the pipeline's column types) and the label tables. */
+export async function writeQuarterlyFiles(rows = syntheticQuarterlyRows()): Promise<QuarterlyFixture> {
+  const directory = await mkdtemp(join(tmpdir(), "quarterly-test-"));
+  const path = (name: string) => join(directory, name);
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    for (const [kind, column, file] of [
+      ["products", "product", "trade_products_quarterly.parquet"],
+      ["countries", "country", "trade_countries_quarterly.parquet"]
+    ] as const) {
+      const columns = [["year", "DOUBLE"], ["quarter", "DOUBLE"], ["flow", "VARCHAR"], ["dept", "VARCHAR"], [column, "VARCHAR"], ["value_eur", "DOUBLE"]] as const;
+      await createTable(connection, `raw_${kind}`, columns, rows[kind].map((r) => [r.year, r.quarter, r.flow, r.dept, r.code, r.value_eur]));
+      await connection.run(
+        `COPY (SELECT CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, flow, dept, ${column}, value_eur FROM raw_${kind})
+         TO '${path(file)}' (FORMAT parquet)`
+      );
+    }
+    const labels = [["code", "VARCHAR"], ["name", "VARCHAR"]] as const;
+    await createTable(connection, "products", labels, PRODUCT_LABELS);
+    await connection.run(`COPY products TO '${path("products.parquet")}' (FORMAT parquet)`);
+    await createTable(connection, "countries", labels, COUNTRY_LABELS);
+    await connection.run(`COPY countries TO '${path("countries.parquet")}' (FORMAT parquet)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return {
+    directory,
+    rows,
+    productsQuarterlyParquetPath: path("trade_products_quarterly.parquet"),
+    countriesQuarterlyParquetPath: path("trade_countries_quarterly.parquet"),
+    productsParquetPath: path("products.parquet"),
+    countriesParquetPath: path("countries.parquet"),
+    cleanup: () => rm(directory, {recursive: true, force: true})
+  };
+}
