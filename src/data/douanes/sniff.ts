@@ -17,7 +17,8 @@ export function sniffContent(bytes: Uint8Array): ContentKind {
   if (startsWith(bytes, CFB_MAGIC)) return "cfb";
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, "").trimStart().toLowerCase();
   if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.includes("<html")) return "html";
-  if (head.startsWith("<head") || head.startsWith("<body")) return "html";
+  // Error pages also start with a comment, a <head>, <body>, <meta> or <title>.
+  if (/^<(?:head|body|meta|title|!--)/.test(head)) return "html";
   // Text: no NUL byte in the first kilobyte (UTF-16 files have a BOM and are handled by the text decoder).
   const sample = bytes.subarray(0, 1024);
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return "text";

@@ -63,12 +63,24 @@ export async function listLocalInputs(path: string): Promise<SourceInput[]> {
   return inputs;
 }
 
+/** A whole number from the environment, within bounds, or a message naming the variable. */
+function envInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SourceError(`${name}=« ${raw} » : un nombre entier entre ${min} et ${max} est attendu.`);
+  }
+  return value;
+}
+
 export function defaultDownloadOptions(env: NodeJS.ProcessEnv, probing: boolean): DownloadOptions {
   return {
     cacheDir: join(cacheRoot(env), "douanes"),
-    timeoutMs: Number(env.DGDDI_TIMEOUT_MS ?? (probing ? 15_000 : 120_000)),
-    retries: Number(env.DGDDI_RETRIES ?? (probing ? 1 : 4)),
-    backoffMs: Number(env.DGDDI_BACKOFF_MS ?? 1_000),
+    timeoutMs: envInteger(env, "DGDDI_TIMEOUT_MS", probing ? 15_000 : 120_000, 1, 3_600_000),
+    retries: envInteger(env, "DGDDI_RETRIES", probing ? 1 : 4, 0, 10),
+    backoffMs: envInteger(env, "DGDDI_BACKOFF_MS", 1_000, 0, 600_000),
+    maxBytes: envInteger(env, "DGDDI_MAX_BYTES", 512 * 2 ** 20, 1, 2 ** 32),
     refresh: env.DGDDI_REFRESH === "1",
     validate: checkZipStructure,
     log: (message) => process.stderr.write(`[douanes] ${message}\n`)
