@@ -22,7 +22,7 @@ import {
   type IndicatorSummary,
   type SpecialisationRow
 } from "./indicators.ts";
-import {countryWithArticle, productInSentence} from "./narrative.ts";
+import {countryWithArticle, frenchList, productInSentence} from "./narrative.ts";
 import {COLORS, resolveDocument, type Flow} from "./palette.ts";
 
 export interface IndicatorCardText {
@@ -56,8 +56,10 @@ function usCard(own: CountryExposure, france: CountryExposure | null, forms: Nam
     return {id: "us-share", label, value: "–", reference, sentence: `Aucune exportation n'est enregistrée ${forms.inName}.`};
   }
   const versus = france?.share != null ? `, contre ${formatPercent(france.share)} pour la France entière` : "";
-  const carriers = own.products.slice(0, 3).map((p) => `${productInSentence(p.name)} (${formatPercent(p.share)})`);
-  const carried = carriers.length ? ` Premiers produits concernés${nb}: ${carriers.join(", ")} de ce flux.` : "";
+  const carriers = own.products
+    .slice(0, 3)
+    .map((p, i) => `${productInSentence(p.name)} (${formatPercent(p.share)}${i === 0 ? " de ce flux" : ""})`);
+  const carried = carriers.length ? ` Premiers produits exportés vers ${destination}${nb}: ${frenchList(carriers)}.` : "";
   return {
     id: "us-share",
     label,

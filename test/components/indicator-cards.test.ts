@@ -91,7 +91,7 @@ describe("indicatorCardTexts", () => {
       reference: `France${NBSP}: 8,3${NBSP}%`,
       sentence:
         `8,3${NBSP}% des exportations de l'Aube partent vers les États-Unis (151,2${NBSP}M€), contre 8,3${NBSP}% pour la France entière. ` +
-        `Premiers produits concernés${NBSP}: articles d'habillement (39,7${NBSP}%), boissons (33,1${NBSP}%), ${HOSTILE} (13,2${NBSP}%) de ce flux.`
+        `Premiers produits exportés vers les États-Unis${NBSP}: articles d'habillement (39,7${NBSP}% de ce flux), boissons (33,1${NBSP}%) et ${HOSTILE} (13,2${NBSP}%).`
     });
   });
 
@@ -141,7 +141,7 @@ describe("indicatorCardTexts", () => {
     expect(own.every((c) => c.reference === null)).toBe(true);
     expect(own[0].sentence).toBe(
       `8,3${NBSP}% des exportations de la France partent vers les États-Unis (48${NNBSP}000,0${NBSP}M€). ` +
-        `Premiers produits concernés${NBSP}: articles d'habillement (39,7${NBSP}%), boissons (33,1${NBSP}%), ${HOSTILE} (13,2${NBSP}%) de ce flux.`
+        `Premiers produits exportés vers les États-Unis${NBSP}: articles d'habillement (39,7${NBSP}% de ce flux), boissons (33,1${NBSP}%) et ${HOSTILE} (13,2${NBSP}%).`
     );
   });
 

@@ -1,7 +1,11 @@
-import {writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {readFile, writeFile} from "node:fs/promises";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {tableToIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {tableToRows} from "../../src/components/arrow-rows.ts";
+import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
 import type {Flow, Run} from "../../src/components/queries.ts";
 import {
   completeYears,
@@ -28,6 +32,7 @@ import {
 
 interface Setup {
   fixture: QuarterlyFixture;
+  slices: Map<string, Uint8Array>;
   instance: DuckDBInstance;
   connection: DuckDBConnection;
   run: Run;
@@ -48,7 +53,7 @@ async function setUp(ids: string[], rows = syntheticQuarterlyRows()): Promise<Se
   }
   await connection.run("CREATE TABLE products AS SELECT * FROM read_parquet($1)", [fixture.productsParquetPath]);
   await connection.run("CREATE TABLE countries AS SELECT * FROM read_parquet($1)", [fixture.countriesParquetPath]);
-  return {fixture, instance, connection, run: nodeRun(connection)};
+  return {fixture, slices, instance, connection, run: nodeRun(connection)};
 }
 
 async function tearDown(setup: Setup | undefined) {
@@ -248,4 +253,40 @@ describe("stackQuarterly", () => {
       other.closeSync();
     }
   });
+});
+
+describe("DuckDB-WASM", () => {
+  it("gives the same trends as @duckdb/node-api over the page's Parquet path", async () => {
+    const require = createRequire(import.meta.url);
+    const duckdb = require("@duckdb/duckdb-wasm/blocking");
+    const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+    const module = (name: string) => ({mainModule: join(dist, name), mainWorker: ""});
+    const db = await duckdb.createDuckDB({mvp: module("duckdb-mvp.wasm"), eh: module("duckdb-eh.wasm")}, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+    await db.instantiate(() => {});
+    const wasm = db.connect();
+    try {
+      const insert = async (table: string, bytes: Uint8Array) => {
+        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+        wasm.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), "stream"), {name: table, create: true});
+      };
+      // As on a département page: its quarterly slice registered directly as `quarterly`.
+      await insert("quarterly", main.slices.get("D10.parquet")!);
+      await insert("products", await readFile(main.fixture.productsParquetPath));
+      await insert("countries", await readFile(main.fixture.countriesParquetPath));
+      const wasmRun: Run = async <T,>(sql: string, params: unknown[]) => {
+        if (params.length === 0) return tableToRows<T>(wasm.query(sql));
+        const statement = wasm.prepare(sql);
+        try {
+          return tableToRows<T>(statement.query(...params));
+        } finally {
+          statement.close();
+        }
+      };
+      expect(await completeYears(wasmRun, "D10")).toEqual(await completeYears(main.run, "D10"));
+      expect(await quarterlyTotals(wasmRun, {territory: "D10"})).toEqual(await quarterlyTotals(main.run, {territory: "D10"}));
+      expect(await yearComparisons(wasmRun, {territory: "D10"})).toEqual(await yearComparisons(main.run, {territory: "D10"}));
+    } finally {
+      wasm.close();
+    }
+  }, 120_000);
 });
