@@ -1,0 +1,125 @@
+/**
+ * The explorer's read-only guard and its French error messages.
+ *
+ * The explorer runs the reader's SQL on the page's own DuckDB-WASM database
+ * (in the reader's browser, over public data). The guard is a courtesy, not a
+ * security boundary: it keeps the page to reading the loaded tables — one
+ * statement, starting with SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN,
+ * and none of the words that would write, change settings, load extensions or
+ * read files and URLs.
+ */
+
+export const ALLOWED_FIRST_WORDS = ["SELECT", "WITH", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN"] as const;
+
+/** Words refused anywhere outside string literals and comments. */
+export const FORBIDDEN_WORDS = [
+  "COPY", "ATTACH", "DETACH", "INSTALL", "LOAD", "PRAGMA", "SET", "RESET", "EXPORT", "IMPORT",
+  "CREATE", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "CALL", "USE", "CHECKPOINT", "VACUUM", "MERGE"
+] as const;
+
+/** Functions that read files or URLs. */
+const FILE_FUNCTIONS = /\b(read_\w+|parquet_\w+|glob|sniff_csv|iceberg_\w+|delta_scan|json_\w*scan|query_table)\s*\(/i;
+
+export type GuardResult = {ok: true; sql: string} | {ok: false; message: string};
+
+/**
+ * The SQL with string literals, quoted identifiers and comments blanked out
+ * (same length), so keyword checks ignore what is inside them. Unterminated
+ * literals or comments are reported.
+ */
+export function maskSql(sql: string): {masked: string; error?: string} {
+  let out = "";
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === "-" && next === "-") {
+      const end = sql.indexOf("\n", i);
+      const stop = end === -1 ? sql.length : end;
+      out += " ".repeat(stop - i);
+      i = stop;
+    } else if (c === "/" && next === "*") {
+      const end = sql.indexOf("*/", i + 2);
+      if (end === -1) return {masked: out, error: "Commentaire /* … */ non fermé."};
+      out += " ".repeat(end + 2 - i);
+      i = end + 2;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      for (;;) {
+        if (j >= sql.length) return {masked: out, error: c === "'" ? "Chaîne de caractères '…' non fermée." : 'Identifiant "…" non fermé.'};
+        if (sql[j] === c) {
+          if (sql[j + 1] === c) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      // Keep the quote characters: "FROM 'file.csv'" must stay recognisable.
+      out += c + " ".repeat(j - i - 1) + c;
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return {masked: out};
+}
+
+/** Accepts one read-only statement; returns it without its trailing semicolons, or a French refusal. */
+export function checkReadOnlySql(sql: string): GuardResult {
+  const {masked, error} = maskSql(sql);
+  if (error) return {ok: false, message: `Requête incomplète : ${error}`};
+  const trimmed = masked.replace(/[\s;]+$/u, "");
+  if (!trimmed.trim()) return {ok: false, message: "La requête est vide : écrivez une instruction SELECT, ou choisissez un exemple."};
+  if (trimmed.includes(";")) {
+    return {ok: false, message: "Une seule instruction à la fois : retirez le point-virgule qui sépare plusieurs instructions."};
+  }
+  const first = /^[\s(]*([A-Za-z]+)/u.exec(trimmed)?.[1]?.toUpperCase();
+  if (!first || !(ALLOWED_FIRST_WORDS as readonly string[]).includes(first)) {
+    return {
+      ok: false,
+      message: `Instruction refusée${first ? ` (« ${first} »)` : ""} : l'explorateur est en lecture seule, la requête doit commencer par ${ALLOWED_FIRST_WORDS.join(", ")}.`
+    };
+  }
+  const words = new Set((trimmed.match(/[A-Za-z_]+/g) ?? []).map((w) => w.toUpperCase()));
+  const forbidden = FORBIDDEN_WORDS.find((word) => words.has(word));
+  if (forbidden) {
+    return {ok: false, message: `Mot-clé refusé : « ${forbidden} ». L'explorateur lit seulement les tables chargées ; il n'écrit rien, ne change aucun réglage et ne charge aucune extension.`};
+  }
+  const fileFunction = FILE_FUNCTIONS.exec(trimmed);
+  if (fileFunction) {
+    return {ok: false, message: `Fonction refusée : « ${fileFunction[1]} ». L'explorateur ne lit pas de fichiers ni d'adresses : interrogez les tables chargées (trade, products, countries, territories, overview).`};
+  }
+  if (/\b(FROM|JOIN)\s*'/i.test(trimmed)) {
+    return {ok: false, message: "Lecture de fichier refusée : « FROM '…' » lirait un fichier ou une adresse. Interrogez les tables chargées par leur nom."};
+  }
+  return {ok: true, sql: sql.slice(0, trimmed.length)};
+}
+
+/** The most rows the page asks DuckDB for (one more, to know when the result was cut). */
+export const MAX_ROWS = 5000;
+
+/** A SELECT or WITH statement wrapped to return at most `limit` rows; other statements as they are. */
+export function limitRows(sql: string, limit = MAX_ROWS + 1): string {
+  const first = /^[\s(]*([A-Za-z]+)/u.exec(maskSql(sql).masked)?.[1]?.toUpperCase();
+  if (first === "SELECT" || first === "WITH") return `SELECT * FROM (\n${sql}\n) AS resultat LIMIT ${Math.max(1, Math.floor(limit))}`;
+  return sql;
+}
+
+/** DuckDB's English error, with a French explanation in front. */
+export function explainError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const hints: [RegExp, string][] = [
+    [/^Parser Error/i, "Erreur de syntaxe SQL"],
+    [/^Catalog Error/i, "Table, colonne ou fonction inconnue"],
+    [/^Binder Error/i, "Colonne ou fonction inconnue ou mal employée"],
+    [/^Conversion Error/i, "Conversion de type impossible"],
+    [/^Invalid Input Error/i, "Valeur invalide"],
+    [/^Out of Memory Error/i, "Mémoire insuffisante : ajoutez des filtres ou une agrégation"],
+    [/^Interrupt/i, "Requête interrompue"]
+  ];
+  const hint = hints.find(([pattern]) => pattern.test(raw))?.[1] ?? "Erreur à l'exécution";
+  return `${hint}. Message de DuckDB : ${raw}`;
+}
