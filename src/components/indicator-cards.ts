@@ -8,9 +8,9 @@
  * loader can bake them into the HTML; the element only lays them out, with
  * textContent (labels come from data files and are never parsed as HTML).
  */
-import type {NameForms} from "../data/territories.ts";
-import {dataTable, type TableColumn} from "./data-table.ts";
-import {formatMillionEuros, formatNumber, formatPercent, UNIT_SPACE} from "./format.ts";
+import type {NameForms} from "../data/territories.js";
+import {dataTable, type TableColumn} from "./data-table.js";
+import {formatMillionEuros, formatNumber, formatPercent, UNIT_SPACE} from "./format.js";
 import {
   RCA_MIN_SHARE,
   concentrationOf,
@@ -21,9 +21,9 @@ import {
   type ImportDependence,
   type IndicatorSummary,
   type SpecialisationRow
-} from "./indicators.ts";
-import {countryWithArticle, frenchList, productInSentence} from "./narrative.ts";
-import {COLORS, resolveDocument, type Flow} from "./palette.ts";
+} from "./indicators.js";
+import {countryWithArticle, frenchList, productInSentence} from "./narrative.js";
+import {COLORS, resolveDocument, type Flow} from "./palette.js";
 
 export interface IndicatorCardText {
   /** Stable id, also the card's class suffix: "us-share", "export-country-concentration"… */

@@ -14,7 +14,7 @@
  * would count as one partner or product and distort concentration, shares and
  * specialisation. Every function refuses a territory whose rows contain it.
  */
-import {FRANCE_ID, OTHERS_CODE, type Flow, type Run} from "./queries.ts";
+import {FRANCE_ID, OTHERS_CODE, type Flow, type Run} from "./queries.js";
 
 /** Code of the United States in the customs' country list. */
 export const UNITED_STATES = "US";

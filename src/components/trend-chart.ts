@@ -9,12 +9,12 @@
  * with words.
  */
 import * as Plot from "@observablehq/plot";
-import type {NameForms} from "../data/territories.ts";
-import {dataTable, type TableColumn} from "./data-table.ts";
-import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.ts";
-import {isPlural} from "./narrative.ts";
-import {chartFigure, COLORS, estimateTextWidth, flowColor, flowLabel, resolveDocument, SVG_NS, type Flow} from "./palette.ts";
-import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.ts";
+import type {NameForms} from "../data/territories.js";
+import {dataTable, type TableColumn} from "./data-table.js";
+import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
+import {isPlural} from "./narrative.js";
+import {chartFigure, COLORS, estimateTextWidth, flowColor, flowLabel, resolveDocument, SVG_NS, type Flow} from "./palette.js";
+import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
 
 export interface TrendChartOptions {
   width: number;

@@ -15,7 +15,7 @@
  * territory's total over products and over countries may differ slightly.
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
-import {FLOWS, OTHERS_CODE, OTHERS_NAME, type Flow, type Run} from "./queries.ts";
+import {FLOWS, OTHERS_CODE, OTHERS_NAME, type Flow, type Run} from "./queries.js";
 
 export type TrendKind = "product" | "country";
 
