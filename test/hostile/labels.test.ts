@@ -4,7 +4,6 @@
  * is drawn as literal text by every chart and table (no element injected);
  * CSV downloads neutralise spreadsheet formulas.
  */
-import {JSDOM} from "jsdom";
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -20,6 +19,9 @@ import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
 import {listLocalInputs} from "../../src/data/douanes/source.ts";
 import {regionZip, tempDir, utf8, zip} from "../data/douanes/fixtures.ts";
 import {unzipSync} from "fflate";
+
+// jsdom ships no type declarations: the one constructor used here, typed by hand.
+const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) => {window: Window}};
 
 const LABELS: [string, string][] = [
   ["14.13", `<script>alert("x")</script>`],
@@ -66,7 +68,7 @@ describe("hostile labels from the source files to the charts", () => {
       const treemap = activityTreemap(treemapRows, {width: 900, height: 480, title: "Aube", document});
       const links = await sankeyLinks(run, {territory: "D10", year: 2024, flow: "export"});
       const sankey = flowSankey(links, {width: 900, title: "Aube", flow: "export", document});
-      const partners = partnerBalanceChart([{country: "XX", countryName: LABELS[1][1], exports: 3e6, imports: 1e6, balance: 2e6}], {width: 900, title: "Aube", document});
+      const partners = partnerBalanceChart([{country: "XX", countryName: LABELS[1][1], exports: 3e6, imports: 1e6}], {width: 900, title: "Aube", document});
       const table = dataTable(treemapRows, [{key: "productName", label: LABELS[0][1]}, {key: "value", label: "Valeur", format: "millionEuros"}], {summary: "s", document});
 
       for (const figure of [treemap, sankey, partners, table]) {
