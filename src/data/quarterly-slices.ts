@@ -20,7 +20,7 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {allTerritories} from "./slices.ts";
+import {allTerritories} from "./territory-ids.ts";
 import {FRANCE_ID} from "../components/queries.ts";
 import {departements} from "./territories.ts";
 
