@@ -7,7 +7,7 @@ import {SourceError} from "./errors.ts";
 import {extensionOf} from "./file-names.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
 import type {Sheet} from "./table.ts";
-import {readWorkbook} from "./workbook-reader.ts";
+import {readWorkbook, readXls} from "./workbook-reader.ts";
 
 export function readTables(bytes: Uint8Array, file: string): Sheet[] {
   const kind = sniffContent(bytes);
@@ -18,7 +18,8 @@ export function readTables(bytes: Uint8Array, file: string): Sheet[] {
     case "html":
       throw new SourceError(`${file} : ce fichier est ${describeContent(kind)}, pas un fichier de données.`);
     case "cfb":
-      return readWorkbook(bytes, file, "xls");
+      return readXls(bytes, file); // fast BIFF8 reader, SheetJS for anything else
+
     case "zip":
       return readWorkbook(bytes, file, "xlsx");
     case "text":
@@ -28,7 +29,7 @@ export function readTables(bytes: Uint8Array, file: string): Sheet[] {
       }
       return [readDelimited(bytes, file)];
     case "binary":
-      if (extension === "xls") return readWorkbook(bytes, file, "xls"); // BIFF2–5 streams have no CFB header
+      if (extension === "xls") return readWorkbook(bytes, file, "xls"); // BIFF2–5 streams have no CFB header (SheetJS)
       throw new SourceError(`${file} : ${describeContent(kind)} (ni classeur Excel, ni texte délimité).`);
   }
 }

@@ -70,6 +70,5 @@ export function readXls(bytes: Uint8Array, file: string): Sheet[] {
   }
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, format: "xls" | "xlsx"): Sheet[] {
-  return format === "xls" ? readXls(bytes, file) : readWorkbookWithSheetJS(bytes, file, format);
-}
+/** Any workbook SheetJS reads (xlsx, SpreadsheetML, BIFF2–5 without a container). */
+export const readWorkbook = readWorkbookWithSheetJS;

@@ -4,7 +4,10 @@
  * shared string table a string may be split by CONTINUE records, and each
  * continuation of character data starts with a fresh compressed/UTF-16 flag.
  */
-import {cptable} from "@e965/xlsx/dist/cpexcel.full.mjs";
+import * as cpexcel from "@e965/xlsx/dist/cpexcel.full.mjs";
+
+// The module's typings put `utils` under `cptable`; at run time it is a named export of its own.
+const codepages = (cpexcel as unknown as {utils: {decode(cp: number, data: number[]): string}}).utils;
 import {UnsupportedBiffError} from "./unsupported.ts";
 
 /** Bytes of a record and its CONTINUE records, concatenated, with where each piece starts. */
@@ -82,7 +85,7 @@ export class CodePage {
     if (known !== undefined) return known;
     let char: string;
     try {
-      char = cptable.utils.decode(this.codepage, [code & 255, code >> 8])[0] ?? "";
+      char = codepages.decode(this.codepage, [code & 255, code >> 8])[0] ?? "";
     } catch {
       throw new UnsupportedBiffError(`page de code ${this.codepage} inconnue`);
     }
