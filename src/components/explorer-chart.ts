@@ -4,8 +4,8 @@
  * the result's order). Pure: rows in, element (or null) out.
  */
 import * as Plot from "@observablehq/plot";
-import {formatNumber} from "./format.ts";
-import {resolveDocument} from "./palette.ts";
+import {formatNumber} from "./format.js";
+import {resolveDocument} from "./palette.js";
 
 export const MAX_BARS = 30;
 

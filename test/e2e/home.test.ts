@@ -1,0 +1,180 @@
+/**
+ * Home, explorer and comparison pages in headless Chromium, offline: the map
+ * has 101 reachable départements and its links open the factsheets, the search
+ * finds "Aube" and "10", the explorer runs an example query, a comparison URL
+ * restores its view; no console error, no off-host request, no serious or
+ * critical axe-core violation on the home page.
+ */
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {createRequire} from "node:module";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {BrowserContext} from "playwright-core";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import {startStaticServer} from "../../scripts/serve-dist.ts";
+import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {launchChromium, watchedPage} from "./browser.ts";
+
+const DIST = "dist";
+const SCREENSHOTS = "test-results/screenshots";
+const MAP_LINKS = "main .france-map svg a";
+const require = createRequire(import.meta.url);
+
+let server: StaticServer;
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  userDataDir = mkdtempSync(join(tmpdir(), "chromium-e2e-home-"));
+  server = await startStaticServer({root: DIST});
+  context = await launchChromium(userDataDir);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
+});
+
+test("the home map has 101 reachable départements; clicking the Aube opens its page", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/");
+    await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
+    expect(await page.locator(MAP_LINKS).count()).toBe(101);
+    const codes = await page.locator(MAP_LINKS).evaluateAll((links) => links.map((a) => a.getAttribute("data-code")));
+    expect(codes).toEqual(expect.arrayContaining(["01", "10", "2A", "2B", "75", "971", "972", "973", "974", "976"]));
+    // National key figures are drawn from overview.parquet.
+    expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
+    expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/Md€$/u);
+    // Each indicator of the radio redraws the map with its own legend.
+    for (const label of ["Importations", "Solde commercial", "Part des exportations vers les États-Unis", "Exportations"]) {
+      await page.getByRole("radio", {name: label, exact: true}).check();
+      await expect.poll(() => page.locator("main .france-map .legend-title").textContent()).toContain(label);
+      expect(await page.locator(MAP_LINKS).count()).toBe(101);
+    }
+    await page.screenshot({path: join(SCREENSHOTS, "accueil-carte.png"), fullPage: true});
+
+    // Keyboard: the links are focusable.
+    await page.locator(`${MAP_LINKS}[data-code='10']`).focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-code"))).toBe("10");
+
+    await page.locator(`${MAP_LINKS}[data-code='10'] path`).click();
+    await page.waitForURL(/\/departements\/10$/);
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("the overseas tile opens its département with the keyboard (Enter)", async () => {
+  const {page, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/");
+    await page.locator(`${MAP_LINKS}[data-code='974']`).waitFor({timeout: 60_000});
+    await page.locator(`${MAP_LINKS}[data-code='974']`).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/departements\/974$/);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("the search finds the Aube by name and by code", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/");
+    const box = page.getByRole("searchbox", {name: "Trouver un département ou une région"});
+    await box.waitFor({timeout: 60_000});
+    await box.fill("aube");
+    await expect.poll(() => page.locator("main .territory-search-results a").first().textContent()).toBe("Aube (10)");
+    await box.fill("10");
+    await expect.poll(() => page.locator("main .territory-search-results a").allTextContents()).toEqual(["Aube (10)"]);
+    expect(await page.locator("main .territory-search-results a").first().getAttribute("href")).toMatch(/departements\/10$/);
+    await box.fill("grand est");
+    await expect.poll(() => page.locator("main .territory-search-results a").first().getAttribute("href")).toMatch(/regions\/44$/);
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("the home page has no serious or critical accessibility violation (axe-core)", async () => {
+  const {page} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/");
+    await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
+    await page.locator("main table.departements-table tbody tr").first().waitFor({timeout: 60_000});
+    await page.addScriptTag({content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8")});
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as {axe: {run: (context: unknown, options: unknown) => Promise<{violations: {id: string; impact: string; help: string; nodes: {target: string[]}[]}[]}>}}).axe;
+      const results = await axe.run(document, {resultTypes: ["violations"]});
+      return results.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))}));
+    });
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("the explorer loads trade.parquet, runs an example query and shows rows", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/explorer");
+    await expect.poll(() => page.locator("main .explorer-status").textContent(), {timeout: 90_000}).toMatch(/^Tables prêtes/);
+    expect(await page.locator("main .explorer-status").textContent()).toMatch(/Mo téléchargés/);
+    await page.getByRole("button", {name: "Exportations par région"}).click();
+    await expect.poll(() => page.locator("main form table tbody tr").count(), {timeout: 60_000}).toBeGreaterThan(10);
+    expect(await page.locator("main .explorer-summary").textContent()).toMatch(/^18 lignes/);
+    expect(await page.locator("main svg[class^='plot'] rect").count()).toBeGreaterThan(10);
+    await page.screenshot({path: join(SCREENSHOTS, "explorateur.png"), fullPage: true});
+
+    // A write is refused in French, before reaching DuckDB.
+    await page.getByLabel("Requête SQL (DuckDB)").fill("DROP TABLE trade");
+    await page.getByRole("button", {name: "Exécuter la requête"}).click();
+    await expect.poll(() => page.locator("main [role='alert']").textContent()).toMatch(/Requête refusée.*lecture seule/u);
+    // A DuckDB error is explained in French.
+    await page.getByLabel("Requête SQL (DuckDB)").fill("SELECT * FROM nulle_part");
+    await page.getByRole("button", {name: "Exécuter la requête"}).click();
+    await expect.poll(() => page.locator("main [role='alert']").textContent()).toMatch(/^La requête a échoué\. Table, colonne ou fonction inconnue/u);
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a comparison URL restores the two territories", async () => {
+  const {page, offHost, errors} = await watchedPage(context);
+  try {
+    await page.goto(server.url + "/comparer?a=D10&b=R44");
+    const table = page.locator("main table.comparison-table");
+    await table.waitFor({timeout: 60_000});
+    const headers = await table.locator("thead th").allTextContents();
+    expect(headers).toEqual(["Indicateur", "Aube", "Grand Est"]);
+    expect(await page.locator("main select").first().inputValue()).toBe("D10");
+    expect(await page.locator("main select").nth(1).inputValue()).toBe("R44");
+    expect(await page.locator("main table.top-table").count()).toBe(8);
+    expect(await page.locator("main table.top-table").first().locator("tbody tr").count()).toBe(5);
+    await page.screenshot({path: join(SCREENSHOTS, "comparer.png"), fullPage: true});
+
+    // Changing a select rewrites the URL, and that URL gives the same view again.
+    await page.locator("main select").nth(1).selectOption("D51");
+    await page.waitForURL(/[?&]b=D51/);
+    const shared = page.url();
+    expect(shared).toMatch(/a=D10/);
+    await page.goto(shared);
+    await page.locator("main table.comparison-table").waitFor({timeout: 60_000});
+    expect(await page.locator("main select").nth(1).inputValue()).toBe("D51");
+    expect(offHost).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
