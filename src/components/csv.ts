@@ -3,8 +3,8 @@
  * (otherwise accents come out as mojibake), `;` as separator (Excel's French
  * default, since "," is the decimal mark), comma decimals, CRLF line ends.
  */
-import {formatCsvNumberFrench} from "./format.ts";
-import {resolveDocument} from "./palette.ts";
+import {formatCsvNumberFrench} from "./format.js";
+import {resolveDocument} from "./palette.js";
 
 export const CSV_BOM = "\ufeff";
 export const CSV_SEPARATOR = ";";

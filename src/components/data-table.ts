@@ -2,8 +2,8 @@
  * A chart's numbers as a collapsed table under it: readable without the chart
  * (screen readers, print, copy-paste), closed by default to keep the page short.
  */
-import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.ts";
-import {resolveDocument} from "./palette.ts";
+import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
+import {resolveDocument} from "./palette.js";
 
 /** Named formats map to format.ts; a function gets the raw value and its row. */
 export type NamedFormat = "millionEuros" | "signedMillionEuros" | "percent" | "number";

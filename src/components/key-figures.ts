@@ -4,8 +4,8 @@
  * The texts come from a pure function so the page can bake them into the
  * built HTML (readable without JavaScript) and the element reuses them.
  */
-import {formatMillionEuros, formatPercent, formatSignedMillionEuros, UNIT_SPACE} from "./format.ts";
-import {flowColor, flowLabel, resolveDocument, type Flow} from "./palette.ts";
+import {formatMillionEuros, formatPercent, formatSignedMillionEuros, UNIT_SPACE} from "./format.js";
+import {flowColor, flowLabel, resolveDocument, type Flow} from "./palette.js";
 
 export interface KeyFiguresInput {
   territoryName: string;

@@ -7,10 +7,10 @@
  * here: whoever inserts a sentence into HTML must escape it (htl's `html`
  * template or textContent do).
  */
-import type {Flow} from "../data/canonical.ts";
-import type {NameForms} from "../data/territories.ts";
-import {formatMillionEuros, formatPercent} from "./format.ts";
-import type {FlowFigures, TopRow} from "./queries.ts";
+import type {Flow} from "../data/canonical.js";
+import type {NameForms} from "../data/territories.js";
+import {formatMillionEuros, formatPercent} from "./format.js";
+import type {FlowFigures, TopRow} from "./queries.js";
 
 // ---------------------------------------------------------------------------
 // Territory names

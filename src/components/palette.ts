@@ -24,7 +24,7 @@ export const COLORS = {
   cellBorder: "#ffffff"
 } as const;
 
-import type {Flow} from "../data/canonical.ts";
+import type {Flow} from "../data/canonical.js";
 
 export type {Flow};
 

@@ -5,8 +5,8 @@
  * sign in a column on the right, so colour never carries the meaning alone.
  */
 import * as Plot from "@observablehq/plot";
-import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.ts";
-import {chartFigure, COLORS, estimateTextWidth, fitText, resolveDocument, SVG_NS} from "./palette.ts";
+import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
+import {chartFigure, COLORS, estimateTextWidth, fitText, resolveDocument, SVG_NS} from "./palette.js";
 
 export interface PartnerRow {
   country: string;

@@ -13,7 +13,7 @@
  * to DOUBLE/INTEGER/VARCHAR and passed through Number()/String() so both
  * engines return the same plain JS rows (no BigInt, no Arrow vectors).
  */
-import type {Flow} from "../data/canonical.ts";
+import type {Flow} from "../data/canonical.js";
 
 export type {Flow};
 

@@ -9,7 +9,7 @@
  */
 import {sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode} from "d3-sankey";
 import {select} from "d3";
-import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.ts";
+import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
 import {
   chartFigure,
   COLORS,
@@ -20,7 +20,7 @@ import {
   OTHERS_CODE,
   resolveDocument,
   type Flow
-} from "./palette.ts";
+} from "./palette.js";
 
 export interface FlowLink {
   source: string;

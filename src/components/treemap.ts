@@ -6,8 +6,8 @@
  * the height), so the overall balance reads at a glance.
  */
 import {hierarchy, select, treemap, type HierarchyRectangularNode} from "d3";
-import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.ts";
-import {balanceText} from "./key-figures.ts";
+import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
+import {balanceText} from "./key-figures.js";
 import {
   chartFigure,
   COLORS,
@@ -20,7 +20,7 @@ import {
   resolveDocument,
   textColorOn,
   type Flow
-} from "./palette.ts";
+} from "./palette.js";
 
 export interface ActivityRow {
   flow: Flow;

@@ -1,0 +1,63 @@
+/**
+ * Identity of every territory of the site, as the slices and pages name it:
+ * "D10" (département), "R44" (région), "FR" (France). A light module (no
+ * DuckDB) so page loaders can import it cheaply.
+ */
+import {FRANCE_ID} from "../components/queries.ts";
+import {departements, findDepartement, findRegion, regions, type NameForms} from "./territories.ts";
+
+export type TerritoryKind = "departement" | "region" | "france";
+
+export interface TerritoryInfo {
+  /** "D10", "R44", "FR" */
+  id: string;
+  kind: TerritoryKind;
+  code: string;
+  name: string;
+  forms: NameForms;
+  /** Territory id of the région above a département ("R44"), null otherwise. */
+  region: string | null;
+}
+
+export const FRANCE_FORMS: NameForms = {subject: "La France", ofName: "de la France", inName: "en France"};
+
+export const departementId = (code: string) => `D${code}`;
+export const regionId = (code: string) => `R${code}`;
+
+/** Every territory of the site: the 101 départements, the 18 régions, France — in that order. */
+export function allTerritories(): TerritoryInfo[] {
+  return [
+    ...departements.map((d) => ({
+      id: departementId(d.code),
+      kind: "departement" as const,
+      code: d.code,
+      name: d.name,
+      forms: d.forms,
+      region: regionId(d.regionCode)
+    })),
+    ...regions.map((r) => ({id: regionId(r.code), kind: "region" as const, code: r.code, name: r.name, forms: r.forms, region: null})),
+    {id: FRANCE_ID, kind: "france" as const, code: FRANCE_ID, name: "France", forms: FRANCE_FORMS, region: null}
+  ];
+}
+
+/** The territory behind an id ("D2A", "R93", "FR"), or undefined. */
+export function findTerritory(id: string): TerritoryInfo | undefined {
+  if (id === FRANCE_ID) return allTerritories().at(-1);
+  if (id.startsWith("D") && findDepartement(id.slice(1))) return allTerritories().find((t) => t.id === id);
+  if (id.startsWith("R") && findRegion(id.slice(1))) return allTerritories().find((t) => t.id === id);
+  return undefined;
+}
+
+/** File name of a territory's slice inside slices.zip: "D10.parquet". */
+export const sliceFileName = (id: string) => `${id}.parquet`;
+
+/**
+ * File name of a région's or France's reduced slice: "R44-top.parquet". It
+ * keeps, per year and flow, the TOP_SLICE_SIZE largest products and countries
+ * and buckets the rest as "_AUTRES", so a département page can show its région
+ * and France (key figures, Sankeys) without downloading their full detail.
+ * Exact for keyFigures, and for sankeyLinks/topProducts/topCountries with
+ * n ≤ TOP_SLICE_SIZE; not for topPartners or productsByFlow (use full slices).
+ */
+export const topSliceFileName = (id: string) => `${id}-top.parquet`;
+export const TOP_SLICE_SIZE = 10;

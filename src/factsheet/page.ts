@@ -1,0 +1,379 @@
+/**
+ * The factsheet page, as Markdown, for one territory: a département ("D10"),
+ * a région ("R44") or France ("FR"). Page loaders print it
+ * (src/departements/[code].md.ts, src/regions/[code].md.ts, src/france.md.ts).
+ *
+ * Headline figures and reading sentences are baked into the HTML here, at
+ * build time, so they are readable without JavaScript, printable and found by
+ * the site search; the charts are JavaScript cells that query the
+ * territory's slices with DuckDB-WASM.
+ *
+ * Everything that comes from data goes through `html()` (text in HTML) or
+ * `js()` (a value in a JavaScript cell): labels are data, never markup.
+ */
+import {keyFiguresTexts} from "../components/key-figures.ts";
+import {formatPercent} from "../components/format.ts";
+import {FRANCE_ID} from "../components/queries.ts";
+import type {Flow} from "../data/canonical.ts";
+import {departements, findDepartement, findRegion, regions} from "../data/territories.ts";
+import type {TerritoryFigures} from "../data/slices.ts";
+import {allTerritories, sliceFileName, topSliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import {
+  contextParagraph,
+  FACTSHEET_TITLE,
+  methodologyCaveats,
+  practicalInformation,
+  SYNTHETIC_BANNER
+} from "./content.ts";
+import type {SiteFigures} from "./figures.ts";
+import {territoiresIndustrieBlock} from "./territoires-industrie.ts";
+import {html, js} from "./escape.ts";
+
+const FLOW_WORDS: Record<Flow, {title: string; heading: string; noun: string; sides: string}> = {
+  export: {
+    title: "Exportations",
+    heading: "Flux à l'export par produit et par pays",
+    noun: "exportations",
+    sides: "par produit et par pays de destination"
+  },
+  import: {
+    title: "Importations",
+    heading: "Flux à l'import par pays et par produit",
+    noun: "importations",
+    sides: "par pays d'origine et par produit"
+  }
+};
+
+/** "Aube (10)", "Grand Est", "France entière". */
+function displayName(info: TerritoryInfo): string {
+  if (info.kind === "departement") return `${info.name} (${info.code})`;
+  return info.kind === "france" ? "France entière" : info.name;
+}
+
+/** "aube-10", "grand-est", "france": file names of downloads. */
+function slug(info: TerritoryInfo): string {
+  const base = info.kind === "departement" ? `${info.name}-${info.code}` : info.kind === "france" ? "france" : info.name;
+  return base
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+function pagePath(info: TerritoryInfo): string {
+  if (info.kind === "departement") return `/departements/${info.code}`;
+  return info.kind === "region" ? `/regions/${info.code}` : "/france";
+}
+
+function link(info: TerritoryInfo, text = displayName(info)): string {
+  return `<a href="${pagePath(info)}">${html(text)}</a>`;
+}
+
+/** The territories whose figures a page sets side by side: itself, its région, France. */
+function comparedTerritories(info: TerritoryInfo, figures: SiteFigures): TerritoryFigures[] {
+  const chain = [info.id, info.region, info.kind === "france" ? null : FRANCE_ID].filter((id): id is string => id !== null);
+  return chain.map((id) => figures.territories[id]);
+}
+
+/**
+ * Slices a page downloads: its own in full; its région's reduced to the top 10
+ * (enough for the région's Sankeys); France's in full, because the indicators
+ * set the territory against France's whole detail — one file every page
+ * shares, so the browser fetches it once for the whole site.
+ */
+function sliceFiles(info: TerritoryInfo): string[] {
+  const files = [sliceFileName(info.id)];
+  if (info.region) files.push(topSliceFileName(info.region));
+  if (info.kind !== "france") files.push(sliceFileName(FRANCE_ID));
+  return files;
+}
+
+function titleBlock(info: TerritoryInfo, figures: SiteFigures): string {
+  const context =
+    info.kind === "departement"
+      ? `Département de la région ${link(allTerritories().find((t) => t.id === info.region)!)}`
+      : info.kind === "region"
+        ? `Région de ${findRegion(info.code)!.departements.length} départements`
+        : "Somme des 101 départements";
+  return `<header class="factsheet-title">
+<p class="factsheet-kicker">${html(FACTSHEET_TITLE)}</p>
+<h1>${html(displayName(info))}</h1>
+<p class="factsheet-subtitle">Année ${figures.year} · ${context}</p>
+${info.kind === "departement" ? territoiresIndustrieBlock(info.code) : ""}
+</header>`;
+}
+
+function neighbours(info: TerritoryInfo): string {
+  const items: string[] = [];
+  if (info.kind === "departement") {
+    const index = departements.findIndex((d) => d.code === info.code);
+    const previous = departements[index - 1];
+    const next = departements[index + 1];
+    if (previous) items.push(`<a href="/departements/${previous.code}" rel="prev">← ${html(previous.name)} (${previous.code})</a>`);
+    const region = allTerritories().find((t) => t.id === info.region)!;
+    items.push(link(region, `Région ${region.name}`));
+    items.push(`<a href="/france">France entière</a>`);
+    if (next) items.push(`<a href="/departements/${next.code}" rel="next">${html(next.name)} (${next.code}) →</a>`);
+  } else if (info.kind === "region") {
+    const region = findRegion(info.code)!;
+    items.push(
+      ...region.departements.map((code) => `<a href="/departements/${code}">${html(findDepartement(code)!.name)} (${code})</a>`),
+      `<a href="/france">France entière</a>`
+    );
+  } else {
+    items.push(...regions.map((r) => `<a href="/regions/${r.code}">${html(r.name)}</a>`));
+  }
+  const label = info.kind === "departement" ? "Départements voisins dans la liste, région et France" : info.kind === "region" ? "Départements de la région" : "Régions";
+  return `<nav class="factsheet-nav" aria-label="${html(label)}">\n${items.join("\n")}\n</nav>`;
+}
+
+function keyFiguresBlock(info: TerritoryInfo, figures: SiteFigures): string {
+  const own = figures.territories[info.id];
+  const region = info.region ? figures.territories[info.region] : undefined;
+  const rows = (["export", "import"] as const).map((flow) => {
+    const texts = keyFiguresTexts(flowKeyFigures(own, flow, region));
+    const shares = [texts.regionShare, texts.franceShare].filter(Boolean).join(", ");
+    return `<div class="key-figure key-figure-${flow}"><dt>${texts.flowLabel}</dt><dd><strong>${html(texts.total)}</strong>${shares ? ` <span>${html(shares)}</span>` : ""}</dd></div>`;
+  });
+  const balance = keyFiguresTexts({...flowKeyFigures(own, "export", region), balance: own.keyFigures.balance}).balance!;
+  rows.push(`<div class="key-figure key-figure-balance"><dt>Solde</dt><dd><strong>${html(balance)}</strong></dd></div>`);
+  return `<dl class="key-figures">\n${rows.join("\n")}\n</dl>`;
+}
+
+function flowKeyFigures(territory: TerritoryFigures, flow: Flow, region: TerritoryFigures | undefined) {
+  const flowFigures = territory.keyFigures[flow];
+  return {
+    territoryName: territory.name,
+    flow,
+    total: flowFigures.total,
+    regionName: region?.forms.ofName,
+    regionTotal: region ? flowFigures.regionTotal ?? undefined : undefined,
+    franceTotal: territory.kind === "france" ? undefined : flowFigures.franceTotal
+  };
+}
+
+/** The JavaScript that opens the data: one cell every chart cell depends on. */
+function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
+  // Paths are relative to the page: /departements/10 and /regions/44 sit one folder down, /france at the root.
+  const up = info.kind === "france" ? "./" : "../";
+  const attachment = (path: string) => `FileAttachment(${js(up + path)}).href`;
+  return "```js\n" +
+    [
+      `import {html} from "htl";`,
+      `import {openFactsheetData} from "${up}components/factsheet-data.js";`,
+      `import {productsByFlow, sankeyLinks, topPartners} from "${up}components/queries.js";`,
+      `import {quarterlyTotals, yearComparisons} from "${up}components/trends.js";`,
+      `import {indicatorSummary} from "${up}components/indicators.js";`,
+      `import {partnerBalanceChart} from "${up}components/partner-balance.js";`,
+      `import {activityTreemap} from "${up}components/treemap.js";`,
+      `import {flowSankey} from "${up}components/sankey.js";`,
+      `import {trendChart, trendSentence, quarterlyTable, comparisonTable} from "${up}components/trend-chart.js";`,
+      `import {indicatorCardTexts, indicatorCards, exposureTable, concentrationTable, specialisationTable, dependenceTable} from "${up}components/indicator-cards.js";`,
+      `import {chartData} from "${up}components/chart-data.js";`,
+      `const run = await openFactsheetData({`,
+      `  slices: [${sliceFiles(info).map((file) => attachment(`data/slices/${file}`)).join(", ")}],`,
+      `  quarterly: [${attachment(`data/quarterly/${sliceFileName(info.id)}`)}],`,
+      `  products: ${attachment("data/products.parquet")},`,
+      `  countries: ${attachment("data/countries.parquet")}`,
+      `});`,
+      `const year = ${figures.year};`,
+      `const forms = ${js(info.forms)};`
+    ].join("\n") +
+    "\n```";
+}
+
+const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
+
+function partnersSection(info: TerritoryInfo, figures: SiteFigures): string {
+  const own = figures.territories[info.id];
+  const title = `${displayName(info)} — principaux pays partenaires à l'import et à l'export, ${figures.year} (M€)`;
+  return `## Balance commerciale territoriale
+
+### Principaux pays à l'import et à l'export
+
+<p class="reading">${html(own.balanceSentence)}</p>
+
+\`\`\`js
+const partners = await topPartners(run, {territory: ${js(info.id)}, year, n: 10});
+display(resize((width) => partnerBalanceChart(partners, {width, title: ${js(title)}})));
+display(chartData(partners, [
+  {key: "countryName", label: "Pays"},
+  {key: "imports", label: "Importations (€)", ...${js(MILLIONS)}},
+  {key: "exports", label: "Exportations (€)", ...${js(MILLIONS)}},
+  {key: "balance", label: "Solde (€)", format: "signedMillionEuros", csvDecimals: 0}
+], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(info)}-partenaires-${figures.year}.csv`)}}));
+\`\`\``;
+}
+
+function activitiesSection(info: TerritoryInfo, figures: SiteFigures): string {
+  const own = figures.territories[info.id];
+  const title = `${displayName(info)} — principales activités à l'import et à l'export, ${figures.year} (M€)`;
+  const lead = (flow: Flow) => own[flow].topProducts[0];
+  const sentence = [
+    lead("export") && `Premier produit exporté : ${lead("export").name} (${formatPercent(lead("export").share)} des exportations)`,
+    lead("import") && `premier produit importé : ${lead("import").name} (${formatPercent(lead("import").share)} des importations)`
+  ]
+    .filter(Boolean)
+    .join(" ; ");
+  return `## Principales activités à l'export et à l'import
+
+${sentence ? `<p class="reading">${html(sentence)}.</p>` : ""}
+
+\`\`\`js
+const activities = await productsByFlow(run, {territory: ${js(info.id)}, year, n: 30});
+display(resize((width) => activityTreemap(activities, {width, title: ${js(title)}})));
+display(chartData(activities, [
+  {key: "flow", label: "Flux", format: (flow) => flow === "export" ? "Exportations" : "Importations"},
+  {key: "productName", label: "Produit"},
+  {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}},
+  {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4}
+], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(info)}-activites-${figures.year}.csv`)}}));
+\`\`\``;
+}
+
+function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow): string {
+  const words = FLOW_WORDS[flow];
+  const region = info.region ? figures.territories[info.region] : undefined;
+  const blocks = comparedTerritories(info, figures).map((territory, index) => {
+    const territoryInfo = allTerritories().find((t) => t.id === territory.id)!;
+    const title = `${displayName(territoryInfo)} — ${words.noun} ${words.sides}, ${figures.year} (M€)`;
+    const texts = keyFiguresTexts(flowKeyFigures(territory, flow, index === 0 ? region : undefined));
+    const figuresLine = [texts.total, index === 0 ? texts.regionShare : undefined, index === 0 && territory.kind !== "france" ? texts.franceShare : undefined]
+      .filter(Boolean)
+      .join(" — ");
+    const variable = `links_${flow}_${index}`;
+    const heading = index === 0 ? "" : `### ${html(displayName(territoryInfo))}\n\n`;
+    return `${heading}<p class="reading">${html(territory[flow].sentence)}</p>
+
+\`\`\`js
+const ${variable} = await sankeyLinks(run, {territory: ${js(territory.id)}, year, flow: ${js(flow)}, n: 10});
+display(resize((width) => flowSankey(${variable}, {width, flow: ${js(flow)}, title: ${js(title)}})));
+display(chartData(${variable}, [
+  {key: "sourceName", label: ${js(flow === "export" ? "Produit" : "Pays d'origine")}},
+  {key: "targetName", label: ${js(flow === "export" ? "Pays de destination" : "Produit")}},
+  {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}}
+], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(territoryInfo)}-${flow === "export" ? "exportations" : "importations"}-${figures.year}.csv`)}}));
+\`\`\`
+
+<p class="key-figures-line"><strong>${html(words.title)} ${html(territory.forms.ofName)} : ${html(figuresLine)}</strong></p>`;
+  });
+  return `## ${words.title}
+
+### ${words.heading}
+
+${blocks.join("\n\n")}`;
+}
+
+function trendsSection(info: TerritoryInfo): string {
+  const title = `${displayName(info)} — exportations et importations par trimestre (M€)`;
+  return `## Évolution trimestrielle
+
+Au-delà de la fiche de référence : les fichiers des Douanes par produit et par pays couvrent seize
+trimestres, de quoi voir la tendance et comparer l'année présentée à la précédente.
+
+\`\`\`js
+const quarters = await quarterlyTotals(run, {territory: ${js(info.id)}});
+display(html\`<p class="reading">\${trendSentence(quarters, {forms})}</p>\`);
+display(resize((width) => trendChart(quarters, {width, title: ${js(title)}})));
+display(quarterlyTable(quarters));
+\`\`\`
+
+### Comparaison avec l'année précédente
+
+\`\`\`js
+for (const comparison of await yearComparisons(run, {territory: ${js(info.id)}, n: 10})) display(comparisonTable(comparison));
+\`\`\``;
+}
+
+function indicatorsSection(info: TerritoryInfo): string {
+  const reference = info.kind === "france" ? "null" : `await indicatorSummary(run, {territory: ${js(FRANCE_ID)}, year})`;
+  return `## Exposition et dépendances
+
+Chaque indicateur est calculé sur l'année présentée et situé par rapport à la valeur nationale :
+part des exportations vers les États-Unis, concentration des partenaires et des produits
+(part des trois premiers, indice de Herfindahl-Hirschman), spécialisation (avantage comparatif
+révélé) et dépendance des importations à leur premier pays d'origine.
+
+\`\`\`js
+const indicators = await indicatorSummary(run, {territory: ${js(info.id)}, year});
+const nationalIndicators = ${reference};
+display(indicatorCards(indicatorCardTexts(indicators, nationalIndicators, {forms})));
+display(exposureTable(indicators.unitedStates));
+display(concentrationTable(indicators.concentration, nationalIndicators?.concentration ?? null));
+if (indicators.specialisation.length) display(specialisationTable(indicators.specialisation));
+display(dependenceTable(indicators.importDependence));
+\`\`\``;
+}
+
+function contextSection(figures: SiteFigures): string {
+  const caveats = methodologyCaveats({
+    year: figures.year,
+    synthetic: figures.synthetic,
+    sourceDescription: html(figures.sourceDescription),
+    retrievedAt: figures.retrievedAt ?? "date de génération non datée"
+  });
+  return `## Contexte et méthodologie
+
+${contextParagraph()}
+
+${caveats.map((line) => `- ${line}`).join("\n")}`;
+}
+
+function practicalSection(info: TerritoryInfo, figures: SiteFigures): string {
+  return `## Informations pratiques
+
+${practicalInformation(displayName(info), figures.year)
+  .map((line) => `- ${line}`)
+  .join("\n")}`;
+}
+
+/** The whole page for a territory id ("D10", "R44", "FR"). */
+export function factsheetMarkdown(id: string, figures: SiteFigures): string {
+  const info = allTerritories().find((t) => t.id === id);
+  if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
+  const own = figures.territories[id];
+  const description = `${own.export.sentence} ${own.import.sentence}`;
+  return `---
+title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
+toc:
+  label: Sommaire
+description: ${JSON.stringify(description)}
+---
+
+${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+${titleBlock(info, figures)}
+
+${neighbours(info)}
+
+${contextSection(figures)}
+
+## Chiffres clés ${figures.year}
+
+${keyFiguresBlock(info, figures)}
+
+${dataCell(info, figures)}
+
+${partnersSection(info, figures)}
+
+${activitiesSection(info, figures)}
+
+${sankeySection(info, figures, "export")}
+
+${sankeySection(info, figures, "import")}
+
+${trendsSection(info)}
+
+${indicatorsSection(info)}
+
+${practicalSection(info, figures)}
+`;
+}
+
+/** Reads `--code=10` from a page loader's arguments (Framework passes route parameters so). */
+export function routeParameter(name: string, argv = process.argv): string {
+  const prefix = `--${name}=`;
+  const argument = argv.find((a) => a.startsWith(prefix));
+  if (!argument) throw new Error(`Paramètre de route manquant : ${prefix}…`);
+  return argument.slice(prefix.length);
+}
