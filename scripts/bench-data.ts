@@ -16,7 +16,7 @@ import {fileURLToPath} from "node:url";
 const SELF = fileURLToPath(import.meta.url);
 const [, , mode, ...args] = process.argv;
 
-function runChild(childArgs: string[]): Record<string, number | string> {
+function runChild(childArgs: string[]): Record<string, number | string | Record<string, number | string>> {
   const output = execFileSync(process.execPath, ["--import", "tsx", SELF, ...childArgs], {encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26});
   return JSON.parse(output.trim().split("\n").pop()!);
 }
@@ -26,11 +26,14 @@ const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function childPipeline(folder: string, cacheDir: string): Promise<void> {
   const {listLocalInputs} = await import("../src/data/douanes/source.ts");
   const {pipelineFor} = await import("../src/data/douanes/pipeline.ts");
+  const {stageSeconds} = await import("../src/data/douanes/run-pipeline.ts");
+  const {xlsReaderStats} = await import("../src/data/douanes/workbook-reader.ts");
   const started = performance.now();
   const inputs = await listLocalInputs(folder);
   const outputs = await pipelineFor({mode: "demo", synthetic: true, description: "benchmark", inputs}, {TRADE_CACHE_DIR: cacheDir});
   const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({seconds, peakMiB: peakMiB(), rows: outputs.manifest.tables.trade, trade: outputs.tradeParquetPath}));
+  const stages = {...stageSeconds, "xls: fast reader / SheetJS": `${xlsReaderStats.fast} / ${xlsReaderStats.sheetjs}`};
+  console.log(JSON.stringify({seconds, peakMiB: peakMiB(), rows: outputs.manifest.tables.trade, trade: outputs.tradeParquetPath, stages}));
 }
 
 async function childCsv(csvPath: string): Promise<void> {
@@ -88,6 +91,9 @@ async function main(): Promise<void> {
     const ratio = Number(pipeline.seconds) / Number(csv.seconds);
     console.log(`Source : ${sourceLabel} (${folder})`);
     console.log(`Pipeline complet : ${Number(pipeline.seconds).toFixed(2)} s, pic mémoire ${pipeline.peakMiB} Mio, ${pipeline.rows} lignes canoniques`);
+    for (const [stage, value] of Object.entries(pipeline.stages as Record<string, number | string>)) {
+      console.log(`  ${stage} : ${typeof value === "number" ? `${value.toFixed(2)} s` : value}`);
+    }
     console.log(`DuckDB, lecture des mêmes lignes en CSV : ${Number(csv.seconds).toFixed(2)} s, pic mémoire ${csv.peakMiB} Mio, ${csv.rows} lignes`);
     console.log(`Rapport pipeline / limite pratique : ${ratio.toFixed(1)}× (objectif ≤ 3×) ; mémoire ${Number(pipeline.peakMiB) < 1024 ? "<" : "≥"} 1 Gio`);
   } finally {

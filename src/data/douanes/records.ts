@@ -9,11 +9,13 @@
  */
 import type {Flow} from "../canonical.ts";
 import {parseThousandths, thousandthsToEuros} from "./amounts.ts";
-import {isKnownCountryCode, isKnownDept, isTotalLabel, normalizeCountry, normalizeDept, normalizeProduct, parseFlow} from "./codes.ts";
+import * as codes from "./codes.ts";
+import {normalizeProduct} from "./codes.ts";
 import {SourceError} from "./errors.ts";
 import type {NameHints} from "./file-names.ts";
 import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
-import {parsePeriod, parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
+import * as periods from "./periods.ts";
+import {parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
 import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
 
 export type TableKind = "crossed" | "products" | "countries";
@@ -37,6 +39,32 @@ export interface SheetReport {
 }
 
 const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The same few thousand codes and periods come back on every line; their
+ * checks (accent folding, regular expressions, reference lookups) are pure,
+ * so each distinct cell value is checked once. Bounded for hostile files.
+ */
+function memoized<K, V>(check: (value: K) => V): (value: K) => V {
+  const cache = new Map<K, V>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined && !cache.has(value)) {
+      if (cache.size >= 100_000) cache.clear();
+      result = check(value);
+      cache.set(value, result);
+    }
+    return result as V;
+  };
+}
+
+const isTotalLabel = memoized(codes.isTotalLabel);
+const normalizeDept = memoized(codes.normalizeDept);
+const isKnownDept = memoized(codes.isKnownDept);
+const parseFlow = memoized(codes.parseFlow);
+const normalizeCountry = memoized(codes.normalizeCountry);
+const isKnownCountryCode = memoized(codes.isKnownCountryCode);
+const parsePeriod = memoized(periods.parsePeriod);
 
 function where(sheet: Sheet): string {
   return sheet.sheet === undefined ? sheet.file : `${sheet.file} [feuille « ${sheet.sheet} »]`;

@@ -32,6 +32,13 @@ export const OUTPUT_FILES = {
 
 const DATA_EXTENSIONS = new Set(["xls", "xlsx", "csv", "txt", "tsv"]);
 
+/** Seconds spent in each stage of the last run (for npm run bench:data). */
+export const stageSeconds: Record<string, number> = {};
+
+function addStage(name: string, started: number): void {
+  stageSeconds[name] = (stageSeconds[name] ?? 0) + (performance.now() - started) / 1000;
+}
+
 interface RunState {
   writer: StagingWriter;
   logs: Record<TableKind, RejectionLog>;
@@ -66,7 +73,10 @@ async function readInputs(plan: SourcePlan, state: RunState): Promise<ManifestFi
   const files: ManifestFile[] = [];
   for (const input of plan.inputs) {
     const entries: ManifestEntry[] = [];
-    for (const entry of await entriesOf(input)) {
+    let started = performance.now();
+    const inputEntries = await entriesOf(input);
+    addStage("unzip", started);
+    for (const entry of inputEntries) {
       const file = entry.name === input.name ? input.name : `${input.name}/${entry.name}`;
       const hints = nameHints(entry.name);
       if (hints.kind === "readme" || !DATA_EXTENSIONS.has(extensionOf(entry.name))) {
@@ -76,7 +86,12 @@ async function readInputs(plan: SourcePlan, state: RunState): Promise<ManifestFi
       }
       const fileId = state.fileNames.push(file) - 1;
       const counter = {values: 0};
-      const reports = convertFile(readTables(entry.bytes, file), hints, sinkFor(state, file, fileId, counter));
+      started = performance.now();
+      const sheets = readTables(entry.bytes, file);
+      addStage("read sheets", started);
+      started = performance.now();
+      const reports = convertFile(sheets, hints, sinkFor(state, file, fileId, counter));
+      addStage("map rows + stage", started);
       entries.push({
         name: entry.name,
         kind: reports[0].kind,
@@ -183,9 +198,20 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
       warnings: [],
       fileNames: []
     };
-    const files = await readInputs(plan, state);
-    state.writer.close();
+    for (const key of Object.keys(stageSeconds)) delete stageSeconds[key];
+    let files: ManifestFile[];
+    try {
+      files = await readInputs(plan, state);
+    } catch (error) {
+      state.writer.discard();
+      throw error;
+    }
+    let started = performance.now();
+    await state.writer.close();
+    addStage("map rows + stage", started);
+    started = performance.now();
     await rejectDuplicates(connection, state);
+    addStage("duplicates", started);
 
     const crossedQuarters = await quartersOf(connection, "crossed");
     if (crossedQuarters.length === 0) throw new SourceError("Aucune valeur lue dans les fichiers croisés Pays × Produits : rien à publier (voir npm run data:check).");
@@ -195,11 +221,14 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
     }
     for (const {year, quarters} of years.partialYears) state.warnings.push(`Année ${year} incomplète dans les fichiers croisés (trimestres ${quarters.join(", ")}) : gardée dans la table, non montrée comme année`);
 
+    started = performance.now();
     const canonical = "SELECT year, quarter, flow, dept, product, country, value_eur FROM clean WHERE kind = 0 ORDER BY dept, flow, year, quarter, product, country";
     await writeParquet(connection, canonical, join(outDir, OUTPUT_FILES.trade));
     await writeParquet(connection, "SELECT year, quarter, flow, dept, product, value_eur FROM clean WHERE kind = 1 ORDER BY dept, flow, year, quarter, product", join(outDir, OUTPUT_FILES.productsQuarterly));
     await writeParquet(connection, "SELECT year, quarter, flow, dept, country, value_eur FROM clean WHERE kind = 2 ORDER BY dept, flow, year, quarter, country", join(outDir, OUTPUT_FILES.countriesQuarterly));
     const labelCounts = await writeLabelTables(connection, state, outDir);
+    addStage("write parquet", started);
+    started = performance.now();
 
     const totals = (await rows(connection, "SELECT year, flow, sum(value_eur) FROM clean WHERE kind = 0 GROUP BY ALL ORDER BY 1, 2"))
       .map(([year, flow, value]) => ({year: Number(year), flow: String(flow), value_eur: Number(value)}));
@@ -227,6 +256,7 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
       warnings: state.warnings
     };
     await writeFile(join(outDir, OUTPUT_FILES.manifest), JSON.stringify(manifest, null, 2));
+    addStage("totals, reconciliation, manifest", started);
     return manifest;
   });
 }

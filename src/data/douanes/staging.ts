@@ -1,10 +1,16 @@
 /**
- * Facts go straight into DuckDB, in columns, 2 048 rows per data chunk: no
- * array of row objects ever holds the millions of rows. The staging table
- * keeps where each value came from (file, line) so that duplicates can be
- * reported with their origin.
+ * Facts go to DuckDB through a temporary CSV file: appended line by line as
+ * the rows are read (no array of row objects ever holds the millions of
+ * rows), then ingested by DuckDB's parallel CSV reader in one statement —
+ * measured several times faster than appending data chunks from JavaScript,
+ * where every string crosses into native code one value at a time. The
+ * staging table keeps where each value came from (file, line) so that
+ * duplicates can be reported with their origin.
  */
-import {DOUBLE, INTEGER, SMALLINT, TINYINT, UTINYINT, VARCHAR, DuckDBDataChunk, type DuckDBAppender, type DuckDBConnection} from "@duckdb/node-api";
+import {closeSync, mkdtempSync, openSync, rmSync, writeSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Flow} from "../canonical.ts";
 import type {TableKind} from "./records.ts";
 
@@ -14,51 +20,68 @@ export const STAGING_DDL = `CREATE TABLE staged (
   kind UTINYINT, file_id INTEGER, row_no INTEGER, year SMALLINT, quarter TINYINT,
   flow VARCHAR, dept VARCHAR, product VARCHAR, country VARCHAR, value_eur DOUBLE)`;
 
-const TYPES = [UTINYINT, INTEGER, INTEGER, SMALLINT, TINYINT, VARCHAR, VARCHAR, VARCHAR, VARCHAR, DOUBLE];
-const CHUNK_ROWS = 2048;
+const CSV_COLUMNS = `{'kind': 'UTINYINT', 'file_id': 'INTEGER', 'row_no': 'INTEGER', 'year': 'SMALLINT', 'quarter': 'TINYINT',
+  'flow': 'VARCHAR', 'dept': 'VARCHAR', 'product': 'VARCHAR', 'country': 'VARCHAR', 'value_eur': 'DOUBLE'}`;
+const LINES_PER_WRITE = 8192;
+/** NULL marker of the CSV; never produced (fields holding a backslash are quoted, quoted fields are never NULL). */
+const NULL_MARKER = "\\N";
+
+/** A text field: quoted when it holds a separator, a quote, a line break or a backslash. */
+function field(text: string): string {
+  return /[",\r\n\\]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
 
 export class StagingWriter {
-  private readonly columns: (number | string)[][] = TYPES.map(() => []);
-  private size = 0;
+  private lines: string[] = [];
+  private readonly directory: string;
+  private readonly path: string;
+  private readonly fd: number;
   rowCount = 0;
 
-  private constructor(private readonly appender: DuckDBAppender) {}
+  private constructor(private readonly connection: DuckDBConnection) {
+    this.directory = mkdtempSync(join(tmpdir(), "douanes-staging-"));
+    this.path = join(this.directory, "staged.csv");
+    this.fd = openSync(this.path, "w");
+  }
 
   static async open(connection: DuckDBConnection): Promise<StagingWriter> {
     await connection.run(STAGING_DDL);
-    return new StagingWriter(await connection.createAppender("staged"));
+    return new StagingWriter(connection);
   }
 
   add(kind: TableKind, fileId: number, row: number, year: number, quarter: number, flow: Flow, dept: string, product: string, country: string, euros: number): void {
-    const c = this.columns;
-    c[0].push(KIND_CODES[kind]);
-    c[1].push(fileId);
-    c[2].push(row);
-    c[3].push(year);
-    c[4].push(quarter);
-    c[5].push(flow);
-    c[6].push(dept);
-    c[7].push(product);
-    c[8].push(country);
-    c[9].push(euros);
-    if (++this.size === CHUNK_ROWS) this.flush();
+    this.lines.push(`${KIND_CODES[kind]},${fileId},${row},${year},${quarter},${flow},${field(dept)},${field(product)},${field(country)},${euros}\n`);
+    if (this.lines.length === LINES_PER_WRITE) this.flush();
   }
 
   private flush(): void {
-    if (this.size === 0) return;
-    const chunk = DuckDBDataChunk.create(TYPES, this.size);
-    for (let i = 0; i < TYPES.length; i++) {
-      chunk.setColumnValues(i, this.columns[i]);
-      this.columns[i] = [];
-    }
-    this.appender.appendDataChunk(chunk);
-    this.rowCount += this.size;
-    this.size = 0;
+    if (this.lines.length === 0) return;
+    writeSync(this.fd, this.lines.join(""));
+    this.rowCount += this.lines.length;
+    this.lines = [];
   }
 
-  close(): void {
-    this.flush();
-    this.appender.flushSync();
-    this.appender.closeSync();
+  /** Drops the temporary file without loading it (the run failed). */
+  discard(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.directory, {recursive: true, force: true});
+  }
+
+  /** Loads every staged line into the `staged` table and removes the temporary file. */
+  async close(): Promise<void> {
+    try {
+      this.flush();
+      closeSync(this.fd);
+      if (this.rowCount === 0) return;
+      await this.connection.run(`INSERT INTO staged SELECT * FROM read_csv('${this.path.replaceAll("'", "''")}',
+        header = false, delim = ',', quote = '"', escape = '"', nullstr = '${NULL_MARKER}', allow_quoted_nulls = false,
+        auto_detect = false, columns = ${CSV_COLUMNS})`);
+    } finally {
+      rmSync(this.directory, {recursive: true, force: true});
+    }
   }
 }
