@@ -103,15 +103,18 @@ export function fitText(text: string, maxWidth: number, fontSize: number, minCha
 export interface FrameOptions {
   title: string;
   document: Document;
+  /** Which chart this is ("sankey", "treemap"…), as `data-chart` for styles and tests. */
+  kind: string;
 }
 
 /**
  * <figure> with an <h3> title in its <figcaption>, the chart, then whatever
  * goes under it (reading key…). The chart's own aria-label repeats the title.
  */
-export function chartFigure(chart: Element, below: Element[], {title, document}: FrameOptions): HTMLElement {
+export function chartFigure(chart: Element, below: Element[], {title, document, kind}: FrameOptions): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "chart";
+  figure.dataset.chart = kind;
   figure.style.breakInside = "avoid"; // printing on A4 must not cut a chart in two
   const caption = document.createElement("figcaption");
   const heading = document.createElement("h3");

@@ -43,7 +43,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const document = resolveDocument(options.document);
   const {width, title} = options;
   const sorted = sortPartners(rows);
-  if (sorted.length === 0) return chartFigure(emptyNote(document), [], {title, document});
+  if (sorted.length === 0) return chartFigure(emptyNote(document), [], {title, document, kind: "partner-balance"});
   const names = new Map(sorted.map((row) => [row.country, row.countryName]));
   const balance = (row: PartnerRow) => row.exports - row.imports;
   const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
@@ -128,7 +128,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);
-  return chartFigure(svg, [readingKey(document)], {title, document});
+  return chartFigure(svg, [readingKey(document)], {title, document, kind: "partner-balance"});
 }
 
 /**

@@ -187,7 +187,7 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
       .attr("fill", COLORS.mutedText)
       .text("Aucun flux à représenter.");
   }
-  return chartFigure(svg, [legend(document, highlighted.size)], {title, document});
+  return chartFigure(svg, [legend(document, highlighted.size)], {title, document, kind: "sankey"});
 }
 
 type Root = ReturnType<typeof select<SVGSVGElement, unknown>>;

@@ -189,7 +189,7 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
       if (label) drawLabel(this as SVGGElement, label, textFill);
     });
   }
-  return chartFigure(svg, [legend(document, blocks)], {title, document});
+  return chartFigure(svg, [legend(document, blocks)], {title, document, kind: "treemap"});
 }
 
 function drawLabel(cell: SVGGElement, label: CellLabel, fill: string): void {

@@ -66,7 +66,7 @@ function pointTitle(point: QuarterPoint): string {
 export function trendChart(points: readonly QuarterPoint[], options: TrendChartOptions): HTMLElement {
   const document = resolveDocument(options.document);
   const {width, title} = options;
-  if (points.length === 0) return chartFigure(emptyNote(document), [], {title, document});
+  if (points.length === 0) return chartFigure(emptyNote(document), [], {title, document, kind: "trend"});
   const height = options.height ?? Math.max(240, Math.min(360, Math.round(width * 0.45)));
   const labels = (["export", "import"] as Flow[]).map((flow) => flowLabel(flow));
   const marginRight = Math.max(...labels.map((text) => estimateTextWidth(text, FONT, true))) + 14;
@@ -126,7 +126,7 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);
-  return chartFigure(svg, [legend(document)], {title, document});
+  return chartFigure(svg, [legend(document)], {title, document, kind: "trend"});
 }
 
 /** A short text alternative: the first and last quarter of each flow. */

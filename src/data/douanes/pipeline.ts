@@ -26,9 +26,9 @@ export interface PipelineOutputs {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Hash of this folder's code, so that a changed parser never serves a stale cache. */
+/** Hash of this folder's code, sub-folders included (biff/), so that a changed parser never serves a stale cache. */
 async function codeVersion(): Promise<string> {
-  const names = (await readdir(HERE)).filter((name) => name.endsWith(".ts")).sort();
+  const names = (await readdir(HERE, {recursive: true})).filter((name) => name.endsWith(".ts")).sort();
   const parts = await Promise.all(names.map(async (name) => name + "\0" + (await readFile(join(HERE, name), "utf8"))));
   return sha256(parts.join("\0"));
 }

@@ -1,0 +1,79 @@
+/**
+ * The figures baked into the built HTML (readable without JavaScript) equal
+ * an independent computation, with @duckdb/node-api, from the canonical
+ * table the site publishes — and, on the demo data, the reference factsheet.
+ */
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {describe, expect, it} from "vitest";
+import {formatMillionEuros, formatPercent} from "../../src/components/format.ts";
+import {findDepartement, regionOf} from "../../src/data/territories.ts";
+
+const DIST = "dist";
+const html = (path: string) => readFileSync(join(DIST, `${path}.html`), "utf8");
+/** Text as the reader sees it: tags dropped, entities of the apostrophe decoded. */
+const text = (path: string) => html(path).replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'");
+
+function publishedTrade(): string {
+  const folder = join(DIST, "_file", "data");
+  const file = readdirSync(folder).find((name) => /^trade\.[0-9a-f]+\.parquet$/.test(name));
+  if (!file) throw new Error(`trade.parquet introuvable dans ${folder} : la page Données doit le publier.`);
+  return join(folder, file);
+}
+
+async function totals(): Promise<Map<string, number>> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      `WITH shown AS (SELECT max(year) AS year FROM (SELECT year FROM read_parquet($1) GROUP BY year HAVING count(DISTINCT quarter) = 4))
+       SELECT dept, flow, sum(value_eur) AS value FROM read_parquet($1) WHERE year = (SELECT year FROM shown) GROUP BY dept, flow`,
+      [publishedTrade()]
+    );
+    const map = new Map<string, number>();
+    for (const row of reader.getRowObjectsJS() as {dept: string; flow: string; value: number}[]) map.set(`${row.dept}/${row.flow}`, row.value);
+    return map;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe("baked figures", async () => {
+  const byDept = await totals();
+  const sum = (flow: string, depts: string[]) => depts.reduce((total, dept) => total + (byDept.get(`${dept}/${flow}`) ?? 0), 0);
+  const allDepts = [...new Set([...byDept.keys()].map((key) => key.split("/")[0]))];
+
+  it.each(["10", "75", "13", "59", "2A", "974"])("département %s shows its totals and shares, computed independently", (code) => {
+    const page = text(`departements/${code}`);
+    const region = regionOf(code);
+    for (const flow of ["export", "import"]) {
+      const own = sum(flow, [code]);
+      const regionTotal = sum(flow, region.departements);
+      const france = sum(flow, allDepts);
+      expect(page, `${code} ${flow}`).toContain(formatMillionEuros(own));
+      expect(page).toContain(`${formatPercent(own / regionTotal, 1)} ${region.forms.ofName}`);
+      expect(page).toContain(`${formatPercent(own / france, 2)} de la France`);
+      expect(page).toContain(formatMillionEuros(regionTotal));
+      expect(page).toContain(formatMillionEuros(france));
+    }
+    expect(page).toContain(findDepartement(code)!.name);
+  });
+
+  // The demo is calibrated on the reference; real data has its own figures (reported as skipped then).
+  const builtOnDemo = text("departements/10").includes("Données de démonstration");
+  it.skipIf(!builtOnDemo)("reproduces the reference factsheet of the Aube on the demo data", () => {
+    const page = text("departements/10");
+    const NN = "\u202f";
+    const NB = "\u00a0";
+    expect(page).toContain(`1${NN}822,3${NB}M€`);
+    expect(page).toContain(`2,7${NB}% du Grand Est, 0,31${NB}% de la France`);
+    expect(page).toContain(`1${NN}697,2${NB}M€`);
+    expect(page).toContain(`2,7${NB}% du Grand Est, 0,25${NB}% de la France`);
+    expect(page).toContain(`67${NN}665,4${NB}M€`);
+    expect(page).toContain(`63${NN}519,7${NB}M€`);
+    expect(page).toContain(`580${NN}354,5${NB}M€`);
+    expect(page).toContain(`684${NN}776,3${NB}M€`);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Every factsheet (101 départements, 18 régions, France) in Chromium: the
+ * sections of the reference are drawn — partner balance, the two treemap
+ * blocks, the Sankeys (six on a département page: itself, its région and
+ * France, for exports and imports) with at most 11 + 11 nodes and exactly 5
+ * red flows — with no console error and no request off 127.0.0.1.
+ */
+import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {BrowserContext} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {departements, regions} from "../../src/data/territories.ts";
+import {startStaticServer, type StaticServer} from "../../scripts/serve-dist.ts";
+import {launchChromium, watchedPage} from "./browser.ts";
+
+let server: StaticServer;
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join("dist", "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
+  userDataDir = mkdtempSync(join(tmpdir(), "chromium-factsheets-"));
+  server = await startStaticServer({root: "dist"});
+  context = await launchChromium(userDataDir);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
+});
+
+interface Drawn {
+  partnerCharts: number;
+  treemapBlocks: number;
+  trendCharts: number;
+  indicatorCards: number;
+  sankeys: {left: number; right: number; red: number; links: number}[];
+}
+
+/** What the page drew, read from the DOM once every chart is there. */
+async function drawn(path: string, sankeys: number): Promise<{drawn: Drawn; errors: string[]; offHost: string[]}> {
+  const {page, errors, offHost} = await watchedPage(context);
+  try {
+    const response = await page.goto(server.url + path, {waitUntil: "domcontentloaded"});
+    expect(response?.status(), path).toBe(200);
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelectorAll("figure[data-chart='sankey'] svg").length === expected &&
+        document.querySelectorAll("figure[data-chart='treemap'] svg").length === 1 &&
+        document.querySelectorAll("figure[data-chart='partner-balance'] svg").length === 1 &&
+        document.querySelectorAll("figure[data-chart='trend'] svg").length === 1 &&
+        document.querySelectorAll(".indicator-card").length > 0,
+      sankeys,
+      {timeout: 60_000}
+    );
+    const result = await page.evaluate(() => ({
+      partnerCharts: document.querySelectorAll("figure[data-chart='partner-balance'] svg").length,
+      treemapBlocks: document.querySelectorAll("figure[data-chart='treemap'] g.block").length,
+      trendCharts: document.querySelectorAll("figure[data-chart='trend'] svg").length,
+      indicatorCards: document.querySelectorAll(".indicator-card").length,
+      sankeys: [...document.querySelectorAll("figure[data-chart='sankey']")].map((figure) => ({
+        left: figure.querySelectorAll("g.node[data-side='left']").length,
+        right: figure.querySelectorAll("g.node[data-side='right']").length,
+        red: figure.querySelectorAll("path.link[data-highlight='true']").length,
+        links: figure.querySelectorAll("path.link").length
+      }))
+    }));
+    return {drawn: result, errors: [...errors], offHost: [...offHost]};
+  } finally {
+    await page.close();
+  }
+}
+
+const factsheets = [
+  ...departements.map((d) => ({path: `/departements/${d.code}`, sankeys: 6})),
+  ...regions.map((r) => ({path: `/regions/${r.code}`, sankeys: 4})),
+  {path: "/france", sankeys: 2}
+];
+
+describe("every factsheet", () => {
+  // Two pages at a time (2 cores): each test checks a batch, so a failure names its page.
+  const BATCH = 2;
+  const batches = Array.from({length: Math.ceil(factsheets.length / BATCH)}, (_, i) => factsheets.slice(i * BATCH, (i + 1) * BATCH));
+  test.each(batches.map((batch) => [batch.map((f) => f.path).join(" "), batch] as const))("%s", async (_, batch) => {
+    const results = await Promise.all(batch.map(({path, sankeys}) => drawn(path, sankeys).then((r) => ({path, sankeys, ...r}))));
+    for (const {path, sankeys, drawn: d, errors, offHost} of results) {
+      expect(errors, path).toEqual([]);
+      expect(offHost, path).toEqual([]);
+      expect(d.partnerCharts, path).toBe(1);
+      expect(d.treemapBlocks, path).toBe(2);
+      expect(d.trendCharts, path).toBe(1);
+      expect(d.sankeys, path).toHaveLength(sankeys);
+      for (const sankey of d.sankeys) {
+        expect(sankey.left, path).toBeGreaterThan(1);
+        expect(sankey.left, path).toBeLessThanOrEqual(11);
+        expect(sankey.right, path).toBeLessThanOrEqual(11);
+        expect(sankey.red, path).toBe(5);
+      }
+    }
+  });
+});
