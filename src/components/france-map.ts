@@ -168,9 +168,12 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
   title.textContent = `Carte des départements — ${label}`;
   svg.append(title);
 
-  const link = (datum: MapDatum) => {
+  // A tile shows "974" then "La Réunion": its accessible name starts with that visible text.
+  const link = (datum: MapDatum, tile = false) => {
     const a = svgElement(doc, "a", {href: href(datum.code), "data-code": datum.code});
-    const text = describeDepartement(datum, metric, label);
+    const text = tile
+      ? `${datum.code} ${describeDepartement(datum, metric, label).replace(` (${datum.code})`, "")}`
+      : describeDepartement(datum, metric, label);
     a.setAttribute("aria-label", text);
     const tooltip = svgElement(doc, "title");
     tooltip.textContent = text;
@@ -196,7 +199,7 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
     const step = Math.min(110, (VIEW_WIDTH - 80) / insets.length);
     insets.forEach((datum, i) => {
       const x = 80 + i * step;
-      const a = link(datum);
+      const a = link(datum, true);
       const fill = color(datum.value);
       a.append(svgElement(doc, "rect", {x, y: 2, width: TILE, height: TILE, fill, rx: 3}));
       const code = svgElement(doc, "text", {x: x + TILE / 2, y: 2 + TILE / 2 + 5, "text-anchor": "middle", "font-size": 13, fill: textColorOn(fill)});

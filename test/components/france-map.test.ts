@@ -35,6 +35,8 @@ describe("franceMap", () => {
     expect(tiles.map((a) => a.getAttribute("data-code"))).toEqual(["971", "972", "973", "974", "976"]);
     expect(tiles[3].querySelector("rect")).not.toBeNull();
     expect([...tiles[3].querySelectorAll("text")].map((t) => t.textContent)).toEqual(["974", "La Réunion"]);
+    // The accessible name starts with the visible text (WCAG 2.5.3).
+    expect(tiles[3].getAttribute("aria-label")).toMatch(/^974 La Réunion — Exportations 2024 : /u);
   });
 
   it("links each département to its page, with a French title and accessible name", () => {
