@@ -23,3 +23,11 @@ export function chartData<Row extends object>(
   block.append(dataTable(rows, columns, {summary, document: doc}), downloadLink(toCsv(rows, csvColumns), fileName, {document: doc}));
   return block;
 }
+
+/** A reading sentence computed in the page, as text (never markup). */
+export function readingParagraph(text: string, {document}: {document?: Document} = {}): HTMLParagraphElement {
+  const paragraph = resolveDocument(document).createElement("p");
+  paragraph.className = "reading";
+  paragraph.textContent = text;
+  return paragraph;
+}

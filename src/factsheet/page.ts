@@ -160,7 +160,6 @@ function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
   const attachment = (path: string) => `FileAttachment(${js(up + path)}).href`;
   return "```js\n" +
     [
-      `import {html} from "htl";`,
       `import {openFactsheetData} from "${up}components/factsheet-data.js";`,
       `import {productsByFlow, sankeyLinks, topPartners} from "${up}components/queries.js";`,
       `import {quarterlyTotals, yearComparisons} from "${up}components/trends.js";`,
@@ -170,7 +169,7 @@ function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
       `import {flowSankey} from "${up}components/sankey.js";`,
       `import {trendChart, trendSentence, quarterlyTable, comparisonTable} from "${up}components/trend-chart.js";`,
       `import {indicatorCardTexts, indicatorCards, exposureTable, concentrationTable, specialisationTable, dependenceTable} from "${up}components/indicator-cards.js";`,
-      `import {chartData} from "${up}components/chart-data.js";`,
+      `import {chartData, readingParagraph} from "${up}components/chart-data.js";`,
       `const run = await openFactsheetData({`,
       `  slices: [${sliceFiles(info).map((file) => attachment(`data/slices/${file}`)).join(", ")}],`,
       `  quarterly: [${attachment(`data/quarterly/${sliceFileName(info.id)}`)}],`,
@@ -274,7 +273,7 @@ trimestres, de quoi voir la tendance et comparer l'année présentée à la pré
 
 \`\`\`js
 const quarters = await quarterlyTotals(run, {territory: ${js(info.id)}});
-display(html\`<p class="reading">\${trendSentence(quarters, {forms})}</p>\`);
+display(readingParagraph(trendSentence(quarters, {forms})));
 display(resize((width) => trendChart(quarters, {width, title: ${js(title)}})));
 display(quarterlyTable(quarters));
 \`\`\`
@@ -282,7 +281,9 @@ display(quarterlyTable(quarters));
 ### Comparaison avec l'année précédente
 
 \`\`\`js
-for (const comparison of await yearComparisons(run, {territory: ${js(info.id)}, n: 10})) display(comparisonTable(comparison));
+// Awaited on its own line: Framework does not see an await inside a for…of head and would not make the cell async.
+const comparisons = await yearComparisons(run, {territory: ${js(info.id)}, n: 10});
+for (const comparison of comparisons) display(comparisonTable(comparison));
 \`\`\``;
 }
 
@@ -332,13 +333,10 @@ ${practicalInformation(displayName(info), figures.year)
 export function factsheetMarkdown(id: string, figures: SiteFigures): string {
   const info = allTerritories().find((t) => t.id === id);
   if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
-  const own = figures.territories[id];
-  const description = `${own.export.sentence} ${own.import.sentence}`;
   return `---
 title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
 toc:
   label: Sommaire
-description: ${JSON.stringify(description)}
 ---
 
 ${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}

@@ -1,0 +1,101 @@
+/**
+ * The factsheet Markdown a page loader prints: baked figures and sentences,
+ * the reference's sections in order, data written as text (never markup),
+ * and the JavaScript cells Framework can run.
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {formatMillionEuros} from "../../src/components/format.ts";
+import {territoryFigures} from "../../src/data/slices.ts";
+import type {SiteFigures} from "../../src/factsheet/figures.ts";
+import {factsheetMarkdown, routeParameter} from "../../src/factsheet/page.ts";
+import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
+
+let fixture: Fixture;
+let figures: SiteFigures;
+
+beforeAll(async () => {
+  fixture = await createFixture();
+  const bundle = await territoryFigures(fixture);
+  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai <b>", retrievedAt: null};
+});
+
+afterAll(async () => {
+  await fixture?.cleanup();
+});
+
+const SECTIONS = [
+  "## Contexte et méthodologie",
+  "## Chiffres clés 2024",
+  "## Balance commerciale territoriale",
+  "## Principales activités à l'export et à l'import",
+  "## Exportations",
+  "## Importations",
+  "## Évolution trimestrielle",
+  "## Exposition et dépendances",
+  "## Informations pratiques"
+];
+
+describe("factsheetMarkdown", () => {
+  it("puts the reference's sections in order, with the banner of synthetic data", () => {
+    const page = factsheetMarkdown("D10", figures);
+    const positions = SECTIONS.map((heading) => page.indexOf(`\n${heading}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(page).toContain('class="demo-banner"');
+    expect(page).toContain("<h1>Aube (10)</h1>");
+  });
+
+  it("bakes the key figures into the HTML", () => {
+    const page = factsheetMarkdown("D10", figures);
+    const aube = figures.territories.D10.keyFigures;
+    expect(page).toContain(formatMillionEuros(aube.export.total));
+    expect(page).toContain(formatMillionEuros(aube.import.total));
+    expect(page).toContain(figures.territories.D10.export.sentence.replace(/'/g, "&#39;"));
+  });
+
+  it("draws six Sankeys for a département, four for a région, two for France", () => {
+    const count = (id: string) => factsheetMarkdown(id, figures).match(/flowSankey\(links_/g)?.length;
+    expect(count("D10")).toBe(6);
+    expect(count("R44")).toBe(4);
+    expect(count("FR")).toBe(2);
+  });
+
+  it("loads its own slice, its région's reduced one and France's", () => {
+    const page = factsheetMarkdown("D10", figures);
+    expect(page).toContain('FileAttachment("../data/slices/D10.parquet")');
+    expect(page).toContain('FileAttachment("../data/slices/R44-top.parquet")');
+    expect(page).toContain('FileAttachment("../data/slices/FR.parquet")');
+    expect(factsheetMarkdown("FR", figures)).toContain('FileAttachment("./data/slices/FR.parquet")');
+  });
+
+  it("writes data as text: markup in a label or a source name is escaped", () => {
+    const hostile = structuredClone(figures);
+    hostile.territories.D10.export.sentence = 'Exporte <script>alert(1)</script> & "vins"';
+    const page = factsheetMarkdown("D10", hostile);
+    expect(page).not.toContain("<script>alert(1)</script>");
+    expect(page).toContain("Exporte &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;vins&quot;");
+    expect(page).not.toContain("jeu d'essai <b>");
+  });
+
+  it("imports nothing Framework would fetch from a CDN, and awaits only where a cell can", () => {
+    const page = factsheetMarkdown("D10", figures);
+    const cells = [...page.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(cells.length).toBeGreaterThan(5);
+    for (const cell of cells) {
+      for (const [, specifier] of cell.matchAll(/from "([^"]+)"/g)) expect(specifier).toMatch(/^\.\.?\/components\/[\w-]+\.js$/);
+      // Framework does not notice an await in a for…of head: such a cell would not be async.
+      expect(cell).not.toMatch(/for\s*\([^)]*\bof\s+await\b/);
+    }
+  });
+
+  it("refuses an unknown territory", () => {
+    expect(() => factsheetMarkdown("D99", figures)).toThrow(/« D99 »/);
+  });
+});
+
+describe("routeParameter", () => {
+  it("reads the route parameter Framework passes to a page loader", () => {
+    expect(routeParameter("code", ["node", "loader", "--code=2A"])).toBe("2A");
+    expect(() => routeParameter("code", ["node", "loader"])).toThrow(/--code=/);
+  });
+});
