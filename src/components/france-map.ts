@@ -204,10 +204,11 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
       a.append(svgElement(doc, "rect", {x, y: 2, width: TILE, height: TILE, fill, rx: 3}));
       const code = svgElement(doc, "text", {x: x + TILE / 2, y: 2 + TILE / 2 + 5, "text-anchor": "middle", "font-size": 13, fill: textColorOn(fill)});
       code.textContent = datum.code;
-      const name = svgElement(doc, "text", {x: x + TILE / 2, y: TILE + 18, "text-anchor": "middle", "font-size": 11, fill: "#1f2328"});
+      // The name is a caption beside the link: the link's visible text is just the code.
+      const name = svgElement(doc, "text", {x: x + TILE / 2, y: TILE + 18, "text-anchor": "middle", "font-size": 11, fill: "#1f2328", class: "inset-name", "aria-hidden": "true"});
       name.textContent = datum.name;
-      a.append(code, name);
-      row.append(a);
+      a.append(code);
+      row.append(a, name);
     });
     svg.append(row);
   }
