@@ -141,8 +141,10 @@ function keyFiguresBlock(info: TerritoryInfo, figures: SiteFigures): string {
   return `<dl class="key-figures">\n${rows.join("\n")}\n</dl>`;
 }
 
-function flowKeyFigures(territory: TerritoryFigures, flow: Flow, region: TerritoryFigures | undefined) {
+function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: TerritoryFigures | undefined) {
   const flowFigures = territory.keyFigures[flow];
+  // A région of one département (the five overseas ones) would read "100,0 % de La Réunion".
+  const region = regionOrNone && findRegion(regionOrNone.code)!.departements.length > 1 ? regionOrNone : undefined;
   return {
     territoryName: territory.name,
     flow,

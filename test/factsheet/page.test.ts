@@ -99,3 +99,16 @@ describe("routeParameter", () => {
     expect(() => routeParameter("code", ["node", "loader"])).toThrow(/--code=/);
   });
 });
+
+describe("single-département régions", () => {
+  it("give no share of the région, which would always be 100 %", async () => {
+    // La Réunion trading as much as its région (itself), unlike the fixture where it has no trade.
+    const reunion = structuredClone(figures);
+    for (const flow of ["export", "import"] as const) {
+      reunion.territories.D974.keyFigures[flow] = {total: 5e8, regionTotal: 5e8, franceTotal: 1e11, regionShare: 1, franceShare: 0.005};
+    }
+    const page = factsheetMarkdown("D974", reunion);
+    expect(page).not.toMatch(/100,0\u00a0% de La Réunion/);
+    expect(page).toMatch(/de la France/);
+  });
+});
