@@ -63,6 +63,12 @@ function pointTitle(point: QuarterPoint): string {
   return `${flowLabel(point.flow)}, ${point.label}${UNIT_SPACE}: ${formatMillionEuros(point.value)}${change}`;
 }
 
+/** Room for the widest y tick label: France's quarters reach "200 000" M€, a small département's "50". */
+export function yAxisMargin(points: readonly QuarterPoint[]): number {
+  const widestTick = formatNumber(Math.max(0, ...points.map((p) => p.value / 1e6)) * 1.1);
+  return Math.max(40, Math.ceil(estimateTextWidth(widestTick, FONT)) + 14);
+}
+
 export function trendChart(points: readonly QuarterPoint[], options: TrendChartOptions): HTMLElement {
   const document = resolveDocument(options.document);
   const {width, title} = options;
@@ -70,9 +76,9 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
   const height = options.height ?? Math.max(240, Math.min(360, Math.round(width * 0.45)));
   const labels = (["export", "import"] as Flow[]).map((flow) => flowLabel(flow));
   const marginRight = Math.max(...labels.map((text) => estimateTextWidth(text, FONT, true))) + 14;
-  const marginLeft = 48;
   const domain = quarterDomain(points);
   const millions = (p: QuarterPoint) => p.value / 1e6;
+  const marginLeft = yAxisMargin(points);
 
   // End labels: the higher line's label above its end, the lower one's below, so they never overlap.
   const ends = (["export", "import"] as Flow[]).map((flow) => series(points, flow).at(-1)!).filter(Boolean);

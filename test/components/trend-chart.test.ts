@@ -209,3 +209,14 @@ describe("comparisonTable", () => {
     expect([...table.querySelectorAll("tbody tr")[0].querySelectorAll("td")].map((td) => td.textContent)[3]).toBe("–");
   });
 });
+
+describe("yAxisMargin", () => {
+  it("leaves room for the widest tick label, so France's 200 000 M€ are not clipped", async () => {
+    const {yAxisMargin} = await import("../../src/components/trend-chart.ts");
+    const {estimateTextWidth} = await import("../../src/components/palette.ts");
+    const quarter = (value: number) => ({year: 2024, quarter: 1, label: "T1 2024", flow: "import" as const, value, previousValue: null, change: null});
+    const france = yAxisMargin([quarter(2.1e11)]);
+    expect(france).toBeGreaterThan(estimateTextWidth("200\u202f000", 11));
+    expect(france).toBeGreaterThan(yAxisMargin([quarter(5e7)]));
+  });
+});
