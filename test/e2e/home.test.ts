@@ -41,7 +41,12 @@ afterAll(async () => {
 });
 
 test("the home map has 101 reachable départements; clicking the Aube opens its page", async () => {
-  const {page, offHost, errors} = await watchedPage(context);
+  const {page, offHost, errors, bytesByType} = await watchedPage(context);
+  // The factsheet opened last must finish loading: closing the page mid-request leaves rejected size promises.
+  const settle = async () => {
+    await page.waitForLoadState("networkidle", {timeout: 60_000});
+    await bytesByType();
+  };
   try {
     await page.goto(server.url + "/");
     await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
@@ -68,13 +73,18 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     expect(errors).toEqual([]);
     await page.locator(`${MAP_LINKS}[data-code='10'] path`).click();
     await page.waitForURL(/\/departements\/10$/);
+    await settle();
   } finally {
     await page.close();
   }
 });
 
 test("the overseas tile opens its département with the keyboard (Enter)", async () => {
-  const {page, errors} = await watchedPage(context);
+  const {page, errors, bytesByType} = await watchedPage(context);
+  const settle = async () => {
+    await page.waitForLoadState("networkidle", {timeout: 60_000});
+    await bytesByType();
+  };
   try {
     await page.goto(server.url + "/");
     await page.locator(`${MAP_LINKS}[data-code='974']`).waitFor({timeout: 60_000});
@@ -82,6 +92,7 @@ test("the overseas tile opens its département with the keyboard (Enter)", async
     expect(errors).toEqual([]);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/departements\/974$/);
+    await settle();
   } finally {
     await page.close();
   }
