@@ -7,34 +7,26 @@
  * folder, with node_modules linked from this tree and no cache of any kind
  * (no Framework cache, no pipeline cache, no dist/): the shared working tree
  * and its caches are never touched. The build is the project's own `npm run
- * build` script with TRADE_SOURCE=demo; to build fewer pages, `observable build`
- * is given a generated config that keeps the first N dynamic paths.
+ * build` script with TRADE_SOURCE=demo.
  *
- *   npm run bench:build                     full build, then 20 dynamic pages
- *   npm run bench:build -- --pages=0,20     only these reduced builds (no full)
- *   npm run bench:build -- --keep           keep the clones (e.g. to serve one dist/)
+ * Growth with the number of pages is extrapolated from the per-page times, not
+ * measured with fewer pages: Framework 1.13 builds every page the sidebar
+ * lists and follows links between pages (each factsheet links to its
+ * neighbours), so limiting `dynamicPaths` in a config still builds all 120.
+ *
+ *   npm run bench:build [-- --runs=1 --keep]     --keep: keep the clone (e.g. to serve its dist/)
  */
 import {execFileSync, spawn} from "node:child_process";
-import {mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 
 const TREE = resolve(".");
 const OUT = "bench-results";
 
-interface Options {
-  full: boolean;
-  reduced: number[];
-  keep: boolean;
-}
-
-function parseOptions(argv: string[]): Options {
-  const pages = argv.find((a) => a.startsWith("--pages="));
-  return {
-    full: !pages,
-    reduced: pages ? pages.slice("--pages=".length).split(",").map(Number) : [20],
-    keep: argv.includes("--keep")
-  };
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
 /** One line of build output, with the second it appeared at. */
@@ -44,8 +36,6 @@ interface OutputLine {
 }
 
 export interface BuildTimings {
-  /** Dynamic paths built (null: all, with the project's own config). */
-  dynamicPaths: number | null;
   pages: number;
   totalSeconds: number;
   /** From the start to Framework's first `load /…` line: prepare-offline, prepare-data, start-up. */
@@ -64,20 +54,41 @@ export interface BuildTimings {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Reads Framework's build log: `load /departements/10.md … in 812ms` and `load src/x.parquet → success 2 kB in 640ms`. */
+/**
+ * Reads Framework's build log, whose lines nest: a page line
+ * `load /departements/10 load /departements/10.md → [missing] success 15.5 kB in 599ms`
+ * (its page loader) is closed by `in 699ms` (the whole page); data loaders run
+ * while files are copied, `load /data/x.zip → [missing] …output… success 2.8 MB in 41000ms`.
+ */
 export function parseBuildOutput(lines: readonly OutputLine[]): Pick<BuildTimings, "loaders" | "pageMilliseconds"> & {firstPageAt: number | null; lastPageAt: number | null} {
   const loaders: Record<string, number> = {};
   const pageMilliseconds: Record<string, number> = {};
   let firstPageAt: number | null = null;
   let lastPageAt: number | null = null;
+  const pending: string[] = [];
+  let page: string | null = null;
+  const token = /^load (\/[^\s.]*) in (\d+)ms$|^load (\/[^\s.]*) |load (\S+) → (?:\[\w+\] )*|(?:success|error)\b.*? in (\d+)ms|^in (\d+)ms$/g;
   for (const {at, text: raw} of lines) {
-    const text = raw.replace(ANSI, "");
-    for (const match of text.matchAll(/load (\S+) → (?:success|error)[^]*? in (\d+)ms/g)) loaders[match[1]] = Number(match[2]);
-    const page = /^load (\/\S+\.md) .*in (\d+)ms\s*$/.exec(text);
-    if (page) {
-      pageMilliseconds[page[1]] = Number(page[2]);
-      firstPageAt ??= at - Number(page[2]) / 1000;
-      lastPageAt = at;
+    const text = raw.replace(ANSI, "").trim();
+    for (const match of text.matchAll(token)) {
+      const [, quickPage, quickMs, pageStart, loader, loaderMs, pageMs] = match;
+      if (quickPage !== undefined) {
+        pageMilliseconds[quickPage] = Number(quickMs);
+        firstPageAt ??= at - Number(quickMs) / 1000;
+        lastPageAt = at;
+      } else if (pageStart !== undefined) {
+        page = pageStart;
+      } else if (loader !== undefined) {
+        pending.push(loader);
+      } else if (loaderMs !== undefined) {
+        const target = pending.pop();
+        if (target !== undefined) loaders[target] = Math.max(loaders[target] ?? 0, Number(loaderMs));
+      } else if (pageMs !== undefined && page !== null) {
+        pageMilliseconds[page] = Number(pageMs);
+        firstPageAt ??= at - Number(pageMs) / 1000;
+        lastPageAt = at;
+        page = null;
+      }
     }
   }
   return {loaders, pageMilliseconds, firstPageAt, lastPageAt};
@@ -113,31 +124,19 @@ function clone(): string {
   return join(folder, "tree");
 }
 
-/** In the clone only: the project's config moves here, and a config keeping N dynamic paths takes its name. */
-const FULL_CONFIG = "observablehq.full.config.ts";
-
-async function measure(dynamicPaths: number | null): Promise<BuildTimings & {tree: string}> {
+async function measure(): Promise<BuildTimings & {tree: string}> {
   const tree = clone();
-  // Framework loads a TypeScript config only under its default name (it registers tsx for it).
-  if (dynamicPaths !== null) {
-    renameSync(join(tree, "observablehq.config.ts"), join(tree, FULL_CONFIG));
-    writeFileSync(
-      join(tree, "observablehq.config.ts"),
-      `import config from "./${FULL_CONFIG}";\nexport default {...config, dynamicPaths: config.dynamicPaths.slice(0, ${dynamicPaths})};\n`
-    );
-  }
   const script = "npm run build";
   const env = {...process.env, TRADE_SOURCE: "demo", PATH: `${join(tree, "node_modules", ".bin")}:${process.env.PATH}`};
   const started = performance.now();
   const lines = await run(script, tree, env);
   const totalSeconds = (performance.now() - started) / 1000;
   mkdirSync(OUT, {recursive: true});
-  writeFileSync(join(OUT, `bench-build-${dynamicPaths ?? "all"}.log`), lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join("\n"));
+  writeFileSync(join(OUT, "bench-build.log"), lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join("\n"));
   const {loaders, pageMilliseconds, firstPageAt, lastPageAt} = parseBuildOutput(lines);
   const distBytes = Number(execFileSync("du", ["-sb", join(tree, "dist")], {encoding: "utf8"}).split("\t")[0]);
   return {
     tree,
-    dynamicPaths,
     pages: Object.keys(pageMilliseconds).length,
     totalSeconds,
     prepareSeconds: firstPageAt ?? 0,
@@ -156,38 +155,47 @@ const median = (values: number[]) => {
 };
 
 function report(result: BuildTimings): void {
-  const label = result.dynamicPaths === null ? "toutes les pages" : `${result.dynamicPaths} pages dynamiques`;
-  console.log(`\n== Construction propre (${label}) : ${result.pages} pages, ${result.totalSeconds.toFixed(1)} s, dist ${result.distMegabytes.toFixed(0)} Mo`);
-  console.log(`   préparation ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · fin (index, bundles, copies, HTML) ${result.finishSeconds.toFixed(1)} s`);
+  console.log(`\n== Construction propre : ${result.pages} pages, ${result.totalSeconds.toFixed(1)} s, dist ${result.distMegabytes.toFixed(0)} Mo`);
+  console.log(
+    `   avant les pages (prepare:offline, prepare:data, démarrage) ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · ` +
+      `après (index de recherche, bundles, chargeurs de données, copies, HTML) ${result.finishSeconds.toFixed(1)} s`
+  );
   const factsheets = Object.entries(result.pageMilliseconds).filter(([path]) => /^\/(departements|regions)\//.test(path));
   if (factsheets.length) {
     const times = factsheets.map(([, ms]) => ms);
-    console.log(`   fiche (page + chargeurs) : médiane ${median(times)} ms, min ${Math.min(...times)}, max ${Math.max(...times)} (${factsheets.length} fiches)`);
+    const sum = times.reduce((a, b) => a + b, 0) / 1000;
+    const perPage = median(times) / 1000;
+    console.log(`   fiche (chargeur de page + analyse) : médiane ${median(times)} ms, min ${Math.min(...times)}, max ${Math.max(...times)} (${factsheets.length} fiches, ${sum.toFixed(0)} s en tout)`);
+    const fixed = result.totalSeconds - sum;
+    console.log(
+      `   croissance (extrapolée, pas mesurée) : ≈ ${fixed.toFixed(0)} s fixes + ${perPage.toFixed(2)} s par fiche → ` +
+        `${(fixed + perPage * 240).toFixed(0)} s pour 240 fiches, ${(fixed + perPage * 1000).toFixed(0)} s pour 1 000`
+    );
   }
   const slowest = Object.entries(result.loaders).sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log("   chargeurs les plus lents :");
   for (const [target, ms] of slowest) console.log(`     ${String(ms).padStart(7)} ms  ${target}`);
 }
 
-const options = parseOptions(process.argv.slice(2));
-console.log(`Charge moyenne au départ : ${loadavg().map((l) => l.toFixed(2)).join(" ")} (2 cœurs partagés : chiffres bruités)`);
-const results: BuildTimings[] = [];
-const trees: string[] = [];
-for (const dynamicPaths of [...(options.full ? [null] : []), ...options.reduced]) {
-  const {tree, ...result} = await measure(dynamicPaths);
-  trees.push(tree);
-  results.push(result);
-  report(result);
+async function main(): Promise<void> {
+  const runs = Number(option("runs") ?? 1);
+  const keep = process.argv.includes("--keep");
+  const loadBefore = loadavg();
+  console.log(`Charge moyenne au départ : ${loadBefore.map((l) => l.toFixed(2)).join(" ")} (2 cœurs partagés : chiffres bruités)`);
+  const results: BuildTimings[] = [];
+  const trees: string[] = [];
+  for (let run = 0; run < runs; run++) {
+    const {tree, ...result} = await measure();
+    trees.push(tree);
+    results.push(result);
+    report(result);
+  }
+  if (runs > 1) console.log(`\nMédiane sur ${runs} constructions : ${median(results.map((r) => r.totalSeconds)).toFixed(1)} s`);
+  mkdirSync(OUT, {recursive: true});
+  writeFileSync(join(OUT, "bench-build.json"), JSON.stringify({date: new Date().toISOString(), loadavg: {before: loadBefore, after: loadavg()}, results}, null, 2));
+  console.log(`\nRésultats : ${join(OUT, "bench-build.json")}, journal : ${join(OUT, "bench-build.log")} ; charge moyenne à la fin ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (keep) console.log(`Copies gardées : ${trees.join(", ")}`);
+  else for (const tree of trees) rmSync(resolve(tree, ".."), {recursive: true, force: true});
 }
-const [full, ...reduced] = options.full ? results : [undefined, ...results];
-const small = reduced.at(-1);
-if (full && small && full.pages > small.pages) {
-  const perPage = (full.totalSeconds - small.totalSeconds) / (full.pages - small.pages);
-  const fixed = full.totalSeconds - perPage * full.pages;
-  console.log(`\nCroissance : ≈ ${perPage.toFixed(2)} s par page en plus, ≈ ${fixed.toFixed(0)} s fixes (mesuré entre ${small.pages} et ${full.pages} pages).`);
-}
-mkdirSync(OUT, {recursive: true});
-writeFileSync(join(OUT, "bench-build.json"), JSON.stringify({date: new Date().toISOString(), loadavg: loadavg(), results}, null, 2));
-console.log(`\nRésultats : ${join(OUT, "bench-build.json")}`);
-if (options.keep) console.log(`Copies gardées : ${trees.join(", ")}`);
-else for (const tree of trees) rmSync(resolve(tree, ".."), {recursive: true, force: true});
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
