@@ -105,7 +105,9 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec, l
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  // Failed requests are listed from the server's log instead (the missing favicon is not an error of ours).
+  page.on("console", (message) => void (message.type() === "error" && !message.text().startsWith("Failed to load resource") && errors.push(message.text())));
+  page.on("crash", () => errors.push("la page a planté"));
   await page.addInitScript(chartTimer, spec.charts);
   const from = log.length;
   try {
@@ -113,9 +115,10 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec, l
     await page
       .waitForFunction(() => (window as unknown as {__bench: {all: number | null}}).__bench.all !== null, undefined, {timeout: spec.baseline ? 180_000 : 60_000, polling: 100})
       .catch(() => errors.push(`délai dépassé : graphiques incomplets`));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
-    const {metrics} = await cdp.send("Performance.getMetrics");
+    const metrics = await context
+      .newCDPSession(page)
+      .then(async (cdp) => (await cdp.send("Performance.enable"), (await cdp.send("Performance.getMetrics")).metrics))
+      .catch(() => [] as {name: string; value: number}[]);
     await page.waitForLoadState("networkidle").catch(() => undefined);
     const timings = await page.evaluate(() => {
       const bench = (window as unknown as {__bench: {first: number | null; all: number | null; count: number}}).__bench;
@@ -130,9 +133,10 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec, l
         dcl: navigation.domContentLoadedEventEnd,
         duckdb: ready ? ready.startTime : null
       };
-    });
-    if (DWELL > 0) await page.waitForTimeout(DWELL); // a reader stays: lets the browser finish caching (e.g. compiled wasm)
+    }).catch(() => ({first: null, all: null, count: 0, fcp: null, dcl: 0, duckdb: null}));
+    if (DWELL > 0) await page.waitForTimeout(DWELL).catch(() => undefined); // a reader stays: lets the browser finish caching (e.g. compiled wasm)
     const served = log.slice(from);
+    for (const {path, status} of served) if (status === 404 && path !== "/favicon.ico") errors.push(`404 ${path}`);
     const bytesByType: Record<string, number> = {};
     const bytesByPath: Record<string, number> = {};
     for (const {path, bytes} of served) {
