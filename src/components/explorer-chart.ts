@@ -46,7 +46,7 @@ export function quickChart(rows: readonly Record<string, unknown>[], {width = 64
     y: {label: null, domain: data.map((d) => d.key), tickFormat: (k: string) => (k.length > 40 ? k.slice(0, 39) + "…" : k)},
     marks: [
       Plot.barX(data, {y: "key", x: "value", fill: "#7b3fa0", title: (d: {key: string; value: number}) => `${d.key} : ${formatNumber(d.value, 2)}`}),
-      Plot.ruleX([0], {ariaHidden: true})
+      Plot.ruleX([0], {ariaHidden: "true"})
     ]
   });
 }

@@ -24,7 +24,7 @@ import {balanceSentence, flowSentence, shareSentence} from "../components/narrat
 import type {Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
 import {departements, type NameForms} from "./territories.ts";
-import {allTerritories, findTerritory, sliceFileName, TOP_SLICE_SIZE, topSliceFileName, type TerritoryKind} from "./territory-ids.ts";
+import {allTerritories, findTerritory, sliceFileName, TOP_SLICE_SIZE, topSliceFileName, type TerritoryInfo} from "./territory-ids.ts";
 
 export const SLICE_COLUMNS = [
   ["territory", "VARCHAR"],
@@ -187,13 +187,7 @@ export interface FlowSummary {
   shareSentence: string | null;
 }
 
-export interface TerritoryFigures {
-  id: string;
-  kind: TerritoryKind;
-  code: string;
-  name: string;
-  forms: NameForms;
-  region: string | null;
+export interface TerritoryFigures extends TerritoryInfo {
   year: number;
   keyFigures: KeyFigures;
   export: FlowSummary;
