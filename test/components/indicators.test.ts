@@ -1,10 +1,5 @@
-import {readFile} from "node:fs/promises";
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
-import {tableToIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {tableToRows} from "../../src/components/arrow-rows.ts";
+import type {DuckDBInstance} from "@duckdb/node-api";
 import {
   RCA_MIN_SHARE,
   concentration,
@@ -15,17 +10,16 @@ import {
   indicatorSummary,
   specialisation
 } from "../../src/components/indicators.ts";
-import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
 import {stackSlices, type Flow, type Run} from "../../src/components/queries.ts";
 import type {CanonicalRow} from "../../src/data/canonical.ts";
 import {nodeRun} from "../../src/data/slices.ts";
+import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.ts";
 import {
   COUNTRIES,
-  COUNTRY_LABELS,
   GRAND_EST,
   PRODUCTS,
-  PRODUCT_LABELS,
-  createFixture,
+  countryName,
+  productName,
   ranking,
   registerSlices,
   sum,
@@ -35,29 +29,20 @@ import {
 
 const YEAR = 2024;
 const LOADED = ["D10", "D51", "D08", "R44", "FR", "D92"];
+let engine: NodeEngine;
 let fixture: Fixture;
 let instance: DuckDBInstance;
-let connection: DuckDBConnection;
 let run: Run;
 
 beforeAll(async () => {
-  fixture = await createFixture();
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
-  await registerSlices(connection, fixture, LOADED);
-  run = nodeRun(connection);
+  engine = await openNodeSlices(LOADED);
+  ({fixture, instance, run} = engine);
 });
 
-afterAll(async () => {
-  connection?.closeSync();
-  instance?.closeSync();
-  await fixture?.cleanup();
-});
+afterAll(() => closeNode(engine));
 
 const rowsOf = (territory: string, flow: Flow) => territoryRows(fixture.rows, territory, YEAR).filter((row) => row.flow === flow);
 const total = (rows: CanonicalRow[]) => sum(rows.map((row) => row.value_eur));
-const productName = (code: string) => PRODUCT_LABELS.find(([c]) => c === code)?.[1] ?? code;
-const countryName = (code: string) => COUNTRY_LABELS.find(([c]) => c === code)?.[1] ?? code;
 
 describe("countryExposure (United States)", () => {
   function expected(territory: string, n: number) {
@@ -318,37 +303,15 @@ describe("indicatorSummary", () => {
 
 describe("DuckDB-WASM", () => {
   it("gives the same indicators as @duckdb/node-api over the page's Parquet path", async () => {
-    const require = createRequire(import.meta.url);
-    const duckdb = require("@duckdb/duckdb-wasm/blocking");
-    const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
-    const module = (name: string) => ({mainModule: join(dist, name), mainWorker: ""});
-    const db = await duckdb.createDuckDB({mvp: module("duckdb-mvp.wasm"), eh: module("duckdb-eh.wasm")}, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-    await db.instantiate(() => {});
-    const wasm = db.connect();
-    try {
-      const insert = async (table: string, bytes: Uint8Array) => {
-        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-        wasm.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), "stream"), {name: table, create: true});
-      };
-      await insert("slice_territory", fixture.slices.get("D10.parquet")!);
-      await insert("slice_france", fixture.slices.get("FR.parquet")!);
-      await insert("products", await readFile(fixture.productsParquetPath));
-      await insert("countries", await readFile(fixture.countriesParquetPath));
-      const wasmRun: Run = async <T,>(sql: string, params: unknown[]) => {
-        if (params.length === 0) return tableToRows<T>(wasm.query(sql));
-        const statement = wasm.prepare(sql);
-        try {
-          return tableToRows<T>(statement.query(...params));
-        } finally {
-          statement.close();
-        }
-      };
+    await withWasm(async (engine) => {
+      await engine.insert("slice_territory", fixture.slices.get("D10.parquet")!);
+      await engine.insert("slice_france", fixture.slices.get("FR.parquet")!);
+      await insertLabels(engine, fixture);
+      const wasmRun = engine.run;
       await stackSlices(wasmRun, ["slice_territory", "slice_france"]);
       for (const territory of ["D10", "FR"]) {
         expect(await indicatorSummary(wasmRun, {territory, year: YEAR})).toEqual(await indicatorSummary(run, {territory, year: YEAR}));
       }
-    } finally {
-      wasm.close();
-    }
+    });
   }, 120_000);
 });

@@ -1,7 +1,3 @@
-import {readFile} from "node:fs/promises";
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
-import {tableToIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {
@@ -17,14 +13,12 @@ import {
   topProducts,
   type Run
 } from "../../src/components/queries.ts";
-import {tableToRows} from "../../src/components/arrow-rows.ts";
-import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
 import type {CanonicalRow, Flow} from "../../src/data/canonical.ts";
 import {nodeRun} from "../../src/data/slices.ts";
+import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.ts";
 import {
-  COUNTRY_LABELS,
-  PRODUCT_LABELS,
-  createFixture,
+  countryName,
+  productName,
   ranking,
   registerSlices,
   sum,
@@ -33,31 +27,23 @@ import {
 } from "../data/synthetic-trade.ts";
 
 const YEAR = 2024;
+let engine: NodeEngine;
 let fixture: Fixture;
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 let run: Run;
 
 beforeAll(async () => {
-  fixture = await createFixture();
-  instance = await DuckDBInstance.create(":memory:");
-  connection = await instance.connect();
   // As on the Aube page (D10, its région, France), plus other slices in the same table.
-  await registerSlices(connection, fixture, ["D10", "R44", "FR", "D51", "D08", "R11", "D92"]);
-  run = nodeRun(connection);
+  engine = await openNodeSlices(["D10", "R44", "FR", "D51", "D08", "R11", "D92"]);
+  ({fixture, instance, connection, run} = engine);
 });
 
-afterAll(async () => {
-  connection?.closeSync();
-  instance?.closeSync();
-  await fixture?.cleanup();
-});
+afterAll(() => closeNode(engine));
 
 const rowsOf = (territory: string, flow?: Flow) =>
   territoryRows(fixture.rows, territory, YEAR).filter((row) => flow === undefined || row.flow === flow);
 const total = (rows: CanonicalRow[]) => sum(rows.map((row) => row.value_eur));
-const productName = (code: string) => PRODUCT_LABELS.find(([c]) => c === code)?.[1] ?? code;
-const countryName = (code: string) => COUNTRY_LABELS.find(([c]) => c === code)?.[1] ?? code;
 
 describe("availableYears", () => {
   it("lists only the complete year", async () => {
@@ -287,32 +273,12 @@ describe("DuckDB-WASM", () => {
    * every query must answer exactly as @duckdb/node-api does.
    */
   it("gives the same rows as @duckdb/node-api for every query", async () => {
-    const require = createRequire(import.meta.url);
-    const duckdb = require("@duckdb/duckdb-wasm/blocking");
-    const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
-    const module = (name: string) => ({mainModule: join(dist, name), mainWorker: ""});
-    const db = await duckdb.createDuckDB({mvp: module("duckdb-mvp.wasm"), eh: module("duckdb-eh.wasm")}, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-    await db.instantiate(() => {});
-    const wasm = db.connect();
-    try {
-      const insert = async (table: string, bytes: Uint8Array) => {
-        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-        wasm.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), "stream"), {name: table, create: true});
-      };
-      await insert("slice_territory", fixture.slices.get("D10.parquet")!);
-      await insert("slice_region", fixture.slices.get("R44.parquet")!);
-      await insert("slice_france", fixture.slices.get("FR.parquet")!);
-      await insert("products", await readFile(fixture.productsParquetPath));
-      await insert("countries", await readFile(fixture.countriesParquetPath));
-      const wasmRun: Run = async <T,>(sql: string, params: unknown[]) => {
-        if (params.length === 0) return tableToRows<T>(wasm.query(sql));
-        const statement = wasm.prepare(sql);
-        try {
-          return tableToRows<T>(statement.query(...params));
-        } finally {
-          statement.close();
-        }
-      };
+    await withWasm(async (engine) => {
+      await engine.insert("slice_territory", fixture.slices.get("D10.parquet")!);
+      await engine.insert("slice_region", fixture.slices.get("R44.parquet")!);
+      await engine.insert("slice_france", fixture.slices.get("FR.parquet")!);
+      await insertLabels(engine, fixture);
+      const wasmRun = engine.run;
       await stackSlices(wasmRun, ["slice_territory", "slice_region", "slice_france"]);
 
       expect(await availableYears(wasmRun)).toEqual(await availableYears(run));
@@ -328,9 +294,7 @@ describe("DuckDB-WASM", () => {
           expect(await topCountries(wasmRun, {...options, flow})).toEqual(await topCountries(run, {...options, flow}));
         }
       }
-    } finally {
-      wasm.close();
-    }
+    });
   }, 120_000);
 });
 

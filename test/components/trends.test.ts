@@ -1,12 +1,8 @@
-import {readFile, writeFile} from "node:fs/promises";
-import {createRequire} from "node:module";
-import {dirname, join} from "node:path";
-import {tableToIPC} from "apache-arrow";
+import {writeFile} from "node:fs/promises";
+import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {tableToRows} from "../../src/components/arrow-rows.ts";
-import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
-import type {Flow, Run} from "../../src/components/queries.ts";
+import {DuckDBInstance} from "@duckdb/node-api";
+import type {Flow} from "../../src/components/queries.ts";
 import {
   completeYears,
   quarterLabel,
@@ -19,9 +15,10 @@ import {
 } from "../../src/components/trends.ts";
 import {buildQuarterlySlices, QUARTERLY_COLUMNS} from "../../src/data/quarterly-slices.ts";
 import {nodeRun} from "../../src/data/slices.ts";
+import {closeNode, insertLabels, withWasm, type NodeEngine} from "./engines.ts";
 import {
-  COUNTRY_LABELS,
-  PRODUCT_LABELS,
+  countryName,
+  productName,
   QUARTERS_16,
   quarterlyTerritoryRows,
   syntheticQuarterlyRows,
@@ -30,12 +27,8 @@ import {
   type QuarterlySourceRow
 } from "../data/synthetic-trade.ts";
 
-interface Setup {
-  fixture: QuarterlyFixture;
+interface Setup extends NodeEngine<QuarterlyFixture> {
   slices: Map<string, Uint8Array>;
-  instance: DuckDBInstance;
-  connection: DuckDBConnection;
-  run: Run;
 }
 
 /** Quarterly slices built by the loader's code, registered as a page does (one table `quarterly`), plus labels. */
@@ -56,20 +49,12 @@ async function setUp(ids: string[], rows = syntheticQuarterlyRows()): Promise<Se
   return {fixture, slices, instance, connection, run: nodeRun(connection)};
 }
 
-async function tearDown(setup: Setup | undefined) {
-  setup?.connection.closeSync();
-  setup?.instance.closeSync();
-  await setup?.fixture.cleanup();
-}
-
 let main: Setup;
 beforeAll(async () => {
   main = await setUp(["D10", "D51", "R44", "FR"]);
 });
-afterAll(() => tearDown(main));
+afterAll(() => closeNode(main));
 
-const productName = (code: string) => PRODUCT_LABELS.find(([c]) => c === code)?.[1] ?? code;
-const countryName = (code: string) => COUNTRY_LABELS.find(([c]) => c === code)?.[1] ?? code;
 const sourceRows = (kind: TrendKind) => (kind === "product" ? main.fixture.rows.products : main.fixture.rows.countries);
 const sumOf = (rows: QuarterlySourceRow[]) => rows.reduce((total, row) => total + row.value_eur, 0);
 
@@ -232,7 +217,7 @@ describe("yearComparison", () => {
       const points = await quarterlyTotals(partial.run, {territory: "D10"});
       expect(points[0]).toMatchObject({label: "T3 2021", previousValue: null, change: null});
     } finally {
-      await tearDown(partial);
+      await closeNode(partial);
     }
   });
 });
@@ -257,36 +242,14 @@ describe("stackQuarterly", () => {
 
 describe("DuckDB-WASM", () => {
   it("gives the same trends as @duckdb/node-api over the page's Parquet path", async () => {
-    const require = createRequire(import.meta.url);
-    const duckdb = require("@duckdb/duckdb-wasm/blocking");
-    const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
-    const module = (name: string) => ({mainModule: join(dist, name), mainWorker: ""});
-    const db = await duckdb.createDuckDB({mvp: module("duckdb-mvp.wasm"), eh: module("duckdb-eh.wasm")}, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-    await db.instantiate(() => {});
-    const wasm = db.connect();
-    try {
-      const insert = async (table: string, bytes: Uint8Array) => {
-        const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-        wasm.insertArrowFromIPCStream(tableToIPC(await parquetToArrow(buffer), "stream"), {name: table, create: true});
-      };
+    await withWasm(async (engine) => {
       // As on a département page: its quarterly slice registered directly as `quarterly`.
-      await insert("quarterly", main.slices.get("D10.parquet")!);
-      await insert("products", await readFile(main.fixture.productsParquetPath));
-      await insert("countries", await readFile(main.fixture.countriesParquetPath));
-      const wasmRun: Run = async <T,>(sql: string, params: unknown[]) => {
-        if (params.length === 0) return tableToRows<T>(wasm.query(sql));
-        const statement = wasm.prepare(sql);
-        try {
-          return tableToRows<T>(statement.query(...params));
-        } finally {
-          statement.close();
-        }
-      };
+      await engine.insert("quarterly", main.slices.get("D10.parquet")!);
+      await insertLabels(engine, main.fixture);
+      const wasmRun = engine.run;
       expect(await completeYears(wasmRun, "D10")).toEqual(await completeYears(main.run, "D10"));
       expect(await quarterlyTotals(wasmRun, {territory: "D10"})).toEqual(await quarterlyTotals(main.run, {territory: "D10"}));
       expect(await yearComparisons(wasmRun, {territory: "D10"})).toEqual(await yearComparisons(main.run, {territory: "D10"}));
-    } finally {
-      wasm.close();
-    }
+    });
   }, 120_000);
 });

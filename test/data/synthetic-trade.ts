@@ -57,6 +57,11 @@ export const COUNTRY_LABELS: [string, string][] = [
   ["QU", "Pays et territoires non déterminés"]
 ];
 
+/** A code's name as the queries give it: its first label row, or the code itself when it has none. */
+const nameIn = (labels: [string, string][]) => (code: string) => labels.find(([c]) => c === code)?.[1] ?? code;
+export const productName = nameIn(PRODUCT_LABELS);
+export const countryName = nameIn(COUNTRY_LABELS);
+
 /** Park–Miller generator: the same rows on every machine. */
 function generator(seed: number): () => number {
   let state = seed;
