@@ -54,20 +54,41 @@ const num = (value: unknown): number => Number(value ?? 0);
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A view over tables a page registered separately: its name, what it reads of each, the error when there is none. */
+export interface StackedView {
+  name: string;
+  /** The SELECT list read from every table, casting so that all give the same types. */
+  columns: string;
+  /** The message when no table is given. */
+  empty: string;
+}
+
+/**
+ * Makes `view` the UNION ALL of `tables`. Table names cannot be bound as
+ * parameters: they are checked against a strict pattern instead, and none may
+ * be the view itself.
+ */
+export async function stackTables(run: Run, view: StackedView, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) throw new Error(view.empty);
+  const bad = tables.find((name) => !TABLE_NAME.test(name) || name.toLowerCase() === view.name);
+  if (bad !== undefined) throw new Error(`Nom de table invalide : « ${bad} ».`);
+  const union = tables.map((name) => `SELECT ${view.columns} FROM ${name}`).join(" UNION ALL ");
+  await run(`CREATE OR REPLACE VIEW ${view.name} AS ${union}`, []);
+}
+
+const SLICE_VIEW: StackedView = {
+  name: "slice",
+  columns: "territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur",
+  empty: "Aucune table de tranche à réunir."
+};
+
 /**
  * Makes the view `slice` over several slice tables a page registered
  * separately (e.g. "slice_territory", "slice_region", "slice_france" loaded
- * from D10.parquet, R44-top.parquet, FR-top.parquet). Table names cannot be
- * bound as parameters: they are checked against a strict pattern instead.
+ * from D10.parquet, R44-top.parquet, FR-top.parquet).
  */
 export async function stackSlices(run: Run, tables: readonly string[]): Promise<void> {
-  if (tables.length === 0) throw new Error("Aucune table de tranche à réunir.");
-  const bad = tables.find((name) => !TABLE_NAME.test(name) || name.toLowerCase() === "slice");
-  if (bad !== undefined) throw new Error(`Nom de table invalide : « ${bad} ».`);
-  const union = tables
-    .map((name) => `SELECT territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur FROM ${name}`)
-    .join(" UNION ALL ");
-  await run(`CREATE OR REPLACE VIEW slice AS ${union}`, []);
+  await stackTables(run, SLICE_VIEW, tables);
 }
 
 // ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@
  * territory's total over products and over countries may differ slightly.
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
-import {FLOWS, OTHERS_CODE, OTHERS_NAME, type Flow, type Run} from "./queries.js";
+import {FLOWS, OTHERS_CODE, OTHERS_NAME, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
 
 export type TrendKind = "product" | "country";
 
@@ -50,25 +50,20 @@ export function relativeChange(value: number, previous: number | null): number |
 // ---------------------------------------------------------------------------
 // Registration
 
-const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const QUARTERLY_VIEW: StackedView = {
+  name: "quarterly",
+  columns:
+    "territory, CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, flow, kind, code, CAST(value_eur AS DOUBLE) AS value_eur",
+  empty: "Aucune table trimestrielle à réunir."
+};
 
 /**
  * Makes the view `quarterly` over quarterly slices a page registered as
- * separate tables. Table names cannot be bound: they are checked against a
- * strict pattern instead. A page with one quarterly slice can also register
- * it directly under the name `quarterly`.
+ * separate tables (names checked, see stackTables). A page with one quarterly
+ * slice can also register it directly under the name `quarterly`.
  */
 export async function stackQuarterly(run: Run, tables: readonly string[]): Promise<void> {
-  if (tables.length === 0) throw new Error("Aucune table trimestrielle à réunir.");
-  const bad = tables.find((name) => !TABLE_NAME.test(name) || name.toLowerCase() === "quarterly");
-  if (bad !== undefined) throw new Error(`Nom de table invalide : « ${bad} ».`);
-  const union = tables
-    .map(
-      (name) =>
-        `SELECT territory, CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, flow, kind, code, CAST(value_eur AS DOUBLE) AS value_eur FROM ${name}`
-    )
-    .join(" UNION ALL ");
-  await run(`CREATE OR REPLACE VIEW quarterly AS ${union}`, []);
+  await stackTables(run, QUARTERLY_VIEW, tables);
 }
 
 // ---------------------------------------------------------------------------
