@@ -4,7 +4,7 @@
  */
 import {downloadLink, toCsv} from "./csv.js";
 import {dataTable, type TableColumn} from "./data-table.js";
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export interface ChartDataColumn<Row> extends TableColumn<Row> {
   /** Decimals of the CSV cell (euros are written whole). */

@@ -4,7 +4,7 @@
  * default, since "," is the decimal mark), comma decimals, CRLF line ends.
  */
 import {formatCsvNumberFrench} from "./format.js";
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export const CSV_BOM = "\ufeff";
 export const CSV_SEPARATOR = ";";

@@ -3,7 +3,7 @@
  * (screen readers, print, copy-paste), closed by default to keep the page short.
  */
 import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 /** Named formats map to format.ts; a function gets the raw value and its row. */
 export type NamedFormat = "millionEuros" | "signedMillionEuros" | "percent" | "number";

@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {formatNumber} from "./format.js";
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export const MAX_BARS = 30;
 

@@ -4,7 +4,7 @@
  * Pure: rows in, elements out; `document` injectable; textContent only.
  */
 import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 /** The overview columns the comparison reads (see src/data/overview.ts). */
 export interface OverviewFigures {

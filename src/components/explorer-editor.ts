@@ -5,7 +5,7 @@
  * example, or Ctrl/Cmd + Enter in the text area).
  * Pure: examples in, element out; `document` injectable; textContent only.
  */
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export interface ExampleQuery {
   label: string;

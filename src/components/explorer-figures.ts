@@ -3,7 +3,7 @@
  * headline cards ("Exportations 2024 — 580,4 Md€") and a note banner. Pure,
  * `document` injectable, text set with textContent only.
  */
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export interface FigureCard {
   title: string;

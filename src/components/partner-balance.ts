@@ -6,7 +6,11 @@
  */
 import * as Plot from "@observablehq/plot";
 import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
-import {chartFigure, COLORS, estimateTextWidth, fitText, resolveDocument, SVG_NS} from "./palette.js";
+import {chartFigure, emptyNote, resolveDocument, sampleLegend, SVG_NS} from "./figure.js";
+import {COLORS, estimateTextWidth, fitText} from "./palette.js";
+
+/** Shown instead of the chart when there is nothing to draw. */
+const NO_DATA = "Aucun échange avec un pays partenaire n'est enregistré pour ce territoire.";
 
 export interface PartnerRow {
   country: string;
@@ -43,7 +47,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const document = resolveDocument(options.document);
   const {width, title} = options;
   const sorted = sortPartners(rows);
-  if (sorted.length === 0) return chartFigure(emptyNote(document), [], {title, document, kind: "partner-balance"});
+  if (sorted.length === 0) return chartFigure(emptyNote(document, NO_DATA), [], {title, document, kind: "partner-balance"});
   const names = new Map(sorted.map((row) => [row.country, row.countryName]));
   const balance = (row: PartnerRow) => row.exports - row.imports;
   const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
@@ -150,40 +154,21 @@ function sideHeaders(rows: readonly PartnerRow[], plotWidth: number): {left: str
 /** "Légende" under the chart: swatches with words, and the signs spelled out. */
 function readingKey(document: Document): HTMLElement {
   const nb = UNIT_SPACE;
-  const key = document.createElement("div");
-  key.className = "chart-legend";
-  key.style.fontSize = "0.85em";
-  key.style.color = COLORS.mutedText;
-  const items = document.createElement("p");
-  items.style.display = "flex";
-  items.style.flexWrap = "wrap";
-  items.style.gap = "0.25rem 1rem";
-  items.style.margin = "0.25rem 0";
-  for (const [color, text] of [
-    [COLORS.import, "Importations (vers la gauche)"],
-    [COLORS.export, "Exportations (vers la droite)"],
-    [COLORS.positive, `Solde positif${nb}: excédent, signe +`],
-    [COLORS.negative, `Solde négatif${nb}: déficit, signe −`]
-  ] as const) {
-    const item = document.createElement("span");
-    item.append(swatch(document, color), document.createTextNode(` ${text}`));
-    items.append(item);
-  }
-  const sentence = document.createElement("p");
-  sentence.style.margin = "0";
-  sentence.textContent =
+  const items = (
+    [
+      [COLORS.import, "Importations (vers la gauche)"],
+      [COLORS.export, "Exportations (vers la droite)"],
+      [COLORS.positive, `Solde positif${nb}: excédent, signe +`],
+      [COLORS.negative, `Solde négatif${nb}: déficit, signe −`]
+    ] as const
+  ).map(([color, text]) => ({sample: swatch(document, color), text}));
+  return sampleLegend(
+    document,
+    items,
     `Lecture${nb}: pour chaque pays partenaire, la barre bleue à gauche mesure les importations, ` +
-    `la barre violette à droite les exportations, en millions d'euros${nb}; le trait central et la colonne ` +
-    `«${nb}Solde${nb}» donnent le solde (exportations − importations). Pays classés par total des échanges.`;
-  key.append(items, sentence);
-  return key;
-}
-
-function emptyNote(document: Document): HTMLElement {
-  const p = document.createElement("p");
-  p.className = "chart-empty";
-  p.textContent = "Aucun échange avec un pays partenaire n'est enregistré pour ce territoire.";
-  return p;
+      `la barre violette à droite les exportations, en millions d'euros${nb}; le trait central et la colonne ` +
+      `«${nb}Solde${nb}» donnent le solde (exportations − importations). Pays classés par total des échanges.`
+  );
 }
 
 /** A small SVG square (prints, unlike CSS backgrounds by default). */

@@ -10,15 +10,13 @@
 import {sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode} from "d3-sankey";
 import {select} from "d3";
 import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
+import {chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
 import {
-  chartFigure,
   COLORS,
-  createSvg,
   estimateTextWidth,
   fitText,
   flowColor,
   OTHERS_CODE,
-  resolveDocument,
   type Flow
 } from "./palette.js";
 
@@ -270,10 +268,7 @@ function drawNodes(root: Root, nodes: LaidNode[], {flow, total, width}: {flow: F
 
 /** Reading key: red is explained in words, not left to colour alone. */
 function legend(document: Document, highlightedCount: number): HTMLElement {
-  const p = document.createElement("p");
-  p.className = "chart-legend";
-  p.style.fontSize = "0.85em";
-  p.style.color = COLORS.mutedText;
+  const p = legendElement(document, "p");
   const nb = UNIT_SPACE; // French typography: no-break space before ":" ";" and inside « »
   const red = highlightedCount
     ? `En rouge${nb}: les ${highlightedCount} flux les plus importants entre un produit et un pays nommés ` +

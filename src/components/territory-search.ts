@@ -6,7 +6,7 @@
  * Pure: the territory list and options in, an element out; `document` can be
  * injected. Labels are set with textContent only.
  */
-import {resolveDocument} from "./palette.js";
+import {resolveDocument} from "./figure.js";
 
 export type TerritoryKind = "departement" | "region" | "france";
 

@@ -8,16 +8,14 @@
 import {hierarchy, select, treemap, type HierarchyRectangularNode} from "d3";
 import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
 import {balanceText} from "./key-figures.js";
+import {chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
 import {
-  chartFigure,
   COLORS,
-  createSvg,
   estimateTextWidth,
   fitText,
   flowColor,
   flowLabel,
   OTHERS_CODE,
-  resolveDocument,
   textColorOn,
   type Flow
 } from "./palette.js";
@@ -216,10 +214,7 @@ function drawLabel(cell: SVGGElement, label: CellLabel, fill: string): void {
 function legend(document: Document, blocks: readonly Block[]): HTMLElement {
   const total = (flow: Flow) => blocks.find((block) => block.flow === flow)?.total ?? 0;
   const nb = UNIT_SPACE;
-  const p = document.createElement("p");
-  p.className = "chart-legend";
-  p.style.fontSize = "0.85em";
-  p.style.color = COLORS.mutedText;
+  const p = legendElement(document, "p");
   p.textContent =
     `À gauche en bleu, les importations${nb}; à droite en violet, les exportations. ` +
     `La surface de chaque rectangle est proportionnelle au poids du produit dans son flux, ` +

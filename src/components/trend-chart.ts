@@ -13,8 +13,12 @@ import type {NameForms} from "../data/territories.js";
 import {dataTable, type TableColumn} from "./data-table.js";
 import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {isPlural} from "./narrative.js";
-import {chartFigure, COLORS, estimateTextWidth, flowColor, flowLabel, resolveDocument, SVG_NS, type Flow} from "./palette.js";
+import {chartFigure, emptyNote, resolveDocument, sampleLegend, SVG_NS} from "./figure.js";
+import {COLORS, estimateTextWidth, flowColor, flowLabel, type Flow} from "./palette.js";
 import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
+
+/** Shown instead of the chart when there is nothing to draw. */
+const NO_DATA = "Aucune donnée trimestrielle n'est disponible pour ce territoire.";
 
 export interface TrendChartOptions {
   width: number;
@@ -72,7 +76,7 @@ export function yAxisMargin(points: readonly QuarterPoint[]): number {
 export function trendChart(points: readonly QuarterPoint[], options: TrendChartOptions): HTMLElement {
   const document = resolveDocument(options.document);
   const {width, title} = options;
-  if (points.length === 0) return chartFigure(emptyNote(document), [], {title, document, kind: "trend"});
+  if (points.length === 0) return chartFigure(emptyNote(document, NO_DATA), [], {title, document, kind: "trend"});
   const height = options.height ?? Math.max(240, Math.min(360, Math.round(width * 0.45)));
   const labels = (["export", "import"] as Flow[]).map((flow) => flowLabel(flow));
   const marginRight = Math.max(...labels.map((text) => estimateTextWidth(text, FONT, true))) + 14;
@@ -150,31 +154,18 @@ function trendDescription(points: readonly QuarterPoint[]): string {
 }
 
 function legend(document: Document): HTMLElement {
-  const key = document.createElement("div");
-  key.className = "chart-legend";
-  key.style.fontSize = "0.85em";
-  key.style.color = COLORS.mutedText;
-  const items = document.createElement("p");
-  items.style.display = "flex";
-  items.style.flexWrap = "wrap";
-  items.style.gap = "0.25rem 1rem";
-  items.style.margin = "0.25rem 0";
-  for (const [flow, text] of [
-    ["export", "Exportations (trait plein, ronds)"],
-    ["import", "Importations (tirets, carrés)"]
-  ] as const) {
-    const item = document.createElement("span");
-    item.className = `legend-${flow}`;
-    item.append(lineSample(document, flow), document.createTextNode(` ${text}`));
-    items.append(item);
-  }
-  const sentence = document.createElement("p");
-  sentence.style.margin = "0";
-  sentence.textContent =
+  const items = (
+    [
+      ["export", "Exportations (trait plein, ronds)"],
+      ["import", "Importations (tirets, carrés)"]
+    ] as const
+  ).map(([flow, text]) => ({sample: lineSample(document, flow), text, className: `legend-${flow}`}));
+  return sampleLegend(
+    document,
+    items,
     `Lecture${UNIT_SPACE}: valeur des échanges de chaque trimestre, en millions d'euros${UNIT_SPACE}; ` +
-    `le tableau donne aussi l'évolution par rapport au même trimestre de l'année précédente.`;
-  key.append(items, sentence);
-  return key;
+      `le tableau donne aussi l'évolution par rapport au même trimestre de l'année précédente.`
+  );
 }
 
 /** The line and marker of a flow, as drawn in the chart (prints, unlike CSS backgrounds). */
@@ -207,13 +198,6 @@ function lineSample(document: Document, flow: Flow): SVGSVGElement {
   marker.setAttribute("fill", flowColor(flow));
   svg.append(line, marker);
   return svg;
-}
-
-function emptyNote(document: Document): HTMLElement {
-  const p = document.createElement("p");
-  p.className = "chart-empty";
-  p.textContent = "Aucune donnée trimestrielle n'est disponible pour ce territoire.";
-  return p;
 }
 
 // ---------------------------------------------------------------------------
