@@ -4,21 +4,23 @@
  * Pure: rows in, elements out; `document` injectable; textContent only.
  */
 import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
+import type {OverviewRow} from "../data/overview.js";
 import {resolveDocument} from "./figure.js";
 
-/** The overview columns the comparison reads (see src/data/overview.ts). */
-export interface OverviewFigures {
-  territory: string;
-  name: string;
-  exports_eur: number;
-  imports_eur: number;
-  balance_eur: number;
-  us_export_share: number | null;
-  top3_partners_export_share: number | null;
-  top3_partners_import_share: number | null;
-  hhi_partners_export: number | null;
-  hhi_products_export: number | null;
-}
+/** The overview columns the comparison reads. */
+export type OverviewFigures = Pick<
+  OverviewRow,
+  | "territory"
+  | "name"
+  | "exports_eur"
+  | "imports_eur"
+  | "balance_eur"
+  | "us_export_share"
+  | "top3_partners_export_share"
+  | "top3_partners_import_share"
+  | "hhi_partners_export"
+  | "hhi_products_export"
+>;
 
 export interface ComparisonLine {
   label: string;
@@ -47,20 +49,26 @@ export function comparisonLines(a: OverviewFigures, b: OverviewFigures, france: 
   ];
 }
 
-/** A table: indicator | territory A | territory B. */
-export function comparisonTable(a: OverviewFigures, b: OverviewFigures, france: OverviewFigures, {caption, document}: {caption: string; document?: Document}): HTMLTableElement {
-  const doc = resolveDocument(document);
+/** A <table> with its class and caption, and one header row of column headings, each with its alignment. */
+function headedTable(doc: Document, className: string, caption: string, headings: readonly (readonly [string, string])[]): HTMLTableElement {
   const table = doc.createElement("table");
-  table.className = "comparison-table";
+  table.className = className;
   table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
-  for (const [text, align] of [["Indicateur", "left"], [a.name, "right"], [b.name, "right"]]) {
+  for (const [text, align] of headings) {
     const th = doc.createElement("th");
     th.scope = "col";
     th.textContent = text;
     th.style.textAlign = align;
     head.append(th);
   }
+  return table;
+}
+
+/** A table: indicator | territory A | territory B. */
+export function comparisonTable(a: OverviewFigures, b: OverviewFigures, france: OverviewFigures, {caption, document}: {caption: string; document?: Document}): HTMLTableElement {
+  const doc = resolveDocument(document);
+  const table = headedTable(doc, "comparison-table", caption, [["Indicateur", "left"], [a.name, "right"], [b.name, "right"]]);
   const body = table.createTBody();
   for (const line of comparisonLines(a, b, france)) {
     const row = body.insertRow();
@@ -88,18 +96,7 @@ export interface RankedRow {
 
 /** A small top-N table: rank, name, value in M€, share of the flow. */
 export function topTable(rows: readonly RankedRow[], {caption, nameLabel, document}: {caption: string; nameLabel: string; document?: Document}): HTMLTableElement {
-  const doc = resolveDocument(document);
-  const table = doc.createElement("table");
-  table.className = "top-table";
-  table.createCaption().textContent = caption;
-  const head = table.createTHead().insertRow();
-  for (const [text, align] of [["Rang", "right"], [nameLabel, "left"], ["Montant", "right"], ["Part", "right"]]) {
-    const th = doc.createElement("th");
-    th.scope = "col";
-    th.textContent = text;
-    th.style.textAlign = align;
-    head.append(th);
-  }
+  const table = headedTable(resolveDocument(document), "top-table", caption, [["Rang", "right"], [nameLabel, "left"], ["Montant", "right"], ["Part", "right"]]);
   const body = table.createTBody();
   if (rows.length === 0) {
     const cell = body.insertRow().insertCell();
