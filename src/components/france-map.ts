@@ -175,7 +175,9 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
     const text = tile
       ? `${datum.code} ${describeDepartement(datum, metric, label).replace(` (${datum.code})`, "")}`
       : describeDepartement(datum, metric, label);
-    a.setAttribute("aria-label", text);
+    // A tile's name comes from its <title>: an aria-label that does not start with the visible
+    // text exactly would fail WCAG 2.5.3 (label in name); map paths have no visible text.
+    if (!tile) a.setAttribute("aria-label", text);
     const tooltip = svgElement(doc, "title");
     tooltip.textContent = text;
     a.append(tooltip);

@@ -12,8 +12,12 @@ import {findDepartement, regionOf} from "../../src/data/territories.ts";
 
 const DIST = "dist";
 const html = (path: string) => readFileSync(join(DIST, `${path}.html`), "utf8");
-/** Text as the reader sees it: tags dropped, entities of the apostrophe decoded. */
-const text = (path: string) => html(path).replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'");
+const ENTITIES: Record<string, string> = {"&nbsp;": "\u00a0", "&#39;": "'", "&quot;": '"', "&lt;": "<", "&gt;": ">", "&amp;": "&"};
+/** Text as the reader sees it: tags dropped, entities decoded. */
+const text = (path: string) =>
+  html(path)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&(nbsp|#39|quot|lt|gt|amp);/g, (entity) => ENTITIES[entity]);
 
 function publishedTrade(): string {
   const folder = join(DIST, "_file", "data");
