@@ -133,6 +133,9 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
     y: {label: "M€", labelAnchor: "top", labelArrow: "none", grid: true, zero: true, nice: true, tickFormat: (v: number) => formatNumber(v)},
     marks
   }) as SVGSVGElement;
+  // Plot names its mark groups with aria-label, which a <g> may only carry with a role
+  // (axe: aria-prohibited-attr).
+  for (const group of svg.querySelectorAll("g[aria-label]:not([role])")) group.setAttribute("role", "group");
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);

@@ -1,16 +1,15 @@
 /**
  * The built site in a real browser, with no network beyond 127.0.0.1: each
  * page type renders its charts from DuckDB-WASM queries, logs no error,
- * requests nothing off-host, is in French and lets readers zoom.
+ * requests nothing off-host, is in French, lets readers zoom and has no
+ * serious accessibility violation (axe-core).
  */
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync, mkdirSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {startStaticServer} from "../../scripts/serve-dist.ts";
 import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {launchChromium, watchedPage} from "./browser.ts";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
 const DIST = "dist";
 const SCREENSHOTS = "test-results/screenshots";
@@ -18,23 +17,19 @@ const CHART_SVG = "main figure svg, main svg[class^='plot']";
 
 let server: StaticServer;
 let context: BrowserContext;
-let userDataDir: string;
+let site: BuiltSite;
 /** Measured figures, written to test-results/ for the README's Performance section. */
 const timings: Record<string, number> = {};
 const weights: Record<string, Record<string, number>> = {};
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
+  site = await openBuiltSite("chromium-e2e-");
+  ({server, context} = site);
   mkdirSync(SCREENSHOTS, {recursive: true});
-  userDataDir = mkdtempSync(join(tmpdir(), "chromium-e2e-"));
-  server = await startStaticServer({root: DIST});
-  context = await launchChromium(userDataDir);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
+  await site?.close();
   const measures = {millisecondsToFirstChart: timings, bytesByType: weights};
   if (Object.keys(timings).length) writeFileSync("test-results/measures.json", JSON.stringify(measures, null, 2) + "\n");
 });
@@ -94,6 +89,7 @@ describe.each(pages)("$path", ({path, name, heading}) => {
       expect(requests.some((url) => /\/_file\/data\/duckdb\/duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
       await page.screenshot({path: join(SCREENSHOTS, `${name}.png`), fullPage: true});
       weights[path] = await bytesByType();
+      expect(await seriousViolations(page), `${path} : axe-core`).toEqual([]);
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
