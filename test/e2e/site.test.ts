@@ -9,6 +9,7 @@ import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {seriousViolations} from "./axe.ts";
 import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
 const DIST = "dist";
