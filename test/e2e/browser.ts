@@ -3,9 +3,12 @@
  * every request to another host is recorded and aborted, and the host
  * resolver fails every name at once (no waiting on DNS timeouts).
  */
-import {existsSync} from "node:fs";
+import {existsSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {chromium} from "playwright-core";
 import type {Browser, BrowserContext, Page} from "playwright-core";
+import {startStaticServer, type StaticServer} from "../../scripts/serve-dist.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,6 +35,39 @@ export async function launchChromium(userDataDir: string): Promise<BrowserContex
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
     ]
   });
+}
+
+/** The built site served on 127.0.0.1, and a Chromium with a fresh profile. */
+export interface BuiltSite {
+  server: StaticServer;
+  context: BrowserContext;
+  /** Closes the browser and the server, and removes the profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves dist/ and launches Chromium in a new profile folder named from
+ * `profilePrefix` ("chromium-e2e-"). Fails at once, saying what to run, when
+ * dist/ has not been built; cleans up what it started when a later step fails.
+ */
+export async function openBuiltSite(profilePrefix: string, root = "dist"): Promise<BuiltSite> {
+  if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/ est vide : lancez \`npm run build\` avant les tests e2e.`);
+  const userDataDir = mkdtempSync(join(tmpdir(), profilePrefix));
+  let server: StaticServer | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close();
+    await server?.close();
+    rmSync(userDataDir, {recursive: true, force: true});
+  };
+  try {
+    server = await startStaticServer({root});
+    context = await launchChromium(userDataDir);
+    return {server, context, close};
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 export interface PageWatch {

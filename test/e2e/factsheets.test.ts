@@ -5,31 +5,22 @@
  * France, for exports and imports) with at most 11 + 11 nodes and exactly 5
  * red flows — with no console error and no request off 127.0.0.1.
  */
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {departements, regions} from "../../src/data/territories.ts";
-import {startStaticServer, type StaticServer} from "../../scripts/serve-dist.ts";
-import {launchChromium, watchedPage} from "./browser.ts";
+import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
 let server: StaticServer;
 let context: BrowserContext;
-let userDataDir: string;
+let site: BuiltSite;
 
 beforeAll(async () => {
-  if (!existsSync(join("dist", "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
-  userDataDir = mkdtempSync(join(tmpdir(), "chromium-factsheets-"));
-  server = await startStaticServer({root: "dist"});
-  context = await launchChromium(userDataDir);
+  site = await openBuiltSite("chromium-factsheets-");
+  ({server, context} = site);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
-});
+afterAll(() => site?.close());
 
 interface Drawn {
   partnerCharts: number;

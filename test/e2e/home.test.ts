@@ -5,17 +5,14 @@
  * restores its view; no console error, no off-host request, no serious or
  * critical axe-core violation on the home page.
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {startStaticServer} from "../../scripts/serve-dist.ts";
 import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {launchChromium, watchedPage} from "./browser.ts";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
-const DIST = "dist";
 const SCREENSHOTS = "test-results/screenshots";
 const MAP_LINKS = "main .france-map svg a";
 /** Framework's page chrome, styled by the theme and the config rather than by these pages. */
@@ -24,21 +21,15 @@ const require = createRequire(import.meta.url);
 
 let server: StaticServer;
 let context: BrowserContext;
-let userDataDir: string;
+let site: BuiltSite;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ est vide : lancez `npm run build` avant les tests e2e.");
+  site = await openBuiltSite("chromium-e2e-home-");
+  ({server, context} = site);
   mkdirSync(SCREENSHOTS, {recursive: true});
-  userDataDir = mkdtempSync(join(tmpdir(), "chromium-e2e-home-"));
-  server = await startStaticServer({root: DIST});
-  context = await launchChromium(userDataDir);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, {recursive: true, force: true});
-});
+afterAll(() => site?.close());
 
 test("the home map has 101 reachable départements; clicking the Aube opens its page", async () => {
   const {page, offHost, errors, bytesByType} = await watchedPage(context);
