@@ -19,10 +19,10 @@
  * queries say which one they sum.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {copyToParquet, withDuckDB} from "./parquet-output.ts";
+import {withDuckDB} from "./parquet-output.ts";
+import {createDeptRegionTable, territoryParquet} from "./slices.ts";
 import {allTerritories} from "./territory-ids.ts";
 import {FRANCE_ID} from "../components/queries.ts";
-import {departements} from "./territories.ts";
 
 export const QUARTERLY_COLUMNS = [
   ["territory", "VARCHAR"],
@@ -78,14 +78,7 @@ export async function createQuarterlyTable(connection: DuckDBConnection, sources
     }
   }
 
-  await connection.run("CREATE OR REPLACE TEMP TABLE quarterly_dept_region (dept VARCHAR, region VARCHAR)");
-  const appender = await connection.createAppender("quarterly_dept_region");
-  for (const d of departements) {
-    appender.appendVarchar(d.code);
-    appender.appendVarchar(d.regionCode);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await createDeptRegionTable(connection, "quarterly_dept_region", {temp: true});
 
   const columns = QUARTERLY_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
   await connection.run(`CREATE OR REPLACE TABLE quarterly (${columns})`);
@@ -113,10 +106,8 @@ export async function createQuarterlyTable(connection: DuckDBConnection, sources
 }
 
 /** One territory's rows as Parquet bytes, sorted (deterministic, compact). */
-async function quarterlyBytes(connection: DuckDBConnection, id: string): Promise<Uint8Array> {
-  // COPY takes no parameters: filter into a table first, with the id bound.
-  await connection.run("CREATE OR REPLACE TEMP TABLE one_quarterly AS SELECT * FROM quarterly WHERE territory = $1", [id]);
-  return new Uint8Array(await copyToParquet(connection, "SELECT * FROM one_quarterly ORDER BY year, quarter, flow, kind, code"));
+function quarterlyBytes(connection: DuckDBConnection, id: string): Promise<Uint8Array> {
+  return territoryParquet(connection, {table: "quarterly", id, orderBy: "year, quarter, flow, kind, code", scratch: "one_quarterly", temp: true});
 }
 
 /**

@@ -57,6 +57,39 @@ export function nodeRun(connection: DuckDBConnection): Run {
 }
 
 /** Years of `trade` whose four quarters are all present. */
+/** A table written only to be read back on the same connection: TEMP or not. */
+interface ScratchTable {
+  temp: boolean;
+}
+
+/**
+ * Creates `table` (dept, region): every département of the territory list
+ * with its région, which the slice tables join to sum régions.
+ */
+export async function createDeptRegionTable(connection: DuckDBConnection, table: string, {temp}: ScratchTable): Promise<void> {
+  await connection.run(`CREATE OR REPLACE ${temp ? "TEMP " : ""}TABLE ${table} (dept VARCHAR, region VARCHAR)`);
+  const appender = await connection.createAppender(table);
+  for (const d of departements) {
+    appender.appendVarchar(d.code);
+    appender.appendVarchar(d.regionCode);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/**
+ * The rows of one territory of `table`, as Parquet bytes sorted by `orderBy`
+ * (deterministic, compact). COPY takes no parameters: the rows are filtered
+ * into the table `scratch` first, with the id bound.
+ */
+export async function territoryParquet(
+  connection: DuckDBConnection,
+  {table, id, orderBy, scratch, temp}: ScratchTable & {table: string; id: string; orderBy: string; scratch: string}
+): Promise<Uint8Array> {
+  await connection.run(`CREATE OR REPLACE ${temp ? "TEMP " : ""}TABLE ${scratch} AS SELECT * FROM ${table} WHERE territory = $1`, [id]);
+  return new Uint8Array(await copyToParquet(connection, `SELECT * FROM ${scratch} ORDER BY ${orderBy}`));
+}
+
 const COMPLETE_YEARS_SQL =
   "SELECT year FROM trade GROUP BY year HAVING count(DISTINCT quarter) FILTER (WHERE quarter BETWEEN 1 AND 4) = 4";
 
@@ -83,14 +116,7 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
     );
   }
 
-  await connection.run("CREATE OR REPLACE TABLE dept_region (dept VARCHAR, region VARCHAR)");
-  const appender = await connection.createAppender("dept_region");
-  for (const d of departements) {
-    appender.appendVarchar(d.code);
-    appender.appendVarchar(d.regionCode);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await createDeptRegionTable(connection, "dept_region", {temp: false});
 
   const columns = SLICE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ");
   await connection.run(`CREATE OR REPLACE TABLE slice (${columns})`);
@@ -138,10 +164,8 @@ async function createTopSliceTable(connection: DuckDBConnection): Promise<void> 
 }
 
 /** The rows of one territory from a slice table, as Parquet bytes (sorted: deterministic, compact). */
-async function sliceBytes(connection: DuckDBConnection, table: "slice" | "slice_top", id: string): Promise<Uint8Array> {
-  // COPY takes no parameters: filter into a table first, with the id bound.
-  await connection.run(`CREATE OR REPLACE TABLE one_slice AS SELECT * FROM ${table} WHERE territory = $1`, [id]);
-  return new Uint8Array(await copyToParquet(connection, "SELECT * FROM one_slice ORDER BY year, flow, product, country"));
+function sliceBytes(connection: DuckDBConnection, table: "slice" | "slice_top", id: string): Promise<Uint8Array> {
+  return territoryParquet(connection, {table, id, orderBy: "year, flow, product, country", scratch: "one_slice", temp: false});
 }
 
 /**
