@@ -140,13 +140,51 @@ export interface Fixture extends CanonicalFixture {
   slices: Map<string, Uint8Array>;
 }
 
-/** Writes the canonical and label Parquet files to a temporary folder. */
-export async function writeCanonicalFiles(rows = syntheticRows()): Promise<CanonicalFixture> {
-  const directory = await mkdtemp(join(tmpdir(), "slices-test-"));
+/** The two label tables, written as products.parquet and countries.parquet. */
+async function writeLabelFiles(connection: DuckDBConnection, path: (name: string) => string): Promise<void> {
+  const labels = [["code", "VARCHAR"], ["name", "VARCHAR"]] as const;
+  await createTable(connection, "products", labels, PRODUCT_LABELS);
+  await connection.run(`COPY products TO '${path("products.parquet")}' (FORMAT parquet)`);
+  await createTable(connection, "countries", labels, COUNTRY_LABELS);
+  await connection.run(`COPY countries TO '${path("countries.parquet")}' (FORMAT parquet)`);
+}
+
+interface FixtureFolder {
+  directory: string;
+  path(name: string): string;
+  productsParquetPath: string;
+  countriesParquetPath: string;
+  cleanup(): Promise<void>;
+}
+
+/** A new temporary folder (`prefix`…) filled by `writeData` and the label tables, through one in-memory DuckDB. */
+async function writeFixtureFolder(
+  prefix: string,
+  writeData: (connection: DuckDBConnection, path: (name: string) => string) => Promise<void>
+): Promise<FixtureFolder> {
+  const directory = await mkdtemp(join(tmpdir(), prefix));
   const path = (name: string) => join(directory, name);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
+    await writeData(connection, path);
+    await writeLabelFiles(connection, path);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return {
+    directory,
+    path,
+    productsParquetPath: path("products.parquet"),
+    countriesParquetPath: path("countries.parquet"),
+    cleanup: () => rm(directory, {recursive: true, force: true})
+  };
+}
+
+/** Writes the canonical and label Parquet files to a temporary folder. */
+export async function writeCanonicalFiles(rows = syntheticRows()): Promise<CanonicalFixture> {
+  const folder = await writeFixtureFolder("slices-test-", async (connection, path) => {
     const numeric = (t: string) => (t === "VARCHAR" ? t : "DOUBLE");
     await createTable(
       connection,
@@ -156,22 +194,14 @@ export async function writeCanonicalFiles(rows = syntheticRows()): Promise<Canon
     );
     const cast = CANONICAL_COLUMNS.map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(", ");
     await connection.run(`COPY (SELECT ${cast} FROM raw) TO '${path("trade.parquet")}' (FORMAT parquet)`);
-    const labels = [["code", "VARCHAR"], ["name", "VARCHAR"]] as const;
-    await createTable(connection, "products", labels, PRODUCT_LABELS);
-    await connection.run(`COPY products TO '${path("products.parquet")}' (FORMAT parquet)`);
-    await createTable(connection, "countries", labels, COUNTRY_LABELS);
-    await connection.run(`COPY countries TO '${path("countries.parquet")}' (FORMAT parquet)`);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
   return {
-    directory,
+    directory: folder.directory,
     rows,
-    tradeParquetPath: path("trade.parquet"),
-    productsParquetPath: path("products.parquet"),
-    countriesParquetPath: path("countries.parquet"),
-    cleanup: () => rm(directory, {recursive: true, force: true})
+    tradeParquetPath: folder.path("trade.parquet"),
+    productsParquetPath: folder.productsParquetPath,
+    countriesParquetPath: folder.countriesParquetPath,
+    cleanup: folder.cleanup
   };
 }
 
@@ -267,11 +297,7 @@ export interface QuarterlyFixture {
 
 /** Writes the two 16-quarter tables (the pipeline's column types) and the label tables. */
 export async function writeQuarterlyFiles(rows = syntheticQuarterlyRows()): Promise<QuarterlyFixture> {
-  const directory = await mkdtemp(join(tmpdir(), "quarterly-test-"));
-  const path = (name: string) => join(directory, name);
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
+  const folder = await writeFixtureFolder("quarterly-test-", async (connection, path) => {
     for (const [kind, column, file] of [
       ["products", "product", "trade_products_quarterly.parquet"],
       ["countries", "country", "trade_countries_quarterly.parquet"]
@@ -283,22 +309,14 @@ export async function writeQuarterlyFiles(rows = syntheticQuarterlyRows()): Prom
          TO '${path(file)}' (FORMAT parquet)`
       );
     }
-    const labels = [["code", "VARCHAR"], ["name", "VARCHAR"]] as const;
-    await createTable(connection, "products", labels, PRODUCT_LABELS);
-    await connection.run(`COPY products TO '${path("products.parquet")}' (FORMAT parquet)`);
-    await createTable(connection, "countries", labels, COUNTRY_LABELS);
-    await connection.run(`COPY countries TO '${path("countries.parquet")}' (FORMAT parquet)`);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
   return {
-    directory,
+    directory: folder.directory,
     rows,
-    productsQuarterlyParquetPath: path("trade_products_quarterly.parquet"),
-    countriesQuarterlyParquetPath: path("trade_countries_quarterly.parquet"),
-    productsParquetPath: path("products.parquet"),
-    countriesParquetPath: path("countries.parquet"),
-    cleanup: () => rm(directory, {recursive: true, force: true})
+    productsQuarterlyParquetPath: folder.path("trade_products_quarterly.parquet"),
+    countriesQuarterlyParquetPath: folder.path("trade_countries_quarterly.parquet"),
+    productsParquetPath: folder.productsParquetPath,
+    countriesParquetPath: folder.countriesParquetPath,
+    cleanup: folder.cleanup
   };
 }
