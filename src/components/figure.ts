@@ -63,6 +63,15 @@ export function legendElement<K extends "div" | "p">(document: Document, tag: K)
   return key;
 }
 
+/** The <svg> of a legend sample, hidden from screen readers (the words beside it say it all). */
+export function sampleSvg(document: Document, width: number, height: number): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("aria-hidden", "true");
+  return svg;
+}
+
 export interface LegendItem {
   /** A small SVG drawn as in the chart (SVG prints, unlike CSS backgrounds by default). */
   sample: Element;

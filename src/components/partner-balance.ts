@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
-import {chartFigure, emptyNote, resolveDocument, sampleLegend, SVG_NS} from "./figure.js";
+import {chartFigure, emptyNote, resolveDocument, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, fitText} from "./palette.js";
 
 /** Shown instead of the chart when there is nothing to draw. */
@@ -173,10 +173,7 @@ function readingKey(document: Document): HTMLElement {
 
 /** A small SVG square (prints, unlike CSS backgrounds by default). */
 function swatch(document: Document, color: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("width", "12");
-  svg.setAttribute("height", "12");
-  svg.setAttribute("aria-hidden", "true");
+  const svg = sampleSvg(document, 12, 12);
   const rect = document.createElementNS(SVG_NS, "rect");
   rect.setAttribute("width", "12");
   rect.setAttribute("height", "12");

@@ -13,7 +13,7 @@ import type {NameForms} from "../data/territories.js";
 import {dataTable, type TableColumn} from "./data-table.js";
 import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {isPlural} from "./narrative.js";
-import {chartFigure, emptyNote, resolveDocument, sampleLegend, SVG_NS} from "./figure.js";
+import {chartFigure, emptyNote, resolveDocument, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, flowColor, flowLabel, type Flow} from "./palette.js";
 import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
 
@@ -173,10 +173,7 @@ function legend(document: Document): HTMLElement {
 
 /** The line and marker of a flow, as drawn in the chart (prints, unlike CSS backgrounds). */
 function lineSample(document: Document, flow: Flow): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("width", "28");
-  svg.setAttribute("height", "12");
-  svg.setAttribute("aria-hidden", "true");
+  const svg = sampleSvg(document, 28, 12);
   const line = document.createElementNS(SVG_NS, "line");
   line.setAttribute("x1", "1");
   line.setAttribute("x2", "27");
