@@ -28,6 +28,10 @@ try {
     const started = performance.now();
     await page.goto(`${server.url}${path}`);
     await page.waitForLoadState("networkidle");
+    // Factsheets: wait for the last charts (trend and indicator cards); other pages: the idle network.
+    if (/^\/(departements|regions)\/|^\/france$/.test(path)) {
+      await page.waitForFunction(() => document.querySelector("figure[data-chart='trend'] svg") && document.querySelector(".indicator-card"), undefined, {timeout: 60_000});
+    }
     await page.waitForTimeout(500);
     const name = path.replace(/^\/|\/$/g, "").replace(/\//g, "-") || "index";
     await page.screenshot({path: join(OUT, `${name}.png`), fullPage: true});
