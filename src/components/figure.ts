@@ -107,3 +107,12 @@ export function emptyNote(document: Document, text: string): HTMLElement {
   p.textContent = text;
   return p;
 }
+
+/**
+ * Plot names its mark groups with aria-label, which a <g> may only carry with
+ * a role (axe: aria-prohibited-attr): give those groups role="group".
+ */
+export function roleForPlotGroups<T extends Element>(svg: T): T {
+  for (const group of svg.querySelectorAll("g[aria-label]:not([role])")) group.setAttribute("role", "group");
+  return svg;
+}

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
-import {chartFigure, emptyNote, resolveDocument, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
+import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, fitText} from "./palette.js";
 
 /** Shown instead of the chart when there is nothing to draw. */
@@ -129,6 +129,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
       Plot.text(["Solde"], {frameAnchor: "top-right", dx: 8, dy: -18, textAnchor: "start", fill: COLORS.text, fontWeight: 700})
     ]
   }) as SVGSVGElement;
+  roleForPlotGroups(svg);
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);

@@ -13,7 +13,7 @@ import type {NameForms} from "../data/territories.js";
 import {dataTable, type TableColumn} from "./data-table.js";
 import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {isPlural} from "./narrative.js";
-import {chartFigure, emptyNote, resolveDocument, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
+import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, flowColor, flowLabel, type Flow} from "./palette.js";
 import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
 
@@ -133,9 +133,7 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
     y: {label: "M€", labelAnchor: "top", labelArrow: "none", grid: true, zero: true, nice: true, tickFormat: (v: number) => formatNumber(v)},
     marks
   }) as SVGSVGElement;
-  // Plot names its mark groups with aria-label, which a <g> may only carry with a role
-  // (axe: aria-prohibited-attr).
-  for (const group of svg.querySelectorAll("g[aria-label]:not([role])")) group.setAttribute("role", "group");
+  roleForPlotGroups(svg);
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);

@@ -80,3 +80,11 @@ describe("partnerBalanceChart", () => {
     expect(ticks.some((tick) => tick!.startsWith("\u2212") || tick!.startsWith("-"))).toBe(false);
   });
 });
+
+describe("accessibility of Plot's mark groups", () => {
+  it("gives every labelled <g> a role, as ARIA requires (axe: aria-prohibited-attr)", () => {
+    const labelled = [...draw(partnerRows).querySelectorAll("svg g[aria-label]")];
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled.filter((group) => !group.hasAttribute("role"))).toEqual([]);
+  });
+});
