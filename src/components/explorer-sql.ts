@@ -9,6 +9,14 @@
  * read files and URLs.
  */
 
+/**
+ * Run once the published tables are loaded: from then on the database itself
+ * refuses to read or write any file or URL (COPY, ATTACH, read_csv…), and
+ * refuses to change that setting again. This is the boundary the guard below
+ * only anticipates with friendlier messages.
+ */
+export const LOCKDOWN_STATEMENTS = ["SET enable_external_access = false", "SET lock_configuration = true"] as const;
+
 export const ALLOWED_FIRST_WORDS = ["SELECT", "WITH", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN"] as const;
 
 /** Words refused anywhere outside string literals and comments. */
