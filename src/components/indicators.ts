@@ -14,7 +14,7 @@
  * would count as one partner or product and distort concentration, shares and
  * specialisation. Every function refuses a territory whose rows contain it.
  */
-import {FRANCE_ID, OTHERS_CODE, type Flow, type Run} from "./queries.js";
+import {checkCount, FRANCE_ID, LABELS, num, OTHERS_CODE, type Flow, type Run} from "./queries.js";
 
 /** Code of the United States in the customs' country list. */
 export const UNITED_STATES = "US";
@@ -25,14 +25,6 @@ export const UNITED_STATES = "US";
  */
 export const RCA_MIN_SHARE = 0.01;
 
-const num = (value: unknown): number => Number(value ?? 0);
-
-function checkCount(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Nombre d'éléments invalide : ${n} (entier ≥ 1 attendu)`);
-  return n;
-}
-
-const LABELS = (table: "products" | "countries") => `(SELECT code, min(name) AS name FROM ${table} GROUP BY code)`;
 
 /** Refuses a reduced slice (with an "_AUTRES" bucket) for the territory and year. */
 async function assertFullSlice(run: Run, territory: string, year: number): Promise<void> {

@@ -35,19 +35,21 @@ export const FLOWS: readonly Flow[] = ["export", "import"];
 const LAST_IF_OTHERS = (column: string) => `(${column} = '${OTHERS_CODE}')`;
 
 /** Labels joined with one row per code, so a duplicated label cannot duplicate facts. */
-const LABELS = (table: "products" | "countries") => `(SELECT code, min(name) AS name FROM ${table} GROUP BY code)`;
+export const LABELS = (table: "products" | "countries") => `(SELECT code, min(name) AS name FROM ${table} GROUP BY code)`;
 
-function checkFlow(flow: string): Flow {
+/** Flow and count are checked (they shape the SQL); every other value is a bound parameter. Shared by trends.ts and indicators.ts. */
+export function checkFlow(flow: string): Flow {
   if (flow !== "export" && flow !== "import") throw new Error(`Flux inconnu : « ${flow} » (attendu : export ou import)`);
   return flow;
 }
 
-function checkCount(n: number): number {
+export function checkCount(n: number): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`Nombre d'éléments invalide : ${n} (entier ≥ 1 attendu)`);
   return n;
 }
 
-const num = (value: unknown): number => Number(value ?? 0);
+/** A plain JS number from either engine's value (null as 0). */
+export const num = (value: unknown): number => Number(value ?? 0);
 
 // ---------------------------------------------------------------------------
 // Registration

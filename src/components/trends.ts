@@ -15,26 +15,15 @@
  * territory's total over products and over countries may differ slightly.
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
-import {FLOWS, OTHERS_CODE, OTHERS_NAME, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
+import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAME, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
 
 export type TrendKind = "product" | "country";
 
-const num = (value: unknown): number => Number(value ?? 0);
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-function checkFlow(flow: string): Flow {
-  if (flow !== "export" && flow !== "import") throw new Error(`Flux inconnu : « ${flow} » (attendu : export ou import)`);
-  return flow;
-}
 
 function checkKind(kind: string): TrendKind {
   if (kind !== "product" && kind !== "country") throw new Error(`Dimension inconnue : « ${kind} » (attendu : product ou country)`);
   return kind;
-}
-
-function checkCount(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Nombre d'éléments invalide : ${n} (entier ≥ 1 attendu)`);
-  return n;
 }
 
 /** "T1 2024": how a reader sees a quarter. */
