@@ -1,0 +1,334 @@
+/**
+ * Under a chart: download it as an SVG or PNG image, and the code to embed
+ * its chart-only view in another site (an <iframe>).
+ *
+ * The chart is looked up when a button is pressed, not when the buttons are
+ * made: Framework's resize() draws it later and draws it again at every width.
+ * The SVG file stands on its own: the page's stylesheet (classes,
+ * currentColor, CSS variables) is baked into inline styles, a white
+ * background is drawn first, and labels stay escaped text (XMLSerializer).
+ */
+import {resolveDocument, SVG_NS} from "./figure.js";
+
+export interface ChartActionsOptions {
+  /** Base file name without extension, e.g. "aube-10-partenaires-2024" → .svg / .png */
+  fileName: string;
+  /** Link to the chart-only embed view, relative to the current page, e.g. "../integrer?territoire=D10&graphique=partenaires". Optional. */
+  embedHref?: string;
+  document?: Document;
+}
+
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+const XLINK_NS = "http://www.w3.org/1999/xlink";
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+/** How long a download's object URL lives: long enough for the browser to start saving it. */
+const REVOKE_AFTER_MS = 30_000;
+const DEFAULT_EMBED_HEIGHT = 480;
+/** Room the embed view needs around the chart (title, reading key). */
+const EMBED_EXTRA_HEIGHT = 160;
+
+/**
+ * Styles that decide what a chart looks like, copied from the page's computed
+ * style. All inherit except opacity, whose initial value is "1".
+ */
+export const EXPORTED_STYLES = [
+  "fill",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "opacity",
+  "fill-opacity",
+  "stroke-opacity",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "text-anchor",
+  "dominant-baseline"
+] as const;
+const NOT_INHERITED: Partial<Record<(typeof EXPORTED_STYLES)[number], string>> = {opacity: "1"};
+/** Elements that are never drawn: no style to copy. */
+const UNDRAWN = new Set(["title", "desc", "style", "metadata", "script"]);
+
+/** The outermost <svg> elements that are not hidden from screen readers. */
+const VISIBLE_SVG = 'svg:not([aria-hidden="true"]):not(svg *)';
+
+/**
+ * The chart's main <svg> inside `container`: the first svg[role="img"]
+ * (./figure.ts createSvg), else the first outermost svg not aria-hidden (Plot
+ * names its <svg> with aria-label but gives it no role). Legend samples are
+ * aria-hidden (./figure.ts sampleSvg): never taken.
+ */
+export function chartSvg(container: Element): SVGSVGElement | null {
+  for (const selector of ['svg[role="img"]', VISIBLE_SVG]) {
+    if (container.matches(selector)) return container as SVGSVGElement;
+    const svg = container.querySelector<SVGSVGElement>(selector);
+    if (svg) return svg;
+  }
+  return null;
+}
+
+function lengthAttribute(svg: SVGSVGElement, name: "width" | "height"): number | undefined {
+  const match = /^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$/.exec(svg.getAttribute(name) ?? "");
+  const value = match ? Number(match[1]) : NaN;
+  return value > 0 ? value : undefined;
+}
+
+function viewBox(svg: SVGSVGElement): {x: number; y: number; width: number; height: number} | undefined {
+  const numbers = (svg.getAttribute("viewBox") ?? "").trim().split(/[\s,]+/).map(Number);
+  if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n)) || numbers[2] <= 0 || numbers[3] <= 0) return undefined;
+  const [x, y, width, height] = numbers;
+  return {x, y, width, height};
+}
+
+/** The drawing's size in CSS pixels: its width/height attributes, else its viewBox, else its box on the page. */
+export function svgSize(svg: SVGSVGElement): {width: number; height: number} {
+  const box = viewBox(svg);
+  let width = lengthAttribute(svg, "width") ?? box?.width;
+  let height = lengthAttribute(svg, "height") ?? box?.height;
+  if (width === undefined || height === undefined) {
+    const rect = svg.getBoundingClientRect();
+    width ??= rect.width > 0 ? rect.width : undefined;
+    height ??= rect.height > 0 ? rect.height : undefined;
+  }
+  if (width === undefined || height === undefined) {
+    throw new Error("Taille du graphique inconnue : le <svg> n'a ni width/height, ni viewBox, ni taille à l'écran.");
+  }
+  return {width, height};
+}
+
+/**
+ * Copies the computed styles of `live` (and of its descendants) onto `clone`,
+ * its deep copy, as inline style. A value is written where it could differ
+ * outside the page: on the root, where it differs from the parent's (inherited
+ * properties), where it differs from the initial value (opacity), or where
+ * the element has the attribute itself (it may say currentColor or var(…)).
+ */
+function inlineComputedStyles(live: SVGSVGElement, clone: SVGSVGElement, view: Window): void {
+  const liveElements = [live, ...live.querySelectorAll("*")];
+  const cloneElements = [clone, ...clone.querySelectorAll("*")];
+  const computed = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (element: Element) => {
+    let style = computed.get(element);
+    if (!style) computed.set(element, (style = view.getComputedStyle(element)));
+    return style;
+  };
+  liveElements.forEach((element, index) => {
+    if (UNDRAWN.has(element.localName)) return;
+    const style = styleOf(element);
+    const parent = element === live ? null : element.parentElement;
+    const parentStyle = parent ? styleOf(parent) : null;
+    const declarations: string[] = [];
+    for (const property of EXPORTED_STYLES) {
+      const value = style.getPropertyValue(property).trim();
+      if (!value) continue;
+      const initial = NOT_INHERITED[property];
+      const needed =
+        parentStyle === null ||
+        element.hasAttribute(property) ||
+        (initial === undefined ? parentStyle.getPropertyValue(property).trim() !== value : value !== initial);
+      if (needed) declarations.push(`${property}: ${value}`);
+    }
+    if (declarations.length === 0) return;
+    const target = cloneElements[index];
+    const existing = (target.getAttribute("style") ?? "").trim().replace(/;?$/, "");
+    target.setAttribute("style", [existing, ...declarations].filter(Boolean).join("; "));
+  });
+}
+
+/** A white <rect> under everything else, after the leading <title>/<desc>/<style>. */
+function addBackground(svg: SVGSVGElement, width: number, height: number): void {
+  const document = svg.ownerDocument;
+  const box = viewBox(svg);
+  const rect = document.createElementNS(SVG_NS, "rect");
+  rect.setAttribute("class", "chart-export-background");
+  rect.setAttribute("x", String(box?.x ?? 0));
+  rect.setAttribute("y", String(box?.y ?? 0));
+  rect.setAttribute("width", String(box?.width ?? width));
+  rect.setAttribute("height", String(box?.height ?? height));
+  rect.setAttribute("fill", "#ffffff");
+  rect.setAttribute("style", "fill: #ffffff; stroke: none; opacity: 1");
+  let before = svg.firstElementChild;
+  while (before && UNDRAWN.has(before.localName)) before = before.nextElementSibling;
+  svg.insertBefore(rect, before);
+}
+
+/**
+ * The chart as a standalone SVG file: namespaces, explicit size, a white
+ * background, the page's computed styles inlined (skipped when `view` has no
+ * getComputedStyle), labels as escaped text.
+ */
+export function serializeSvg(svg: SVGSVGElement, view: Window | null = svg.ownerDocument.defaultView): string {
+  const {width, height} = svgSize(svg);
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  if (view && typeof view.getComputedStyle === "function") inlineComputedStyles(svg, clone, view);
+  clone.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
+  clone.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
+  clone.setAttribute("width", String(width));
+  clone.setAttribute("height", String(height));
+  if (!viewBox(clone)) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  addBackground(clone, width, height);
+  const Serializer = (view as (Window & typeof globalThis) | null)?.XMLSerializer ?? XMLSerializer;
+  return XML_DECLARATION + new Serializer().serializeToString(clone);
+}
+
+/**
+ * The SVG text drawn on a canvas `scale` times larger, as a PNG. Needs a
+ * browser: the SVG is loaded as an image from a Blob URL.
+ */
+export function svgToPngBlob(
+  svgText: string,
+  width: number,
+  height: number,
+  {scale = 2, document}: {scale?: number; document?: Document} = {}
+): Promise<Blob> {
+  const doc = resolveDocument(document);
+  const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
+  const url = view.URL.createObjectURL(new view.Blob([svgText], {type: "image/svg+xml;charset=utf-8"}));
+  return new Promise<Blob>((resolve, reject) => {
+    const image = doc.createElement("img");
+    image.onerror = () => reject(new Error("L'image du graphique n'a pas pu être chargée pour la convertir en PNG."));
+    image.onload = () => {
+      const canvas = doc.createElement("canvas");
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      const context = canvas.getContext("2d");
+      if (!context) return reject(new Error("Ce navigateur ne permet pas de dessiner l'image (canvas 2D indisponible)."));
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("La conversion du graphique en PNG a échoué."))), "image/png");
+    };
+    image.src = url;
+  }).finally(() => view.URL.revokeObjectURL(url));
+}
+
+/** Saves `blob` as `fileName`: a clicked <a download> on an object URL, revoked a little later. */
+export function downloadBlob(blob: Blob, fileName: string, {document}: {document?: Document} = {}): void {
+  const doc = resolveDocument(document);
+  const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
+  const url = view.URL.createObjectURL(blob);
+  const link = doc.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  view.setTimeout(() => view.URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/** The chart in `container`, or an error saying why there is none. */
+function findChart(container: Element): SVGSVGElement {
+  const svg = chartSvg(container);
+  if (svg) return svg;
+  throw new Error(
+    container.querySelector(".chart-empty")
+      ? "Pas d'image à télécharger : ce graphique n'a pas de données."
+      : "Le graphique n'est pas encore dessiné : réessayez dans un instant."
+  );
+}
+
+/** The <iframe> code to paste in another page, serialised by the DOM (attribute values escaped). */
+export function embedCode(src: string, title: string, height: number, {document}: {document?: Document} = {}): string {
+  const iframe = resolveDocument(document).createElement("iframe");
+  iframe.setAttribute("src", src);
+  iframe.setAttribute("title", title);
+  iframe.setAttribute("width", "100%");
+  iframe.setAttribute("height", String(Math.round(height)));
+  iframe.setAttribute("style", "border:0");
+  iframe.setAttribute("loading", "lazy");
+  return iframe.outerHTML;
+}
+
+function embedBlock(doc: Document, chart: Element, embedHref: string): HTMLDetailsElement {
+  const src = new URL(embedHref, doc.baseURI).href;
+  const details = doc.createElement("details");
+  details.className = "chart-embed";
+  const summary = doc.createElement("summary");
+  summary.textContent = "Intégrer";
+  const label = doc.createElement("label");
+  const labelText = doc.createElement("span");
+  labelText.textContent = "Code à copier dans votre page (iframe)";
+  const textarea = doc.createElement("textarea");
+  textarea.readOnly = true;
+  textarea.rows = 3;
+  textarea.spellcheck = false;
+  textarea.addEventListener("focus", () => textarea.select());
+  label.append(labelText, textarea);
+  const link = doc.createElement("a");
+  link.href = src;
+  link.textContent = "Ouvrir la vue intégrable";
+  // The title and height come from the chart as drawn when the reader opens the block.
+  const refresh = () => {
+    const svg = chartSvg(chart);
+    const title = svg?.getAttribute("aria-label") || "Graphique — commerce extérieur";
+    let height = DEFAULT_EMBED_HEIGHT;
+    if (svg) {
+      try {
+        height = svgSize(svg).height + EMBED_EXTRA_HEIGHT;
+      } catch {
+        // no size yet: keep the default
+      }
+    }
+    textarea.value = embedCode(src, title, height, {document: doc});
+  };
+  refresh();
+  details.addEventListener("toggle", () => {
+    if (details.open) refresh();
+  });
+  details.append(summary, label, link);
+  return details;
+}
+
+/**
+ * The buttons under a chart: "Image SVG", "Image PNG", and, with
+ * `embedHref`, the "Intégrer" block. `chart` is the element the page displays
+ * (resize's container); its <svg role="img"> is looked up at each click.
+ */
+export function chartActions(chart: Element, options: ChartActionsOptions): HTMLElement {
+  const doc = resolveDocument(options.document);
+  const {fileName, embedHref} = options;
+  const block = doc.createElement("div");
+  block.className = "chart-actions";
+  const status = doc.createElement("span");
+  status.className = "chart-actions-status";
+  status.setAttribute("role", "status");
+
+  const button = (text: string, label: string, save: (svg: SVGSVGElement) => Promise<void> | void) => {
+    const element = doc.createElement("button");
+    element.type = "button";
+    element.textContent = text;
+    element.setAttribute("aria-label", label);
+    // Not disabled while busy (a disabled button loses keyboard focus): a click meanwhile is ignored.
+    let busy = false;
+    element.addEventListener("click", async () => {
+      if (busy) return;
+      busy = true;
+      status.textContent = "";
+      try {
+        await save(findChart(chart));
+      } catch (error) {
+        status.textContent = error instanceof Error ? error.message : String(error);
+      } finally {
+        busy = false;
+      }
+    });
+    return element;
+  };
+
+  const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
+  const svgButton = button("Image SVG", "Télécharger l'image SVG du graphique", (svg) => {
+    const text = serializeSvg(svg, view);
+    downloadBlob(new view.Blob([text], {type: "image/svg+xml;charset=utf-8"}), `${fileName}.svg`, {document: doc});
+  });
+  const pngButton = button("Image PNG", "Télécharger l'image PNG du graphique", async (svg) => {
+    const {width, height} = svgSize(svg);
+    const png = await svgToPngBlob(serializeSvg(svg, view), width, height, {scale: 2, document: doc});
+    downloadBlob(png, `${fileName}.png`, {document: doc});
+  });
+
+  block.append(svgButton, pngButton);
+  if (embedHref !== undefined) block.append(embedBlock(doc, chart, embedHref));
+  block.append(status);
+  return block;
+}
