@@ -48,6 +48,9 @@ export function findTerritory(id: string): TerritoryInfo | undefined {
   return undefined;
 }
 
+/** File names of a territory's rows to take away, inside downloads.zip: "D10.csv", "D10.parquet". */
+export const downloadFileName = (id: string, format: "csv" | "parquet") => `${id}.${format}`;
+
 /** File name of a territory's slice inside slices.zip: "D10.parquet". */
 export const sliceFileName = (id: string) => `${id}.parquet`;
 

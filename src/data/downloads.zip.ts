@@ -1,0 +1,11 @@
+/**
+ * Every territory's rows to take away, as CSV and Parquet (src/data/downloads.ts),
+ * in one deterministic zip; a page links its own pair, e.g.
+ * <a href="../data/downloads/D10.csv" download>, which Framework extracts.
+ */
+import {loadPipeline} from "./douanes/pipeline.ts";
+import {buildDownloads} from "./downloads.ts";
+import {writeToStdout} from "./parquet-output.ts";
+import {zipSlices} from "./slices.ts";
+
+await writeToStdout(zipSlices(await buildDownloads(await loadPipeline())));
