@@ -11,13 +11,14 @@
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
+import {chartTitle, sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
 import {keyFiguresTexts} from "../components/key-figures.ts";
 import {formatPercent} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";
 import type {Flow} from "../data/canonical.ts";
 import {departements, findDepartement, findRegion, regions} from "../data/territories.ts";
 import type {TerritoryFigures} from "../data/slices.ts";
-import {allTerritories, sliceFileName, topSliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import {allTerritories, downloadFileName, sliceFileName, topSliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
 import {
   contextParagraph,
   FACTSHEET_TITLE,
@@ -28,43 +29,12 @@ import {
 import type {SiteFigures} from "./figures.ts";
 import {territoiresIndustrieBlock} from "./territoires-industrie.ts";
 import {html, js} from "./escape.ts";
+import {displayName, pagePath, slug} from "./names.ts";
 
-const FLOW_WORDS: Record<Flow, {title: string; heading: string; noun: string; sides: string}> = {
-  export: {
-    title: "Exportations",
-    heading: "Flux à l'export par produit et par pays",
-    noun: "exportations",
-    sides: "par produit et par pays de destination"
-  },
-  import: {
-    title: "Importations",
-    heading: "Flux à l'import par pays et par produit",
-    noun: "importations",
-    sides: "par pays d'origine et par produit"
-  }
+const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
+  export: {title: "Exportations", heading: "Flux à l'export par produit et par pays"},
+  import: {title: "Importations", heading: "Flux à l'import par pays et par produit"}
 };
-
-/** "Aube (10)", "Grand Est", "France entière". */
-function displayName(info: TerritoryInfo): string {
-  if (info.kind === "departement") return `${info.name} (${info.code})`;
-  return info.kind === "france" ? "France entière" : info.name;
-}
-
-/** "aube-10", "grand-est", "france": file names of downloads. */
-function slug(info: TerritoryInfo): string {
-  const base = info.kind === "departement" ? `${info.name}-${info.code}` : info.kind === "france" ? "france" : info.name;
-  return base
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
-function pagePath(info: TerritoryInfo): string {
-  if (info.kind === "departement") return `/departements/${info.code}`;
-  return info.kind === "region" ? `/regions/${info.code}` : "/france";
-}
 
 function link(info: TerritoryInfo, text = displayName(info)): string {
   return `<a href="${pagePath(info)}">${html(text)}</a>`;
@@ -155,21 +125,54 @@ function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: T
   };
 }
 
+/** The site's root relative to the page: /departements/10 and /regions/44 sit one folder down, /france at the root. */
+function siteRoot(info: TerritoryInfo): string {
+  return info.kind === "france" ? "./" : "../";
+}
+
+/** Loads the rows of one chart of CHARTS into `variable`. */
+function loadChart(kind: ChartKind, variable: string, territory: TerritoryInfo): string {
+  return `const ${variable} = await CHARTS.${kind}.load(run, ${js(territory.id)}, year);`;
+}
+
+/**
+ * Draws one chart of CHARTS from the rows in `variable`, then its actions:
+ * SVG and PNG images, and the embed view of the same chart. `page` is the
+ * page drawn on (relative links), `territory` the one the chart shows.
+ */
+function drawChart(kind: ChartKind, variable: string, page: TerritoryInfo, territory: TerritoryInfo, year: number): string {
+  const title = chartTitle(kind, displayName(territory), year);
+  const embedHref = `${siteRoot(page)}integrer?territoire=${territory.id}&graphique=${kind}`;
+  const chart = `chart_${kind}_${territory.id}`; // unique on the page: one chart of a kind per territory
+  return `const ${chart} = display(resize((width) => CHARTS.${kind}.draw(${variable}, {width, title: ${js(title)}})));
+display(chartActions(${chart}, {fileName: ${js(`${slug(territory)}-${kind}-${year}`)}, embedHref: ${js(embedHref)}}));`;
+}
+
+/**
+ * Links to the territory's rows (downloads.zip), plain <a download>: they
+ * work without JavaScript, and Framework copies the files they name.
+ */
+function downloadsBlock(info: TerritoryInfo, figures: SiteFigures): string {
+  const href = (format: "csv" | "parquet") => `${siteRoot(info)}data/downloads/${downloadFileName(info.id, format)}`;
+  const name = (format: "csv" | "parquet") => `${slug(info)}-commerce-exterieur-${figures.year}.${format}`;
+  return `<p class="factsheet-downloads">Les données de cette fiche, ligne à ligne (flux × produit × pays, en euros) :
+<a href="${href("csv")}" download="${name("csv")}">CSV (tableur)</a> ·
+<a href="${href("parquet")}" download="${name("parquet")}">Parquet</a> —
+<a href="${siteRoot(info)}donnees#donnees-d-une-fiche">colonnes décrites</a>.</p>`;
+}
+
 /** The JavaScript that opens the data: one cell every chart cell depends on. */
 function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
-  // Paths are relative to the page: /departements/10 and /regions/44 sit one folder down, /france at the root.
-  const up = info.kind === "france" ? "./" : "../";
+  const up = siteRoot(info);
   const attachment = (path: string) => `FileAttachment(${js(up + path)}).href`;
   return "```js\n" +
     [
       `import {openFactsheetData} from "${up}components/factsheet-data.js";`,
-      `import {productsByFlow, sankeyLinks, topPartners} from "${up}components/queries.js";`,
-      `import {quarterlyTotals, yearComparisons} from "${up}components/trends.js";`,
+      `import {CHARTS} from "${up}components/charts.js";`,
+      `import {chartActions} from "${up}components/chart-export.js";`,
+      `import {yearComparisons} from "${up}components/trends.js";`,
       `import {indicatorSummary} from "${up}components/indicators.js";`,
-      `import {partnerBalanceChart} from "${up}components/partner-balance.js";`,
-      `import {activityTreemap} from "${up}components/treemap.js";`,
-      `import {flowSankey} from "${up}components/sankey.js";`,
-      `import {trendChart, trendSentence, quarterlyTable, comparisonTable} from "${up}components/trend-chart.js";`,
+      `import {trendSentence, quarterlyTable, comparisonTable} from "${up}components/trend-chart.js";`,
       `import {indicatorCardTexts, indicatorCards, exposureTable, concentrationTable, specialisationTable, dependenceTable} from "${up}components/indicator-cards.js";`,
       `import {chartData, readingParagraph} from "${up}components/chart-data.js";`,
       `const run = await openFactsheetData({`,
@@ -188,7 +191,6 @@ const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
 
 function partnersSection(info: TerritoryInfo, figures: SiteFigures): string {
   const own = figures.territories[info.id];
-  const title = `${displayName(info)} — principaux pays partenaires à l'import et à l'export, ${figures.year} (M€)`;
   return `## Balance commerciale territoriale
 
 ### Principaux pays à l'import et à l'export
@@ -196,8 +198,8 @@ function partnersSection(info: TerritoryInfo, figures: SiteFigures): string {
 <p class="reading">${html(own.balanceSentence)}</p>
 
 \`\`\`js
-const partners = await topPartners(run, {territory: ${js(info.id)}, year, n: 10});
-display(resize((width) => partnerBalanceChart(partners, {width, title: ${js(title)}})));
+${loadChart("partenaires", "partners", info)}
+${drawChart("partenaires", "partners", info, info, figures.year)}
 display(chartData(partners, [
   {key: "countryName", label: "Pays"},
   {key: "imports", label: "Importations (€)", ...${js(MILLIONS)}},
@@ -209,7 +211,6 @@ display(chartData(partners, [
 
 function activitiesSection(info: TerritoryInfo, figures: SiteFigures): string {
   const own = figures.territories[info.id];
-  const title = `${displayName(info)} — principales activités à l'import et à l'export, ${figures.year} (M€)`;
   const lead = (flow: Flow) => own[flow].topProducts[0];
   const sentence = [
     lead("export") && `Premier produit exporté : ${lead("export").name} (${formatPercent(lead("export").share)} des exportations)`,
@@ -222,8 +223,8 @@ function activitiesSection(info: TerritoryInfo, figures: SiteFigures): string {
 ${sentence ? `<p class="reading">${html(sentence)}.</p>` : ""}
 
 \`\`\`js
-const activities = await productsByFlow(run, {territory: ${js(info.id)}, year, n: 30});
-display(resize((width) => activityTreemap(activities, {width, title: ${js(title)}})));
+${loadChart("activites", "activities", info)}
+${drawChart("activites", "activities", info, info, figures.year)}
 display(chartData(activities, [
   {key: "flow", label: "Flux", format: (flow) => flow === "export" ? "Exportations" : "Importations"},
   {key: "productName", label: "Produit"},
@@ -238,7 +239,6 @@ function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow): s
   const region = info.region ? figures.territories[info.region] : undefined;
   const blocks = comparedTerritories(info, figures).map((territory, index) => {
     const territoryInfo = allTerritories().find((t) => t.id === territory.id)!;
-    const title = `${displayName(territoryInfo)} — ${words.noun} ${words.sides}, ${figures.year} (M€)`;
     const texts = keyFiguresTexts(flowKeyFigures(territory, flow, index === 0 ? region : undefined));
     const figuresLine = [texts.total, index === 0 ? texts.regionShare : undefined, index === 0 && territory.kind !== "france" ? texts.franceShare : undefined]
       .filter(Boolean)
@@ -248,13 +248,13 @@ function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow): s
     return `${heading}<p class="reading">${html(territory[flow].sentence)}</p>
 
 \`\`\`js
-const ${variable} = await sankeyLinks(run, {territory: ${js(territory.id)}, year, flow: ${js(flow)}, n: 10});
-display(resize((width) => flowSankey(${variable}, {width, flow: ${js(flow)}, title: ${js(title)}})));
+${loadChart(sankeyKind(flow), variable, territoryInfo)}
+${drawChart(sankeyKind(flow), variable, info, territoryInfo, figures.year)}
 display(chartData(${variable}, [
   {key: "sourceName", label: ${js(flow === "export" ? "Produit" : "Pays d'origine")}},
   {key: "targetName", label: ${js(flow === "export" ? "Pays de destination" : "Produit")}},
   {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}}
-], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(territoryInfo)}-${flow === "export" ? "exportations" : "importations"}-${figures.year}.csv`)}}));
+], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(territoryInfo)}-${sankeyKind(flow)}-${figures.year}.csv`)}}));
 \`\`\`
 
 <p class="key-figures-line"><strong>${html(words.title)} ${html(territory.forms.ofName)} : ${html(figuresLine)}</strong></p>`;
@@ -266,17 +266,17 @@ display(chartData(${variable}, [
 ${blocks.join("\n\n")}`;
 }
 
-function trendsSection(info: TerritoryInfo): string {
-  const title = `${displayName(info)} — exportations et importations par trimestre (M€)`;
+function trendsSection(info: TerritoryInfo, figures: SiteFigures): string {
   return `## Évolution trimestrielle
 
 Au-delà de la fiche de référence : les fichiers des Douanes par produit et par pays couvrent seize
 trimestres, de quoi voir la tendance et comparer l'année présentée à la précédente.
 
 \`\`\`js
-const quarters = await quarterlyTotals(run, {territory: ${js(info.id)}});
+${loadChart("tendance", "quarters", info)}
 display(readingParagraph(trendSentence(quarters, {forms})));
-display(resize((width) => trendChart(quarters, {width, title: ${js(title)}})));
+${drawChart("tendance", "quarters", info, info, figures.year)}
+${drawChart("evolution", "quarters", info, info, figures.year)}
 display(quarterlyTable(quarters));
 \`\`\`
 
@@ -352,6 +352,8 @@ ${contextSection(figures)}
 
 ${keyFiguresBlock(info, figures)}
 
+${downloadsBlock(info, figures)}
+
 ${dataCell(info, figures)}
 
 ${partnersSection(info, figures)}
@@ -362,7 +364,7 @@ ${sankeySection(info, figures, "export")}
 
 ${sankeySection(info, figures, "import")}
 
-${trendsSection(info)}
+${trendsSection(info, figures)}
 
 ${indicatorsSection(info)}
 

@@ -54,7 +54,7 @@ describe("factsheetMarkdown", () => {
   });
 
   it("draws six Sankeys for a département, four for a région, two for France", () => {
-    const count = (id: string) => factsheetMarkdown(id, figures).match(/flowSankey\(links_/g)?.length;
+    const count = (id: string) => factsheetMarkdown(id, figures).match(/CHARTS\.(exportations|importations)\.draw\(links_/g)?.length;
     expect(count("D10")).toBe(6);
     expect(count("R44")).toBe(4);
     expect(count("FR")).toBe(2);
@@ -86,6 +86,40 @@ describe("factsheetMarkdown", () => {
       // Framework does not notice an await in a for…of head: such a cell would not be async.
       expect(cell).not.toMatch(/for\s*\([^)]*\bof\s+await\b/);
     }
+  });
+
+  it("links the territory's own rows as CSV and Parquet, as plain <a download> (no JavaScript needed)", () => {
+    const page = factsheetMarkdown("D10", figures);
+    expect(page).toContain('<a href="../data/downloads/D10.csv" download="aube-10-commerce-exterieur-2024.csv">');
+    expect(page).toContain('<a href="../data/downloads/D10.parquet" download="aube-10-commerce-exterieur-2024.parquet">');
+    expect(factsheetMarkdown("FR", figures)).toContain('<a href="./data/downloads/FR.csv" download="france-commerce-exterieur-2024.csv">');
+    expect(factsheetMarkdown("R44", figures)).toContain('href="../data/downloads/R44.parquet"');
+  });
+
+  it("gives every chart its image downloads and its embed view, named after the territory it shows", () => {
+    const page = factsheetMarkdown("D10", figures);
+    const actions = [...page.matchAll(/chartActions\((\w+), \{fileName: "([^"]+)", embedHref: "([^"]+)"\}\)/g)];
+    const kinds = (href: string) => new URL(href, "https://example.org/departements/10").searchParams;
+    // partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change
+    expect(actions).toHaveLength(10);
+    expect(new Set(actions.map(([, variable]) => variable)).size).toBe(10);
+    expect(actions.map(([, , fileName]) => fileName)).toContain("aube-10-partenaires-2024");
+    expect(actions.map(([, , fileName]) => fileName)).toContain("grand-est-exportations-2024");
+    expect(actions.map(([, , , href]) => `${kinds(href).get("territoire")}/${kinds(href).get("graphique")}`)).toEqual([
+      "D10/partenaires",
+      "D10/activites",
+      "D10/exportations",
+      "R44/exportations",
+      "FR/exportations",
+      "D10/importations",
+      "R44/importations",
+      "FR/importations",
+      "D10/tendance",
+      "D10/evolution"
+    ]);
+    for (const [, , , href] of actions) expect(new URL(href, "https://example.org/departements/10").pathname).toBe("/integrer");
+    const france = factsheetMarkdown("FR", figures);
+    expect(france).toContain('embedHref: "./integrer?territoire=FR&graphique=partenaires"');
   });
 
   it("refuses an unknown territory", () => {

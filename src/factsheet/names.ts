@@ -1,0 +1,27 @@
+/**
+ * How a territory is named in pages, links and file names, at build time.
+ */
+import type {TerritoryInfo} from "../data/territory-ids.ts";
+
+/** "Aube (10)", "Grand Est", "France entière". */
+export function displayName(info: TerritoryInfo): string {
+  if (info.kind === "departement") return `${info.name} (${info.code})`;
+  return info.kind === "france" ? "France entière" : info.name;
+}
+
+/** "aube-10", "grand-est", "france": file names of downloads. */
+export function slug(info: TerritoryInfo): string {
+  const base = info.kind === "departement" ? `${info.name}-${info.code}` : info.kind === "france" ? "france" : info.name;
+  return base
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/** Site-absolute path of a territory's factsheet: "/departements/10", "/regions/44", "/france". */
+export function pagePath(info: TerritoryInfo): string {
+  if (info.kind === "departement") return `/departements/${info.code}`;
+  return info.kind === "region" ? `/regions/${info.code}` : "/france";
+}

@@ -1,0 +1,55 @@
+/**
+ * The chart-only embed view's Markdown (/integrer): no site chrome, every
+ * territory's data named literally (Framework needs literal FileAttachment
+ * paths), and data written as text.
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {territoryFigures} from "../../src/data/slices.ts";
+import {allTerritories} from "../../src/data/territory-ids.ts";
+import {embedMarkdown} from "../../src/factsheet/embed.ts";
+import type {SiteFigures} from "../../src/factsheet/figures.ts";
+import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
+
+let fixture: Fixture;
+let figures: SiteFigures;
+
+beforeAll(async () => {
+  fixture = await createFixture();
+  figures = {...(await territoryFigures(fixture)), key: "test", synthetic: true, sourceDescription: "essai", retrievedAt: null};
+});
+
+afterAll(async () => {
+  await fixture?.cleanup();
+});
+
+describe("embedMarkdown", () => {
+  it("hides the sidebar, header, footer and table of contents, and stays out of the site search", () => {
+    const front = embedMarkdown(figures).split("---")[1];
+    for (const line of ["sidebar: false", "header: false", "footer: false", "toc: false", "index: false"]) expect(front).toContain(line);
+  });
+
+  it("names every territory's slices literally, with its page and display name", () => {
+    const page = embedMarkdown(figures);
+    for (const {id} of allTerritories()) {
+      expect(page).toContain(`FileAttachment("./data/slices/${id}.parquet").href`);
+      expect(page).toContain(`FileAttachment("./data/quarterly/${id}.parquet").href`);
+    }
+    expect(page).toContain('"D10": {name: "Aube (10)", page: "./departements/10"');
+    expect(page).toContain('"R44": {name: "Grand Est", page: "./regions/44"');
+    expect(page).toContain('"FR": {name: "France entière", page: "./france"');
+  });
+
+  it("says when the data are synthetic, in the banner and the source line", () => {
+    expect(embedMarkdown(figures)).toContain('class="demo-banner embed-banner"');
+    expect(embedMarkdown(figures)).toContain("Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques");
+    const real = embedMarkdown({...figures, synthetic: false});
+    expect(real).not.toContain("demo-banner");
+    expect(real).toContain('"Source : DGDDI / DSECE, 2024"');
+  });
+
+  it("imports only local components", () => {
+    const specifiers = [...embedMarkdown(figures).matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
+    expect(specifiers.length).toBeGreaterThan(2);
+    for (const specifier of specifiers) expect(specifier).toMatch(/^\.\/components\/[\w-]+\.js$/);
+  });
+});
