@@ -129,9 +129,14 @@ function inlineComputedStyles(live: SVGSVGElement, clone: SVGSVGElement, view: W
       if (needed) declarations.push(`${property}: ${value}`);
     }
     if (declarations.length === 0) return;
+    // The element's own declarations stay, unless a computed value replaces them.
+    const written = new Set(declarations.map((declaration) => declaration.slice(0, declaration.indexOf(":"))));
     const target = cloneElements[index];
-    const existing = (target.getAttribute("style") ?? "").trim().replace(/;?$/, "");
-    target.setAttribute("style", [existing, ...declarations].filter(Boolean).join("; "));
+    const kept = (target.getAttribute("style") ?? "")
+      .split(";")
+      .map((declaration) => declaration.trim())
+      .filter((declaration) => declaration && !written.has(declaration.split(":")[0].trim().toLowerCase()));
+    target.setAttribute("style", [...kept, ...declarations].join("; "));
   });
 }
 

@@ -153,6 +153,7 @@ describe("serializeSvg", () => {
     live.setAttribute("width", "100");
     live.setAttribute("height", "50");
     live.setAttribute("fill", "currentColor");
+    live.setAttribute("style", "max-width: 100%; font-size: 9px");
     live.innerHTML = '<g class="marks"><rect width="5" height="5"/><circle r="2" fill="currentColor"/><text opacity="0.5">a</text></g>';
     displayed(live);
     const computed: Record<string, Record<string, string>> = {
@@ -168,7 +169,8 @@ describe("serializeSvg", () => {
     } as unknown as Window;
     const parsed = parseSvg(serializeSvg(live, view));
     const styleOf = (selector: string) => parsed.querySelector(selector)!.getAttribute("style");
-    expect(styleOf("svg")).toBe("fill: rgb(31, 35, 40); opacity: 1; font-size: 10px"); // the root: everything
+    // The root: everything, its own declarations kept unless replaced (no property twice).
+    expect(styleOf("svg")).toBe("max-width: 100%; fill: rgb(31, 35, 40); opacity: 1; font-size: 10px");
     expect(styleOf("g")).toBeNull(); // inherits the same
     expect(styleOf("rect:not(.chart-export-background)")).toBeNull();
     expect(styleOf("circle")).toBe("fill: rgb(31, 35, 40)"); // its own attribute said currentColor
