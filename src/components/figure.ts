@@ -109,10 +109,13 @@ export function emptyNote(document: Document, text: string): HTMLElement {
 }
 
 /**
- * Plot names its mark groups with aria-label, which a <g> may only carry with
- * a role (axe: aria-prohibited-attr): give those groups role="group".
+ * Plot labels its <svg> and its mark groups with aria-label but gives them no
+ * role: the <svg> becomes role="img" (one picture with its text alternative,
+ * like createSvg's), and the groups role="group", since a <g> may only carry
+ * aria-label with a role (axe: aria-prohibited-attr).
  */
 export function roleForPlotGroups<T extends Element>(svg: T): T {
+  if (svg.getAttribute("aria-label")) svg.setAttribute("role", "img");
   for (const group of svg.querySelectorAll("g[aria-label]:not([role])")) group.setAttribute("role", "group");
   return svg;
 }

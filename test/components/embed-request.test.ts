@@ -1,5 +1,5 @@
+// @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {JSDOM} from "jsdom";
 import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
 import {embedError, embedRequest, embedSource} from "../../src/components/embed-request.ts";
 
@@ -28,8 +28,6 @@ describe("embedRequest", () => {
 });
 
 describe("embed elements", () => {
-  const {document} = new JSDOM("").window;
-
   it("writes a hostile address back as text in the error", () => {
     const request = embedRequest("?territoire=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&graphique=x", TERRITORIES);
     const error = embedError(request.error!, {document});
