@@ -9,12 +9,15 @@
  * background is drawn first, and labels stay escaped text (XMLSerializer).
  */
 import {resolveDocument, SVG_NS} from "./figure.js";
+import {COLORS, wrapText} from "./palette.js";
 
 export interface ChartActionsOptions {
   /** Base file name without extension, e.g. "aube-10-partenaires-2024" → .svg / .png */
   fileName: string;
   /** Link to the chart-only embed view, relative to the current page, e.g. "../integrer?territoire=D10&graphique=partenaires". Optional. */
   embedHref?: string;
+  /** Written under the chart in the image files: "Source : DGDDI / DSECE, 2024". The title is the chart's own. */
+  credit?: string;
   document?: Document;
 }
 
@@ -157,23 +160,92 @@ function addBackground(svg: SVGSVGElement, width: number, height: number): void 
   svg.insertBefore(rect, before);
 }
 
-/**
- * The chart as a standalone SVG file: namespaces, explicit size, a white
- * background, the page's computed styles inlined (skipped when `view` has no
- * getComputedStyle), labels as escaped text.
- */
-export function serializeSvg(svg: SVGSVGElement, view: Window | null = svg.ownerDocument.defaultView): string {
+/** What an image file says around the chart, so it still says what it is once pasted elsewhere. */
+export interface ImageCaption {
+  /** Drawn above the chart, wrapped to its width. */
+  title: string;
+  /** Drawn under the chart, in small muted text: "Source : DGDDI / DSECE, 2024". */
+  credit?: string;
+}
+
+const CAPTION_PADDING = 8;
+const TITLE_FONT = 14;
+const TITLE_LINE = 18;
+const TITLE_MAX_LINES = 3;
+const CREDIT_FONT = 11;
+const CREDIT_LINE = 16;
+const CAPTION_TEXT_STYLE = "font-family: system-ui, sans-serif";
+
+/** A copy of the chart that stands alone: computed styles inlined, explicit size and viewBox. */
+function standaloneCopy(svg: SVGSVGElement, view: Window | null): {copy: SVGSVGElement; width: number; height: number} {
   const {width, height} = svgSize(svg);
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  if (view && typeof view.getComputedStyle === "function") inlineComputedStyles(svg, clone, view);
-  clone.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
-  clone.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
-  clone.setAttribute("width", String(width));
-  clone.setAttribute("height", String(height));
-  if (!viewBox(clone)) clone.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  addBackground(clone, width, height);
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  if (view && typeof view.getComputedStyle === "function") inlineComputedStyles(svg, copy, view);
+  copy.setAttribute("width", String(width));
+  copy.setAttribute("height", String(height));
+  if (!viewBox(copy)) copy.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  return {copy, width, height};
+}
+
+function captionText(document: Document, lines: readonly string[], x: number, y: number, font: number, lineHeight: number, fill: string, bold: boolean): SVGTextElement {
+  const text = document.createElementNS(SVG_NS, "text");
+  text.setAttribute("style", `${CAPTION_TEXT_STYLE}; font-size: ${font}px; font-weight: ${bold ? 700 : 400}; fill: ${fill}`);
+  lines.forEach((line, i) => {
+    const span = document.createElementNS(SVG_NS, "tspan");
+    span.setAttribute("x", String(x));
+    span.setAttribute("y", String(y + i * lineHeight));
+    span.textContent = line; // text, never markup
+    text.append(span);
+  });
+  return text;
+}
+
+/** An <svg> of the chart's width holding the title, the chart (nested <svg>) and the credit. */
+function captionFrame(chart: SVGSVGElement, width: number, height: number, caption: ImageCaption): {svg: SVGSVGElement; height: number} {
+  const document = chart.ownerDocument;
+  const titleLines = wrapText(caption.title, width - 2 * CAPTION_PADDING, TITLE_MAX_LINES, TITLE_FONT);
+  const top = CAPTION_PADDING + titleLines.length * TITLE_LINE + CAPTION_PADDING;
+  const bottom = caption.credit ? CREDIT_LINE + CAPTION_PADDING : 0;
+  const total = top + height + bottom;
+  const frame = document.createElementNS(SVG_NS, "svg");
+  frame.setAttribute("width", String(width));
+  frame.setAttribute("height", String(total));
+  frame.setAttribute("viewBox", `0 0 ${width} ${total}`);
+  frame.setAttribute("role", "img");
+  frame.setAttribute("aria-label", caption.title);
+  const title = document.createElementNS(SVG_NS, "title");
+  title.textContent = caption.title;
+  chart.setAttribute("x", "0");
+  chart.setAttribute("y", String(top));
+  frame.append(title, captionText(document, titleLines, CAPTION_PADDING, CAPTION_PADDING + TITLE_FONT, TITLE_FONT, TITLE_LINE, COLORS.text, true), chart);
+  if (caption.credit) {
+    frame.append(captionText(document, [caption.credit], CAPTION_PADDING, top + height + CREDIT_FONT + 2, CREDIT_FONT, CREDIT_LINE, COLORS.mutedText, false));
+  }
+  return {svg: frame, height: total};
+}
+
+/**
+ * The chart as a standalone SVG file, with its size: namespaces, explicit
+ * size, a white background, the page's computed styles inlined (skipped when
+ * `view` has no getComputedStyle), labels as escaped text; with `caption`,
+ * its title above and its credit below.
+ */
+export function exportSvg(
+  svg: SVGSVGElement,
+  {view = svg.ownerDocument.defaultView, caption}: {view?: Window | null; caption?: ImageCaption} = {}
+): {text: string; width: number; height: number} {
+  const {copy, width, height} = standaloneCopy(svg, view);
+  const image = caption ? captionFrame(copy, width, height, caption) : {svg: copy, height};
+  image.svg.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
+  image.svg.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
+  addBackground(image.svg, width, image.height);
   const Serializer = (view as (Window & typeof globalThis) | null)?.XMLSerializer ?? XMLSerializer;
-  return XML_DECLARATION + new Serializer().serializeToString(clone);
+  return {text: XML_DECLARATION + new Serializer().serializeToString(image.svg), width, height: image.height};
+}
+
+/** The chart alone as a standalone SVG file (see exportSvg). */
+export function serializeSvg(svg: SVGSVGElement, view: Window | null = svg.ownerDocument.defaultView): string {
+  return exportSvg(svg, {view}).text;
 }
 
 /**
@@ -292,7 +364,10 @@ function embedBlock(doc: Document, chart: Element, embedHref: string): HTMLDetai
  */
 export function chartActions(chart: Element, options: ChartActionsOptions): HTMLElement {
   const doc = resolveDocument(options.document);
-  const {fileName, embedHref} = options;
+  const {fileName, embedHref, credit} = options;
+  const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
+  // The image says what it shows: the chart's title (its text alternative) above, the credit below.
+  const image = (svg: SVGSVGElement) => exportSvg(svg, {view, caption: {title: svg.getAttribute("aria-label") ?? "", credit}});
   const block = doc.createElement("div");
   block.className = "chart-actions";
   const status = doc.createElement("span");
@@ -321,14 +396,12 @@ export function chartActions(chart: Element, options: ChartActionsOptions): HTML
     return element;
   };
 
-  const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
   const svgButton = button("Image SVG", "Télécharger l'image SVG du graphique", (svg) => {
-    const text = serializeSvg(svg, view);
-    downloadBlob(new view.Blob([text], {type: "image/svg+xml;charset=utf-8"}), `${fileName}.svg`, {document: doc});
+    downloadBlob(new view.Blob([image(svg).text], {type: "image/svg+xml;charset=utf-8"}), `${fileName}.svg`, {document: doc});
   });
   const pngButton = button("Image PNG", "Télécharger l'image PNG du graphique", async (svg) => {
-    const {width, height} = svgSize(svg);
-    const png = await svgToPngBlob(serializeSvg(svg, view), width, height, {scale: 2, document: doc});
+    const {text, width, height} = image(svg);
+    const png = await svgToPngBlob(text, width, height, {scale: 2, document: doc});
     downloadBlob(png, `${fileName}.png`, {document: doc});
   });
 

@@ -43,7 +43,7 @@ export function chartTitle(kind: ChartKind, place: string, year: number): string
     case "tendance":
       return `${place} — exportations et importations par trimestre (M€)`;
     case "evolution":
-      return `${place} — évolution de chaque trimestre par rapport au même trimestre de l'année précédente (%)`;
+      return `${place} — évolution sur un an, trimestre par trimestre (%)`;
   }
 }
 

@@ -99,3 +99,25 @@ export function fitText(text: string, maxWidth: number, fontSize: number, minCha
   if (lastSpace >= minChars) cut = cut.slice(0, lastSpace);
   return cut.replace(/[\s,;:.'’-]+$/u, "") + "…";
 }
+
+/**
+ * Greedy word wrap into at most `maxLines` lines of `width` (bold text). A
+ * line that has to be cut with "…" ends the label: no run of half-words.
+ */
+export function wrapText(text: string, width: number, maxLines: number, fontSize: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const fits = (line: string) => estimateTextWidth(line, fontSize, true) <= width;
+  const lines: string[] = [];
+  let index = 0;
+  while (index < words.length && lines.length < maxLines) {
+    let line = words[index++];
+    while (index < words.length && fits(`${line} ${words[index]}`)) line += ` ${words[index++]}`;
+    const isLast = lines.length === maxLines - 1;
+    const full = isLast && index < words.length ? `${line} ${words.slice(index).join(" ")}` : line;
+    const fitted = fitText(full, width, fontSize, 4, true);
+    if (!fitted) break; // not even a few characters fit: drop rather than clip
+    lines.push(fitted);
+    if (fitted !== full) break;
+  }
+  return lines;
+}

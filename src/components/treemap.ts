@@ -17,7 +17,8 @@ import {
   flowLabel,
   OTHERS_CODE,
   textColorOn,
-  type Flow
+  type Flow,
+  wrapText
 } from "./palette.js";
 
 export interface ActivityRow {
@@ -51,28 +52,6 @@ export interface CellLabel {
 }
 
 /**
- * Greedy word wrap into at most `maxLines` lines of `width` (bold text). A
- * line that has to be cut with "…" ends the label: no run of half-words.
- */
-export function wrapText(text: string, width: number, maxLines: number, fontSize = FONT): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const fits = (line: string) => estimateTextWidth(line, fontSize, true) <= width;
-  const lines: string[] = [];
-  let index = 0;
-  while (index < words.length && lines.length < maxLines) {
-    let line = words[index++];
-    while (index < words.length && fits(`${line} ${words[index]}`)) line += ` ${words[index++]}`;
-    const isLast = lines.length === maxLines - 1;
-    const full = isLast && index < words.length ? `${line} ${words.slice(index).join(" ")}` : line;
-    const fitted = fitText(full, width, fontSize, 4, true);
-    if (!fitted) break; // not even a few characters fit: drop rather than clip
-    lines.push(fitted);
-    if (fitted !== full) break;
-  }
-  return lines;
-}
-
-/**
  * What label a cell of `width`×`height` can hold, judged by an estimate of
  * character widths: name lines then one value line; nothing when the name
  * cannot fit, so a label is never clipped mid-word.
@@ -85,7 +64,7 @@ export function cellLabel(name: string, value: number, flowTotal: number, width:
   const share = formatPercent(flowTotal > 0 ? value / flowTotal : 0, 1);
   const valueLine =
     maxLines >= 2 ? [`${money} · ${share}`, money, share].find((text) => estimateTextWidth(text, FONT) <= innerWidth) : undefined;
-  const nameLines = wrapText(name, innerWidth, valueLine ? maxLines - 1 : maxLines);
+  const nameLines = wrapText(name, innerWidth, valueLine ? maxLines - 1 : maxLines, FONT);
   if (nameLines.length === 0) return undefined;
   return {name: nameLines, value: valueLine};
 }

@@ -10,7 +10,7 @@
  * on the factsheets.
  */
 import {allTerritories, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
-import {SYNTHETIC_BANNER} from "./content.ts";
+import {sourceLine, SYNTHETIC_BANNER} from "./content.ts";
 import type {SiteFigures} from "./figures.ts";
 import {html, js} from "./escape.ts";
 import {displayName, pagePath} from "./names.ts";
@@ -22,7 +22,6 @@ function territoryEntry(info: TerritoryInfo): string {
 }
 
 export function embedMarkdown(figures: SiteFigures): string {
-  const source = `Source : DGDDI / DSECE, ${figures.year}${figures.synthetic ? " — données de démonstration synthétiques" : ""}`;
   return `---
 title: Graphique à intégrer
 sidebar: false
@@ -60,7 +59,7 @@ if (request.error) {
   const draw = await loadChart(request.chart, run, request.territory, year);
   const title = chartTitle(request.chart, territory.name, year);
   display(resize((width) => draw({width, title})));
-  display(embedSource(${js(source)}, {name: territory.name, href: territory.page}));
+  display(embedSource(${js(sourceLine(figures))}, {name: territory.name, href: territory.page}));
 }
 \`\`\`
 `;

@@ -24,6 +24,7 @@ import {
   FACTSHEET_TITLE,
   methodologyCaveats,
   practicalInformation,
+  sourceLine,
   SYNTHETIC_BANNER
 } from "./content.ts";
 import type {SiteFigures} from "./figures.ts";
@@ -145,7 +146,7 @@ function drawChart(kind: ChartKind, variable: string, page: TerritoryInfo, terri
   const embedHref = `${siteRoot(page)}integrer?territoire=${territory.id}&graphique=${kind}`;
   const chart = `chart_${kind}_${territory.id}`; // unique on the page: one chart of a kind per territory
   return `const ${chart} = display(resize((width) => CHARTS.${kind}.draw(${variable}, {width, title: ${js(title)}})));
-display(chartActions(${chart}, {fileName: ${js(`${slug(territory)}-${kind}-${year}`)}, embedHref: ${js(embedHref)}}));`;
+display(chartActions(${chart}, {fileName: ${js(`${slug(territory)}-${kind}-${year}`)}, embedHref: ${js(embedHref)}, credit}));`;
 }
 
 /**
@@ -182,7 +183,8 @@ function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
       `  countries: ${attachment("data/countries.parquet")}`,
       `});`,
       `const year = ${figures.year};`,
-      `const forms = ${js(info.forms)};`
+      `const forms = ${js(info.forms)};`,
+      `const credit = ${js(sourceLine(figures))};`
     ].join("\n") +
     "\n```";
 }

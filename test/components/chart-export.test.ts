@@ -5,6 +5,7 @@ import {
   chartSvg,
   downloadBlob,
   embedCode,
+  exportSvg,
   serializeSvg,
   svgSize,
   svgToPngBlob
@@ -75,6 +76,41 @@ describe("svgSize", () => {
 
   it("says so when the size cannot be known", () => {
     expect(() => svgSize(svg({}))).toThrow(/Taille du graphique inconnue/);
+  });
+});
+
+describe("exportSvg with a caption", () => {
+  it("draws the title above the chart, wrapped to its width, and the credit below; the chart itself is unchanged", () => {
+    const live = chartSvg(displayed(partnerBalanceChart(partnerRows, {width: 400, title: TITLE, document})))!;
+    const title = `${TITLE} — un titre assez long pour passer sur deux lignes au moins`;
+    const plain = exportSvg(live);
+    const framed = exportSvg(live, {caption: {title, credit: "Source : DGDDI / DSECE, 2024"}});
+    expect(framed.width).toBe(plain.width);
+    const root = parseSvg(framed.text).documentElement;
+    expect(root.querySelector(":scope > title")!.textContent).toBe(title);
+    expect(Number(root.getAttribute("height"))).toBe(framed.height);
+    const [heading, credit] = [...root.querySelectorAll(":scope > text")];
+    const lines = [...heading.querySelectorAll("tspan")].map((span) => span.textContent);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe(title);
+    expect(credit.textContent).toBe("Source : DGDDI / DSECE, 2024");
+    // The chart is nested whole, between the title and the credit.
+    const nested = root.querySelector(":scope > svg")!;
+    expect(nested.querySelectorAll("rect")).toHaveLength(live.querySelectorAll("rect").length);
+    const top = Number(nested.getAttribute("y"));
+    expect(top).toBeGreaterThan(Number(heading.querySelector("tspan:last-child")!.getAttribute("y")));
+    expect(framed.height).toBeGreaterThan(top + plain.height); // room for the credit
+    expect(Number(credit.querySelector("tspan")!.getAttribute("y"))).toBeGreaterThan(top + plain.height);
+    expect(Number(credit.querySelector("tspan")!.getAttribute("y"))).toBeLessThanOrEqual(framed.height);
+  });
+
+  it("writes a hostile title and credit as text", () => {
+    const live = chartSvg(displayed(partnerBalanceChart(partnerRows, {width: 600, title: TITLE, document})))!;
+    const {text} = exportSvg(live, {caption: {title: HOSTILE_LABEL, credit: HOSTILE_LABEL}});
+    const parsed = parseSvg(text);
+    expect(parsed.querySelector("parsererror")).toBeNull();
+    expect(parsed.getElementsByTagName("script")).toHaveLength(0);
+    expect([...parsed.documentElement.querySelectorAll(":scope > text")].map((t) => t.textContent)).toEqual([HOSTILE_LABEL, HOSTILE_LABEL]);
   });
 });
 

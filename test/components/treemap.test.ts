@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {activityTreemap, cellLabel, wrapText, type ActivityRow} from "../../src/components/treemap.ts";
+import {wrapText} from "../../src/components/palette.ts";
+import {activityTreemap, cellLabel, type ActivityRow} from "../../src/components/treemap.ts";
 import {COLORS, estimateTextWidth} from "../../src/components/palette.ts";
 import {activityRows, HOSTILE} from "./fixtures.ts";
 
@@ -100,8 +101,8 @@ describe("activityTreemap", () => {
 
 describe("cell labels", () => {
   it("wraps on words and ends a cut line with an ellipsis", () => {
-    expect(wrapText("Produits en caoutchouc et en plastique", 90, 3)).toEqual(["Produits en", "caoutchouc et", "en plastique"]);
-    const two = wrapText("Produits en caoutchouc et en plastique", 90, 2);
+    expect(wrapText("Produits en caoutchouc et en plastique", 90, 3, 11)).toEqual(["Produits en", "caoutchouc et", "en plastique"]);
+    const two = wrapText("Produits en caoutchouc et en plastique", 90, 2, 11);
     expect(two).toHaveLength(2);
     expect(two[1].endsWith("…")).toBe(true);
   });

@@ -66,6 +66,8 @@ interface SvgFacts {
   rects: number;
   paths: number;
   texts: string[];
+  /** The texts drawn around the chart (title lines joined, then the source). */
+  caption: string[];
   /** The first drawn child (after <title>/<style>): tag and fill. */
   first: {tag: string; fill: string | null} | null;
   /** Elements whose colour attribute says currentColor but no inline style resolves it. */
@@ -91,6 +93,7 @@ function svgFacts(text: string): Promise<SvgFacts> {
       rects: root.querySelectorAll("rect").length,
       paths: root.querySelectorAll("path").length,
       texts: [...root.querySelectorAll("text")].map((text) => text.textContent ?? ""),
+      caption: [...root.querySelectorAll(":scope > text")].map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent).join(" ")),
       first: first && {tag: first.localName, fill: first.getAttribute("fill")},
       unresolved
     };
@@ -138,21 +141,23 @@ describe(`chart images and embed code on ${PAGE}`, () => {
     expect(facts.root).toBe("http://www.w3.org/2000/svg svg");
     expect(facts.title).toBe(chart.title);
     expect(Number(facts.width)).toBe(chart.width);
-    expect(Number(facts.height)).toBe(chart.height);
+    // The chart's title above it and its source below it make the image taller than the chart.
+    expect(Number(facts.height)).toBeGreaterThan(chart.height + 30);
+    expect(facts.caption).toEqual([chart.title, "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques"]);
     expect(facts.rects).toBe(chart.rects + 1); // the background
     expect(facts.first).toEqual({tag: "rect", fill: "#ffffff"});
     expect(facts.unresolved).toBe(0);
     expect(facts.texts).toContain("Allemagne");
   });
 
-  test("the partner chart as PNG: twice the chart's size", async () => {
+  test("the partner chart as PNG: twice the size of the chart with its title and source", async () => {
     const chart = await pageChart("partner-balance");
     const {name, bytes} = await download(actionsOf("partner-balance").getByRole("button", {name: /image PNG/}));
     expect(name).toBe("aube-10-partenaires-2024.png");
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(bytes.toString("latin1", 12, 16)).toBe("IHDR");
     expect(bytes.readUInt32BE(16)).toBe(Math.round(chart.width * 2));
-    expect(bytes.readUInt32BE(20)).toBe(Math.round(chart.height * 2));
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(Math.round((chart.height + 30) * 2)); // title and source around the chart
   });
 
   test("the embed code: an iframe of the chart-only view, and a link to it", async () => {

@@ -98,7 +98,7 @@ describe("factsheetMarkdown", () => {
 
   it("gives every chart its image downloads and its embed view, named after the territory it shows", () => {
     const page = factsheetMarkdown("D10", figures);
-    const actions = [...page.matchAll(/chartActions\((\w+), \{fileName: "([^"]+)", embedHref: "([^"]+)"\}\)/g)];
+    const actions = [...page.matchAll(/chartActions\((\w+), \{fileName: "([^"]+)", embedHref: "([^"]+)", credit\}\)/g)];
     const kinds = (href: string) => new URL(href, "https://example.org/departements/10").searchParams;
     // partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change
     expect(actions).toHaveLength(10);
@@ -120,6 +120,8 @@ describe("factsheetMarkdown", () => {
     for (const [, , , href] of actions) expect(new URL(href, "https://example.org/departements/10").pathname).toBe("/integrer");
     const france = factsheetMarkdown("FR", figures);
     expect(france).toContain('embedHref: "./integrer?territoire=FR&graphique=partenaires"');
+    // The image files carry the source, and say when the data are synthetic.
+    expect(page).toContain('const credit = "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques";');
   });
 
   it("refuses an unknown territory", () => {
