@@ -160,6 +160,11 @@ function addBackground(svg: SVGSVGElement, width: number, height: number): void 
   svg.insertBefore(rect, before);
 }
 
+/** The credit under a chart shown on its own (image file, embed view): where the figures come from, and whether they are real. */
+export function sourceLine({year, synthetic}: {year: number; synthetic: boolean}): string {
+  return `Source : DGDDI / DSECE, ${year}${synthetic ? " — données de démonstration synthétiques" : ""}`;
+}
+
 /** What an image file says around the chart, so it still says what it is once pasted elsewhere. */
 export interface ImageCaption {
   /** Drawn above the chart, wrapped to its width. */

@@ -60,8 +60,3 @@ export function practicalInformation(pageTitle: string, year: number): string[] 
     "Code source, méthodes et tests : voir la page [Méthodologie](/methodologie)."
   ];
 }
-
-/** One line under a chart shown on its own (image file, embed view): where the figures come from, and whether they are real. */
-export function sourceLine({year, synthetic}: {year: number; synthetic: boolean}): string {
-  return `Source : DGDDI / DSECE, ${year}${synthetic ? " — données de démonstration synthétiques" : ""}`;
-}

@@ -9,8 +9,9 @@
  * query string at run time. The charts are drawn by components/charts.ts, as
  * on the factsheets.
  */
+import {sourceLine} from "../components/chart-export.ts";
 import {allTerritories, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
-import {sourceLine, SYNTHETIC_BANNER} from "./content.ts";
+import {SYNTHETIC_BANNER} from "./content.ts";
 import type {SiteFigures} from "./figures.ts";
 import {html, js} from "./escape.ts";
 import {displayName, pagePath} from "./names.ts";

@@ -55,6 +55,14 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     }
     await page.screenshot({path: join(SCREENSHOTS, "accueil-carte.png"), fullPage: true});
 
+    // The ranking under the map saves as an SVG image titled like its heading.
+    const heading = await page.locator("main h3", {hasText: "Les 15 premiers départements"}).textContent();
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").first().getByRole("button", {name: /image SVG/}).click()]);
+    expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}\.svg$/);
+    const svgText = readFileSync((await svg.path())!, "utf8");
+    expect(svgText).toContain(`<title>${heading}</title>`);
+    expect(svgText).toContain("Source : DGDDI / DSECE");
+
     // Keyboard: the links are focusable.
     await page.locator(`${MAP_LINKS}[data-code='10']`).focus();
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-code"))).toBe("10");
@@ -146,6 +154,11 @@ test("the explorer loads trade.parquet, runs an example query and shows rows", a
     expect(await page.locator("main .explorer-summary").textContent()).toMatch(/^18 lignes/);
     expect(await page.locator("main svg[class^='plot'] rect").count()).toBeGreaterThan(10);
     await page.screenshot({path: join(SCREENSHOTS, "explorateur.png"), fullPage: true});
+
+    // The quick chart saves as a PNG image.
+    const [png] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").getByRole("button", {name: /image PNG/}).click()]);
+    expect(png.suggestedFilename()).toBe("explorateur-graphique.png");
+    expect([...readFileSync((await png.path())!).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
     // A write is refused in French, before reaching DuckDB.
     await page.getByLabel("Requête SQL (DuckDB)").fill("DROP TABLE trade");
