@@ -9,15 +9,19 @@
  * background is drawn first, and labels stay escaped text (XMLSerializer).
  */
 import {resolveDocument, SVG_NS} from "./figure.js";
-import {COLORS, wrapText} from "./palette.js";
+import {COLORS, estimateTextWidth, wrapText} from "./palette.js";
 
 export interface ChartActionsOptions {
   /** Base file name without extension, e.g. "aube-10-partenaires-2024" → .svg / .png */
   fileName: string;
   /** Link to the chart-only embed view, relative to the current page, e.g. "../integrer?territoire=D10&graphique=partenaires". Optional. */
   embedHref?: string;
-  /** Written under the chart in the image files: "Source : DGDDI / DSECE, 2024". The title is the chart's own. */
+  /** Written under the chart in the image files: "Source : DGDDI / DSECE, 2024". */
   credit?: string;
+  /** Written above the chart in the image files; by default the chart's text alternative (its title). */
+  title?: string;
+  /** Colour keys for the image files, when the chart's legend is not in its <svg>. */
+  legend?: readonly LegendSwatch[];
   document?: Document;
 }
 
@@ -171,6 +175,13 @@ export interface ImageCaption {
   title: string;
   /** Drawn under the chart, in small muted text: "Source : DGDDI / DSECE, 2024". */
   credit?: string;
+  /** Colour keys drawn under the chart, for a chart whose legend is not part of its <svg> (the map's is HTML). */
+  legend?: readonly LegendSwatch[];
+}
+
+export interface LegendSwatch {
+  color: string;
+  label: string;
 }
 
 const CAPTION_PADDING = 8;
@@ -179,7 +190,33 @@ const TITLE_LINE = 18;
 const TITLE_MAX_LINES = 3;
 const CREDIT_FONT = 11;
 const CREDIT_LINE = 16;
+const CREDIT_MAX_LINES = 3;
 const CAPTION_TEXT_STYLE = "font-family: system-ui, sans-serif";
+const SWATCH = 12;
+const SWATCH_GAP = 6;
+const LEGEND_GAP = 16;
+const LEGEND_LINE = 20;
+
+/** Swatches and their labels, left to right, wrapping to `width`: a <g> and its height. */
+function legendRows(document: Document, legend: readonly LegendSwatch[], width: number): {group: SVGGElement; height: number} {
+  const group = document.createElementNS(SVG_NS, "g");
+  let x = CAPTION_PADDING;
+  let row = 0;
+  for (const {color, label} of legend) {
+    const itemWidth = SWATCH + SWATCH_GAP + estimateTextWidth(label, CREDIT_FONT);
+    if (x > CAPTION_PADDING && x + itemWidth > width - CAPTION_PADDING) {
+      x = CAPTION_PADDING;
+      row++;
+    }
+    const y = row * LEGEND_LINE;
+    const swatch = document.createElementNS(SVG_NS, "rect");
+    for (const [name, value] of Object.entries({x, y, width: SWATCH, height: SWATCH})) swatch.setAttribute(name, String(value));
+    swatch.setAttribute("style", `fill: ${color}; stroke: none`);
+    group.append(swatch, captionText(document, [label], x + SWATCH + SWATCH_GAP, y + SWATCH - 2, CREDIT_FONT, CREDIT_LINE, COLORS.text, false));
+    x += itemWidth + LEGEND_GAP;
+  }
+  return {group, height: legend.length ? (row + 1) * LEGEND_LINE : 0};
+}
 
 /** A copy of the chart that stands alone: computed styles inlined, explicit size and viewBox. */
 function standaloneCopy(svg: SVGSVGElement, view: Window | null): {copy: SVGSVGElement; width: number; height: number} {
@@ -210,8 +247,11 @@ function captionFrame(chart: SVGSVGElement, width: number, height: number, capti
   const document = chart.ownerDocument;
   const titleLines = wrapText(caption.title, width - 2 * CAPTION_PADDING, TITLE_MAX_LINES, TITLE_FONT);
   const top = CAPTION_PADDING + titleLines.length * TITLE_LINE + CAPTION_PADDING;
-  const bottom = caption.credit ? CREDIT_LINE + CAPTION_PADDING : 0;
-  const total = top + height + bottom;
+  const legend = legendRows(document, caption.legend ?? [], width);
+  const legendTop = top + height + (legend.height ? CAPTION_PADDING : 0);
+  const creditTop = legendTop + legend.height;
+  const creditLines = caption.credit ? wrapText(caption.credit, width - 2 * CAPTION_PADDING, CREDIT_MAX_LINES, CREDIT_FONT) : [];
+  const total = creditTop + (creditLines.length ? creditLines.length * CREDIT_LINE + CAPTION_PADDING : 0);
   const frame = document.createElementNS(SVG_NS, "svg");
   frame.setAttribute("width", String(width));
   frame.setAttribute("height", String(total));
@@ -223,8 +263,12 @@ function captionFrame(chart: SVGSVGElement, width: number, height: number, capti
   chart.setAttribute("x", "0");
   chart.setAttribute("y", String(top));
   frame.append(title, captionText(document, titleLines, CAPTION_PADDING, CAPTION_PADDING + TITLE_FONT, TITLE_FONT, TITLE_LINE, COLORS.text, true), chart);
-  if (caption.credit) {
-    frame.append(captionText(document, [caption.credit], CAPTION_PADDING, top + height + CREDIT_FONT + 2, CREDIT_FONT, CREDIT_LINE, COLORS.mutedText, false));
+  if (legend.height) {
+    legend.group.setAttribute("transform", `translate(0, ${legendTop})`);
+    frame.append(legend.group);
+  }
+  if (creditLines.length) {
+    frame.append(captionText(document, creditLines, CAPTION_PADDING, creditTop + CREDIT_FONT + 2, CREDIT_FONT, CREDIT_LINE, COLORS.mutedText, false));
   }
   return {svg: frame, height: total};
 }
@@ -369,10 +413,11 @@ function embedBlock(doc: Document, chart: Element, embedHref: string): HTMLDetai
  */
 export function chartActions(chart: Element, options: ChartActionsOptions): HTMLElement {
   const doc = resolveDocument(options.document);
-  const {fileName, embedHref, credit} = options;
+  const {fileName, embedHref, credit, legend} = options;
   const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
   // The image says what it shows: the chart's title (its text alternative) above, the credit below.
-  const image = (svg: SVGSVGElement) => exportSvg(svg, {view, caption: {title: svg.getAttribute("aria-label") ?? "", credit}});
+  const image = (svg: SVGSVGElement) =>
+    exportSvg(svg, {view, caption: {title: options.title ?? svg.getAttribute("aria-label") ?? "", credit, legend}});
   const block = doc.createElement("div");
   block.className = "chart-actions";
   const status = doc.createElement("span");

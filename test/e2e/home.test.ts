@@ -57,11 +57,21 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
 
     // The ranking under the map saves as an SVG image titled like its heading.
     const heading = await page.locator("main h3", {hasText: "Les 15 premiers départements"}).textContent();
-    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").first().getByRole("button", {name: /image SVG/}).click()]);
+    // The map's actions come first, then the ranking's.
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").nth(1).getByRole("button", {name: /image SVG/}).click()]);
     expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}\.svg$/);
     const svgText = readFileSync((await svg.path())!, "utf8");
     expect(svgText).toContain(`<title>${heading}</title>`);
     expect(svgText).toContain("Source : DGDDI / DSECE");
+
+    // The map saves with its legend (HTML on the page, drawn into the image) and the geometry's CC-BY credit.
+    const legend = await page.locator("main .france-map-legend li").allTextContents();
+    const [mapFile] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").first().getByRole("button", {name: /image SVG/}).click()]);
+    expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}\.svg$/);
+    const mapText = readFileSync((await mapFile.path())!, "utf8");
+    expect(mapText.match(/<path /g)?.length).toBeGreaterThanOrEqual(96);
+    for (const label of legend) expect(mapText).toContain(`>${label}</tspan>`);
+    expect(mapText).toContain("CC-BY 4.0");
 
     // Keyboard: the links are focusable.
     await page.locator(`${MAP_LINKS}[data-code='10']`).focus();
