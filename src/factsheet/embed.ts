@@ -9,7 +9,7 @@
  * query string at run time. The charts are drawn by components/charts.ts, as
  * on the factsheets.
  */
-import {sourceLine} from "../components/chart-export.ts";
+import {sourceLine} from "../components/image-caption.ts";
 import {allTerritories, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
 import {SYNTHETIC_BANNER} from "./content.ts";
 import type {SiteFigures} from "./figures.ts";

@@ -12,7 +12,7 @@
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
 import {chartTitle, sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
-import {sourceLine} from "../components/chart-export.ts";
+import {sourceLine} from "../components/image-caption.ts";
 import {keyFiguresTexts} from "../components/key-figures.ts";
 import {formatPercent} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";

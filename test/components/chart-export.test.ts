@@ -1,15 +1,7 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {
-  chartActions,
-  chartSvg,
-  downloadBlob,
-  embedCode,
-  exportSvg,
-  serializeSvg,
-  svgSize,
-  svgToPngBlob
-} from "../../src/components/chart-export.ts";
+import {chartActions, downloadBlob, embedCode} from "../../src/components/chart-export.ts";
+import {chartSvg, exportSvg, serializeSvg, svgSize, svgToPngBlob} from "../../src/components/chart-image.ts";
 import {SVG_NS} from "../../src/components/figure.ts";
 import {partnerBalanceChart} from "../../src/components/partner-balance.ts";
 import {flowSankey} from "../../src/components/sankey.ts";
