@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parquetReadObjects} from "hyparquet";
-import {CSV_BOM} from "../../src/components/csv.ts";
 import {buildDownloads, DOWNLOAD_COLUMNS} from "../../src/data/downloads.ts";
 import {allTerritories} from "../../src/data/territory-ids.ts";
+import {readCsv} from "../csv-reader.ts";
 import {
   countryName,
   GRAND_EST,
@@ -25,18 +25,6 @@ afterAll(async () => {
   await fixture?.cleanup();
 });
 
-/** Parses our CSV (BOM, `;`, CRLF, quotes) into header and cells. */
-function parseCsv(bytes: Uint8Array): {header: string[]; rows: string[][]} {
-  const text = new TextDecoder("utf-8", {ignoreBOM: true}).decode(bytes);
-  expect(text.startsWith(CSV_BOM)).toBe(true);
-  const lines = text.slice(1).split("\r\n").filter(Boolean);
-  const split = (line: string) => line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.slice(0, -1).map((cell) => {
-    const value = cell.replace(/;$/, "");
-    return value.startsWith('"') ? value.slice(1, -1).replace(/""/g, '"') : value;
-  });
-  return {header: split(lines[0]), rows: lines.slice(1).map(split)};
-}
-
 const readParquet = async (bytes: Uint8Array) =>
   (await parquetReadObjects({file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer})) as unknown as Record<string, unknown>[];
 
@@ -49,7 +37,7 @@ describe("buildDownloads", () => {
   it("sums, per flow, to the territory's complete year in the canonical table (CSV and Parquet alike)", async () => {
     for (const id of ["D10", "R44", "FR"]) {
       const rows = territoryRows(fixture.rows, id, 2024);
-      const csv = parseCsv(files.get(`${id}.csv`)!);
+      const csv = readCsv(files.get(`${id}.csv`)!);
       const parquet = await readParquet(files.get(`${id}.parquet`)!);
       expect(csv.header).toEqual([...DOWNLOAD_COLUMNS]);
       expect(csv.rows).toHaveLength(parquet.length);
@@ -85,7 +73,7 @@ describe("buildDownloads", () => {
   });
 
   it("keeps a hostile label as inert text in the CSV", () => {
-    const csv = parseCsv(files.get("D10.csv")!);
+    const csv = readCsv(files.get("D10.csv")!);
     const cells = csv.rows.filter((r) => r[3] === "C25Z").map((r) => r[4]);
     expect(cells.length).toBeGreaterThan(0);
     for (const cell of cells) expect(cell).toBe(productName("C25Z"));

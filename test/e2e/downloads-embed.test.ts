@@ -10,6 +10,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
 import {formatMillionEuros} from "../../src/components/format.ts";
 import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {readCsv} from "../csv-reader.ts";
 import {seriousViolations} from "./axe.ts";
 import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
@@ -32,18 +33,11 @@ async function download(page: Page, selector: string): Promise<{name: string; by
   return {name: file.suggestedFilename(), bytes: readFileSync((await file.path())!)};
 }
 
-/** Our CSV: BOM, `;`, CRLF, a header row; quoted cells only when they hold `;` or quotes. */
+/** The CSV's flow and value columns, after checking its header. */
 function csvRows(bytes: Buffer): {flow: string; value_eur: string}[] {
-  const text = bytes.toString("utf8");
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const split = (line: string) =>
-    line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)!.slice(0, -1).map((cell) => {
-      const value = cell.replace(/;$/, "");
-      return value.startsWith('"') ? value.slice(1, -1).replace(/""/g, '"') : value;
-    });
-  const [header, ...lines] = text.slice(1).split("\r\n").filter(Boolean).map(split);
+  const {header, rows} = readCsv(bytes);
   expect(header).toEqual(["territory", "year", "flow", "product", "product_name", "country", "country_name", "value_eur"]);
-  return lines.map((cells) => ({flow: cells[2], value_eur: cells[7]}));
+  return rows.map((cells) => ({flow: cells[2], value_eur: cells[7]}));
 }
 
 const total = (rows: {flow: unknown; value_eur: unknown}[], flow: string) =>
