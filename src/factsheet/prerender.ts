@@ -21,8 +21,13 @@ import {writeWhole} from "./figures.ts";
 import {territoryChartTitle} from "./names.ts";
 import {STATIC_KINDS, staticChartsDir, type StaticCharts} from "./static-charts.ts";
 
-/** The width static charts are drawn at: the usual column; narrower screens scale them down. */
-export const STATIC_WIDTH = 688;
+/**
+ * The width static charts are drawn at: the live charts' width in a 1280 px
+ * window (sidebar and table of contents open), so that there the live chart
+ * replaces the static one without moving the page; narrower screens scale
+ * the static chart down (max-width: 100%, height: auto).
+ */
+export const STATIC_WIDTH = 704;
 
 // What the markup depends on besides the data: a change recomputes it.
 const CHARTS_CODE = [
