@@ -9,7 +9,11 @@
  * (warm: a second visit, HTTP cache and compiled code as the first visit left
  * them). Measured:
  * - time to first chart and to all charts (a `figure[data-chart] svg` in
- *   `main`, timed in the page by a MutationObserver from navigation start);
+ *   `main`, timed in the page by a MutationObserver from navigation start).
+ *   "First" counts the static charts pasted into the HTML at build time
+ *   (`.prerendered-chart`), visible at first paint: it is the later of the
+ *   chart's insertion and first contentful paint. "First live" and "all"
+ *   count only the charts the page's cells drew;
  * - first contentful paint, and whether the headline figures (`.key-figures`)
  *   and reading sentences are in the served HTML, i.e. visible at first paint;
  * - bytes sent by the server, by type, raw and as gzip would send them, and
@@ -66,6 +70,8 @@ const PAGES = selected ? SAMPLE.filter((p) => selected.includes(p.path)) : SAMPL
 /** One visit of one page. */
 interface Visit {
   firstChartMs: number | null;
+  /** First chart drawn by a cell (not a static one). */
+  firstLiveChartMs: number | null;
   allChartsMs: number | null;
   firstContentfulPaintMs: number | null;
   domContentLoadedMs: number;
@@ -85,14 +91,15 @@ const typeOf = (path: string) => extname(path).slice(1) || "html";
 
 /** Runs in the page before any of its scripts: timestamps of the charts appearing. */
 function chartTimer(expected: number) {
-  const state = {first: null as number | null, all: null as number | null, count: 0};
+  const state = {first: null as number | null, firstLive: null as number | null, all: null as number | null, count: 0};
   (window as unknown as {__bench: typeof state}).__bench = state;
   const observer = new MutationObserver(() => {
-    const count = document.querySelectorAll("main figure[data-chart] svg").length;
+    const now = performance.now();
+    if (state.first === null && document.querySelector("main figure[data-chart] svg")) state.first = now;
+    const count = [...document.querySelectorAll("main figure[data-chart] svg")].filter((svg) => !svg.closest(".prerendered-chart")).length;
     if (count === state.count) return;
     state.count = count;
-    const now = performance.now();
-    if (count > 0 && state.first === null) state.first = now;
+    if (count > 0 && state.firstLive === null) state.firstLive = now;
     if (count >= expected && state.all === null) {
       state.all = now;
       observer.disconnect();
@@ -121,19 +128,21 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec, l
       .catch(() => [] as {name: string; value: number}[]);
     await page.waitForLoadState("networkidle").catch(() => undefined);
     const timings = await page.evaluate(() => {
-      const bench = (window as unknown as {__bench: {first: number | null; all: number | null; count: number}}).__bench;
+      const bench = (window as unknown as {__bench: {first: number | null; firstLive: number | null; all: number | null; count: number}}).__bench;
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const paint = performance.getEntriesByName("first-contentful-paint")[0];
       const ready = performance.getEntriesByName("duckdb:ready")[0];
       return {
-        first: bench.first,
+        // A static chart is inserted while the HTML is parsed, but seen only once the page paints.
+        first: bench.first === null ? null : Math.max(bench.first, paint?.startTime ?? 0),
+        firstLive: bench.firstLive,
         all: bench.all,
         count: bench.count,
         fcp: paint ? paint.startTime : null,
         dcl: navigation.domContentLoadedEventEnd,
         duckdb: ready ? ready.startTime : null
       };
-    }).catch(() => ({first: null, all: null, count: 0, fcp: null, dcl: 0, duckdb: null}));
+    }).catch(() => ({first: null, firstLive: null, all: null, count: 0, fcp: null, dcl: 0, duckdb: null}));
     if (DWELL > 0) await page.waitForTimeout(DWELL).catch(() => undefined); // a reader stays: lets the browser finish caching (e.g. compiled wasm)
     const served = log.slice(from);
     for (const {path, status} of served) if (status === 404 && path !== "/favicon.ico") errors.push(`404 ${path}`);
@@ -145,6 +154,7 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec, l
     }
     return {
       firstChartMs: timings.first,
+      firstLiveChartMs: timings.firstLive,
       allChartsMs: timings.all,
       firstContentfulPaintMs: timings.fcp,
       domContentLoadedMs: timings.dcl,
@@ -218,7 +228,7 @@ try {
         visits.get(spec.path)!.warm.push(warm);
         const errors = [...cold.errors, ...warm.errors];
         console.log(
-          `  passage ${run} ${spec.path.padEnd(20)} froid ${cold.firstChartMs?.toFixed(0)}/${cold.allChartsMs?.toFixed(0)} ms, chaud ${warm.firstChartMs?.toFixed(0)}/${warm.allChartsMs?.toFixed(0)} ms${errors.length ? ` — erreurs : ${errors.join(" | ")}` : ""}`
+          `  passage ${run} ${spec.path.padEnd(20)} froid ${cold.firstChartMs?.toFixed(0)}/${cold.firstLiveChartMs?.toFixed(0)}/${cold.allChartsMs?.toFixed(0)} ms, chaud ${warm.firstChartMs?.toFixed(0)}/${warm.firstLiveChartMs?.toFixed(0)}/${warm.allChartsMs?.toFixed(0)} ms${errors.length ? ` — erreurs : ${errors.join(" | ")}` : ""}`
         );
       } finally {
         await context.close();
@@ -252,6 +262,7 @@ async function summarise(spec: PageSpec): Promise<Summary> {
   const {cold, warm} = visits.get(spec.path)!;
   const stats = (list: Visit[]) => ({
     firstChartMs: median(list.map((v) => v.firstChartMs)),
+    firstLiveChartMs: median(list.map((v) => v.firstLiveChartMs)),
     allChartsMs: median(list.map((v) => v.allChartsMs)),
     firstContentfulPaintMs: median(list.map((v) => v.firstContentfulPaintMs)),
     duckdbReadyMs: median(list.map((v) => v.duckdbReadyMs)),
@@ -287,14 +298,16 @@ const mb = (v: number | null) => (v === null ? "—" : (v / 1e6).toFixed(1));
 const mark = (value: number | null, goal: number) => (value === null ? "" : value <= goal ? " ✓" : " ✗");
 
 console.log(`\nMédianes sur ${RUNS} passages (ms depuis la navigation ; ✓/✗ : objectif de l'issue 6 pour les départements)`);
-const header = ["page", "1er froid", "tous froid", "1er chaud", "tous chaud", "FCP", "DuckDB prêt", "chiffres HTML", "Mo (gz) froid", "ko chaud", "hors partagé ko (gz)", "tas Mo"];
+const header = ["page", "1er froid", "1er dyn. froid", "tous froid", "1er chaud", "1er dyn. chaud", "tous chaud", "FCP", "DuckDB prêt", "chiffres HTML", "Mo (gz) froid", "ko chaud", "hors partagé ko (gz)", "tas Mo"];
 const rows = summaries.map((s) => {
   const dept = s.path.startsWith("/departements/");
   return [
     s.path,
     ms(s.cold.firstChartMs) + (dept ? mark(s.cold.firstChartMs, GOALS.firstCold) : ""),
+    ms(s.cold.firstLiveChartMs),
     ms(s.cold.allChartsMs) + (dept ? mark(s.cold.allChartsMs, GOALS.allCold) : ""),
     ms(s.warm.firstChartMs) + (dept ? mark(s.warm.firstChartMs, GOALS.firstWarm) : ""),
+    ms(s.warm.firstLiveChartMs),
     ms(s.warm.allChartsMs) + (dept ? mark(s.warm.allChartsMs, GOALS.allWarm) : ""),
     ms(s.cold.firstContentfulPaintMs),
     ms(s.cold.duckdbReadyMs),

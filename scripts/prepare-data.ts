@@ -1,21 +1,25 @@
 /**
  * Run before `observable build` and `observable preview` (npm scripts).
  *
- * 1. Runs the customs pipeline and the factsheet figures once for the source
- *    TRADE_SOURCE names (both memoised in .cache/), and publishes the figures
- *    the page loaders read.
+ * 1. Runs the customs pipeline, the factsheet figures and the static charts
+ *    (src/factsheet/prerender.ts) once for the source TRADE_SOURCE names (all
+ *    memoised in .cache/), and publishes the figures and charts the page
+ *    loaders read.
  * 2. When the data changed since the last build (another source, new files,
  *    changed parser or figures code), empties Framework's loader cache:
  *    Framework would otherwise serve pages and data files built from the old
  *    data, as it only re-runs a loader whose own file changed.
  * 3. For the same reason, when the code the page loaders run changed
- *    (src/factsheet/, the modules it imports), drops the cached pages they
- *    printed, so the next build or preview prints them again.
+ *    (src/factsheet/, the modules it imports) or the static charts they paste
+ *    did, drops the cached pages they printed, so the next build or preview
+ *    prints them again.
  */
-import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
+import {loadPipeline} from "../src/data/douanes/pipeline.ts";
+import {codeHash} from "../src/factsheet/code-hash.ts";
 import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
+import {computeStaticCharts, publishStaticCharts} from "../src/factsheet/prerender.ts";
 
 const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
 // Framework's look-ups for lazy client libraries (scripts/prepare-offline.ts) are not data.
@@ -27,15 +31,6 @@ const PAGE_CODE = ["src/factsheet", "src/components", "src/data/territories.ts",
 const PAGE_OUTPUTS = ["departements", "regions", "france.md", "integrer.md"];
 const PAGE_CODE_KEY = join(FRAMEWORK_CACHE, ".page-code-key");
 
-async function pageCodeHash(): Promise<string> {
-  const hash = createHash("sha256");
-  for (const entry of PAGE_CODE) {
-    const files = entry.endsWith(".ts") ? [entry] : (await readdir(entry)).filter((name) => name.endsWith(".ts")).sort().map((name) => join(entry, name));
-    for (const file of files) hash.update(file).update(await readFile(file));
-  }
-  return hash.digest("hex");
-}
-
 async function previousKey(): Promise<string | null> {
   try {
     return (JSON.parse(await readFile(currentFiguresPath(), "utf8")) as {key?: string}).key ?? null;
@@ -46,19 +41,24 @@ async function previousKey(): Promise<string | null> {
 
 const started = performance.now();
 const before = await previousKey();
-const figures = await computeFigures();
+const pipeline = await loadPipeline();
+const figures = await computeFigures(pipeline);
 await publishFigures(figures);
+const chartsStarted = performance.now();
+const charts = await computeStaticCharts(pipeline, figures.year);
+await publishStaticCharts(charts);
+const chartsSeconds = (performance.now() - chartsStarted) / 1000;
 if (before !== figures.key) {
   const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
   await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
 }
-const pageCode = await pageCodeHash();
+const pageCode = `${await codeHash(".", PAGE_CODE)}-${charts.key}`;
 if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
   await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   await mkdir(FRAMEWORK_CACHE, {recursive: true});
   await writeFile(PAGE_CODE_KEY, pageCode);
 }
 process.stderr.write(
-  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s\n`
+  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont graphiques statiques ${chartsSeconds.toFixed(1)} s\n`
 );

@@ -13,11 +13,9 @@ import {flowSankey} from "../src/components/sankey.ts";
 import {keyFigures} from "../src/components/key-figures.ts";
 import {dataTable} from "../src/components/data-table.ts";
 import {downloadLink, toCsv} from "../src/components/csv.ts";
+import {jsdomWindow} from "../src/factsheet/prerender.ts";
 import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/components/fixtures.ts";
 
-// jsdom ships no types (and @types/jsdom is not installed): type the one constructor used.
-const jsdomModule: string = "jsdom";
-const {JSDOM} = (await import(jsdomModule)) as {JSDOM: new (html: string) => {window: Window & typeof globalThis}};
 
 /** A small département: one dominant product, and the largest flow going to « Autres ». */
 function skewedLinks() {
@@ -28,7 +26,7 @@ function skewedLinks() {
 
 const outDir = process.argv[2] ?? "/tmp/components";
 mkdirSync(outDir, {recursive: true});
-const {window} = new JSDOM("<!doctype html><html lang='fr'><body></body></html>");
+const window = await jsdomWindow();
 const {document} = window;
 const width = 900;
 

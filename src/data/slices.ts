@@ -236,12 +236,18 @@ export interface CanonicalFiles {
 /** How many products and countries the sentences name. */
 const SENTENCE_TOP = 3;
 
+/** What a query over the slice table knows of the data: the year shown and every complete year. */
+export interface SliceYears {
+  year: number;
+  completeYears: number[];
+}
+
 /**
- * Key figures, top products and countries and the French reading sentences of
- * every territory for the latest complete year (or `year`), computed with the
- * page's own queries over the slices. JSON-serialisable, keyed by territory id.
+ * Runs `work` on a DuckDB connection holding the `slice` table and the label
+ * tables, the ones the page's client queries: for the latest complete year,
+ * or `year`.
  */
-export async function territoryFigures(files: CanonicalFiles, options: {year?: number} = {}): Promise<FiguresBundle> {
+export async function withSliceData<T>(files: CanonicalFiles, options: {year?: number}, work: (run: Run, years: SliceYears) => Promise<T>): Promise<T> {
   return withDuckDB(async (connection) => {
     const completeYears = await createSliceTable(connection, files.tradeParquetPath);
     const year = options.year ?? completeYears.at(-1)!;
@@ -250,8 +256,17 @@ export async function territoryFigures(files: CanonicalFiles, options: {year?: n
     }
     await createLabelTable(connection, "products", files.productsParquetPath);
     await createLabelTable(connection, "countries", files.countriesParquetPath);
-    const run = nodeRun(connection);
+    return work(nodeRun(connection), {year, completeYears});
+  });
+}
 
+/**
+ * Key figures, top products and countries and the French reading sentences of
+ * every territory for the latest complete year (or `year`), computed with the
+ * page's own queries over the slices. JSON-serialisable, keyed by territory id.
+ */
+export async function territoryFigures(files: CanonicalFiles, options: {year?: number} = {}): Promise<FiguresBundle> {
+  return withSliceData(files, options, async (run, {year, completeYears}) => {
     const territories: Record<string, TerritoryFigures> = {};
     for (const info of allTerritories()) {
       const figures = await keyFigures(run, {territory: info.id, region: info.region, year});

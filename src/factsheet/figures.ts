@@ -10,13 +10,14 @@
  *   reads only that file (no pipeline, no DuckDB: ~0.3 s per page instead of
  *   ~1.8 s), and computes it itself only when it is missing.
  */
-import {createHash} from "node:crypto";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Manifest} from "../data/douanes/manifest.ts";
+import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
 import type {FiguresBundle} from "../data/slices.ts";
+import {codeHash as hashCode} from "./code-hash.ts";
 
 export interface SiteFigures extends FiguresBundle {
   /** Identifies the data and the code that made these figures. */
@@ -32,12 +33,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The code that shapes the figures: a change in any of it recomputes them.
 const FIGURES_CODE = ["data/slices.ts", "components/queries.ts", "components/narrative.ts", "data/territories.ts", "factsheet/figures.ts"];
 
-async function figuresCodeHash(): Promise<string> {
-  const hash = createHash("sha256");
-  for (const file of FIGURES_CODE) hash.update(file).update(await readFile(join(ROOT, file)));
-  return hash.digest("hex").slice(0, 16);
-}
-
 function retrievedAt(manifest: Manifest): string | null {
   const dates = manifest.files.map((file) => file.downloadedAt).filter((date): date is string => date !== null);
   return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
@@ -48,7 +43,7 @@ export function currentFiguresPath(env: NodeJS.ProcessEnv = process.env): string
   return join(cacheRoot(env), "site", "figures.json");
 }
 
-async function writeWhole(path: string, text: string): Promise<void> {
+export async function writeWhole(path: string, text: string): Promise<void> {
   // Written whole then renamed: a concurrent reader never sees half a file.
   await mkdir(dirname(path), {recursive: true});
   const partial = `${path}.${process.pid}.part`;
@@ -56,12 +51,12 @@ async function writeWhole(path: string, text: string): Promise<void> {
   await rename(partial, path);
 }
 
-/** Runs (or reuses) the pipeline and the figures for the source TRADE_SOURCE names. */
-export async function computeFigures(): Promise<SiteFigures> {
+/** Runs (or reuses) the pipeline, unless given its outputs, and the figures for the source TRADE_SOURCE names. */
+export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFigures> {
   // Imported here, not at the top: page loaders that find the current figures never pay for the pipeline's modules.
   const [{loadPipeline}, {territoryFigures}] = await Promise.all([import("../data/douanes/pipeline.ts"), import("../data/slices.ts")]);
-  const pipeline = await loadPipeline();
-  const codeHash = await figuresCodeHash();
+  const pipeline = outputs ?? (await loadPipeline());
+  const codeHash = (await hashCode(ROOT, FIGURES_CODE)).slice(0, 16);
   const key = `${dirname(pipeline.tradeParquetPath).split(/[\\/]/).at(-1)}-${codeHash}`;
   const path = join(dirname(pipeline.tradeParquetPath), `figures-${codeHash}.json`);
   try {

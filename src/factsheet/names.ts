@@ -1,6 +1,7 @@
 /**
  * How a territory is named in pages, links and file names, at build time.
  */
+import {chartTitle, type ChartKind} from "../components/chart-kinds.ts";
 import type {TerritoryInfo} from "../data/territory-ids.ts";
 
 /** "Aube (10)", "Grand Est", "France entière". */
@@ -24,4 +25,9 @@ export function slug(info: TerritoryInfo): string {
 export function pagePath(info: TerritoryInfo): string {
   if (info.kind === "departement") return `/departements/${info.code}`;
   return info.kind === "region" ? `/regions/${info.code}` : "/france";
+}
+
+/** A chart's title for a territory, on its page and in its static version alike. */
+export function territoryChartTitle(kind: ChartKind, info: TerritoryInfo, year: number): string {
+  return chartTitle(kind, displayName(info), year);
 }

@@ -6,12 +6,14 @@
  * Headline figures and reading sentences are baked into the HTML here, at
  * build time, so they are readable without JavaScript, printable and found by
  * the site search; the charts are JavaScript cells that query the
- * territory's slices with DuckDB-WASM.
+ * territory's slices with DuckDB-WASM. The first two charts are also pasted
+ * as static SVG drawn at build time (static-charts.ts), shown until their
+ * cell draws the live chart.
  *
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
-import {chartTitle, sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
+import {sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {keyFiguresTexts} from "../components/key-figures.ts";
 import {formatPercent} from "../components/format.ts";
@@ -27,10 +29,11 @@ import {
   practicalInformation,
   SYNTHETIC_BANNER
 } from "./content.ts";
-import type {SiteFigures} from "./figures.ts";
+import {loadFigures, type SiteFigures} from "./figures.ts";
 import {territoiresIndustrieBlock} from "./territoires-industrie.ts";
 import {html, js} from "./escape.ts";
-import {displayName, pagePath, slug} from "./names.ts";
+import {displayName, pagePath, slug, territoryChartTitle} from "./names.ts";
+import {isStaticKind, loadStaticCharts, staticChartBlock, staticChartId, type StaticCharts} from "./static-charts.ts";
 
 const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
   export: {title: "Exportations", heading: "Flux à l'export par produit et par pays"},
@@ -139,13 +142,15 @@ function loadChart(kind: ChartKind, variable: string, territory: TerritoryInfo):
 /**
  * Draws one chart of CHARTS from the rows in `variable`, then its actions:
  * SVG and PNG images, and the embed view of the same chart. `page` is the
- * page drawn on (relative links), `territory` the one the chart shows.
+ * page drawn on (relative links), `territory` the one the chart shows. The
+ * page's own first charts replace their static version (staticChartBlock).
  */
 function drawChart(kind: ChartKind, variable: string, page: TerritoryInfo, territory: TerritoryInfo, year: number): string {
-  const title = chartTitle(kind, displayName(territory), year);
+  const title = territoryChartTitle(kind, territory, year);
   const embedHref = `${siteRoot(page)}integrer?territoire=${territory.id}&graphique=${kind}`;
   const chart = `chart_${kind}_${territory.id}`; // unique on the page: one chart of a kind per territory
-  return `const ${chart} = display(resize((width) => CHARTS.${kind}.draw(${variable}, {width, title: ${js(title)}})));
+  const replaced = isStaticKind(kind) && territory.id === page.id ? `document.getElementById(${js(staticChartId(kind))})?.remove();\n` : "";
+  return `${replaced}const ${chart} = display(resize((width) => CHARTS.${kind}.draw(${variable}, {width, title: ${js(title)}})));
 display(chartActions(${chart}, {fileName: ${js(`${slug(territory)}-${kind}-${year}`)}, embedHref: ${js(embedHref)}, credit}));`;
 }
 
@@ -191,7 +196,7 @@ function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
 
 const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
 
-function partnersSection(info: TerritoryInfo, figures: SiteFigures): string {
+function partnersSection(info: TerritoryInfo, figures: SiteFigures, charts: StaticCharts): string {
   const own = figures.territories[info.id];
   return `## Balance commerciale territoriale
 
@@ -199,7 +204,7 @@ function partnersSection(info: TerritoryInfo, figures: SiteFigures): string {
 
 <p class="reading">${html(own.balanceSentence)}</p>
 
-\`\`\`js
+${staticChartBlock("partenaires", charts)}\`\`\`js
 ${loadChart("partenaires", "partners", info)}
 ${drawChart("partenaires", "partners", info, info, figures.year)}
 display(chartData(partners, [
@@ -211,7 +216,7 @@ display(chartData(partners, [
 \`\`\``;
 }
 
-function activitiesSection(info: TerritoryInfo, figures: SiteFigures): string {
+function activitiesSection(info: TerritoryInfo, figures: SiteFigures, charts: StaticCharts): string {
   const own = figures.territories[info.id];
   const lead = (flow: Flow) => own[flow].topProducts[0];
   const sentence = [
@@ -224,7 +229,7 @@ function activitiesSection(info: TerritoryInfo, figures: SiteFigures): string {
 
 ${sentence ? `<p class="reading">${html(sentence)}.</p>` : ""}
 
-\`\`\`js
+${staticChartBlock("activites", charts)}\`\`\`js
 ${loadChart("activites", "activities", info)}
 ${drawChart("activites", "activities", info, info, figures.year)}
 display(chartData(activities, [
@@ -333,8 +338,8 @@ ${practicalInformation(displayName(info), figures.year)
   .join("\n")}`;
 }
 
-/** The whole page for a territory id ("D10", "R44", "FR"). */
-export function factsheetMarkdown(id: string, figures: SiteFigures): string {
+/** The whole page for a territory id ("D10", "R44", "FR"), with its static charts if any. */
+export function factsheetMarkdown(id: string, figures: SiteFigures, charts: StaticCharts = {}): string {
   const info = allTerritories().find((t) => t.id === id);
   if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
   return `---
@@ -358,9 +363,9 @@ ${downloadsBlock(info, figures)}
 
 ${dataCell(info, figures)}
 
-${partnersSection(info, figures)}
+${partnersSection(info, figures, charts)}
 
-${activitiesSection(info, figures)}
+${activitiesSection(info, figures, charts)}
 
 ${sankeySection(info, figures, "export")}
 
@@ -372,6 +377,12 @@ ${indicatorsSection(info)}
 
 ${practicalSection(info, figures)}
 `;
+}
+
+/** What a page loader prints: the page of `id` with the current build's figures and static charts. */
+export async function printFactsheet(id: string): Promise<void> {
+  const [figures, charts] = await Promise.all([loadFigures(), loadStaticCharts(id)]);
+  process.stdout.write(factsheetMarkdown(id, figures, charts));
 }
 
 /** Reads `--code=10` from a page loader's arguments (Framework passes route parameters so). */

@@ -29,7 +29,9 @@ beforeAll(async () => {
   expect(response?.status()).toBe(200);
   const drawn = (kind: string) => `document.querySelectorAll("figure.chart[data-chart='${kind}'] svg:not([aria-hidden])").length`;
   await page.waitForFunction(
-    `${drawn("partner-balance")} === 1 && ${drawn("treemap")} === 1 && ${drawn("sankey")} === 6 && ${drawn("trend")} === 1 && ${drawn("change")} === 1`,
+    // The live charts, not the static ones the page starts with (src/factsheet/static-charts.ts).
+    `${drawn("partner-balance")} === 1 && ${drawn("treemap")} === 1 && ${drawn("sankey")} === 6 && ${drawn("trend")} === 1 && ${drawn("change")} === 1 &&
+     !document.querySelector(".prerendered-chart")`,
     undefined,
     {timeout: 60_000}
   );

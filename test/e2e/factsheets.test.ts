@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 interface Drawn {
+  staticCharts: number;
   partnerCharts: number;
   treemapBlocks: number;
   trendCharts: number;
@@ -36,11 +37,14 @@ async function drawn(path: string, sankeys: number): Promise<{drawn: Drawn; erro
   try {
     const response = await page.goto(server.url + path, {waitUntil: "domcontentloaded"});
     expect(response?.status(), path).toBe(200);
+    // The served HTML itself holds the static partner chart and treemap (src/factsheet/static-charts.ts).
+    const staticCharts = (await response!.text()).match(/<div class="prerendered-chart" id="prerendered-(?:partenaires|activites)"><figure /g)?.length ?? 0;
     // Figures (a chart's legend may hold small SVG swatches of its own): each kind drawn, with its SVG.
     const drawnCount = (kind: string) => `document.querySelectorAll("figure[data-chart='${kind}']:has(svg)").length`;
     await page.waitForFunction(
       `${drawnCount("sankey")} === ${sankeys} && ${drawnCount("treemap")} === 1 && ${drawnCount("partner-balance")} === 1 &&
-       ${drawnCount("trend")} === 1 && document.querySelectorAll(".indicator-card").length > 0`,
+       ${drawnCount("trend")} === 1 && document.querySelectorAll(".indicator-card").length > 0 &&
+       !document.querySelector(".prerendered-chart")`, // the live charts, not the static ones the page starts with
       undefined,
       {timeout: 60_000}
     );
@@ -56,7 +60,7 @@ async function drawn(path: string, sankeys: number): Promise<{drawn: Drawn; erro
         links: figure.querySelectorAll("path.link").length
       }))
     }));
-    return {drawn: result, errors: [...errors], offHost: [...offHost]};
+    return {drawn: {...result, staticCharts}, errors: [...errors], offHost: [...offHost]};
   } finally {
     await page.close();
   }
@@ -80,6 +84,7 @@ describe("every factsheet", () => {
     for (const {path, sankeys, drawn: d, errors, offHost} of results) {
       expect(errors, path).toEqual([]);
       expect(offHost, path).toEqual([]);
+      expect(d.staticCharts, path).toBe(2);
       expect(d.partnerCharts, path).toBe(1);
       expect(d.treemapBlocks, path).toBe(2);
       expect(d.trendCharts, path).toBe(1);
