@@ -3,10 +3,11 @@
  * is text, never markup: `html()` for text inside HTML elements, `js()` for a
  * value written into a JavaScript cell.
  */
-const HTML_ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+// "$" too: Framework runs `${…}` in a page's Markdown, even inside HTML, as a JavaScript expression.
+const HTML_ESCAPES: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", $: "&#36;"};
 
 export function html(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+  return text.replace(/[&<>"'$]/g, (char) => HTML_ESCAPES[char]);
 }
 
 /**

@@ -124,6 +124,22 @@ describe("factsheetMarkdown", () => {
     expect(page).toContain('const credit = "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques";');
   });
 
+  it("keeps a label's ${…} as text: Framework would run it as an expression", async () => {
+    const markdownModule: string = "@observablehq/framework/dist/markdown.js";
+    const {createMarkdownIt, parseMarkdown} = (await import(markdownModule)) as {
+      createMarkdownIt(): unknown;
+      parseMarkdown(input: string, options: {md: unknown; path: string}): {code: unknown[]};
+    };
+    const cells = (page: string) => parseMarkdown(page, {md: createMarkdownIt(), path: "/departements/10"}).code.length;
+    const hostile = structuredClone(figures);
+    hostile.territories.D10.export.sentence = "Exporte ${alert(document.cookie)} vers $ {x}";
+    hostile.territories.D10.balanceSentence = "Solde ${1+1}";
+    const page = factsheetMarkdown("D10", hostile);
+    expect(page).not.toContain("${alert");
+    expect(page).toContain("Exporte &#36;{alert(document.cookie)} vers &#36; {x}");
+    expect(cells(page)).toBe(cells(factsheetMarkdown("D10", figures)));
+  });
+
   it("refuses an unknown territory", () => {
     expect(() => factsheetMarkdown("D99", figures)).toThrow(/« D99 »/);
   });
