@@ -171,11 +171,6 @@ export function exportSvg(
   return {text: XML_DECLARATION + new Serializer().serializeToString(image.svg), width, height: image.height};
 }
 
-/** The chart alone as a standalone SVG file (see exportSvg). */
-export function serializeSvg(svg: SVGSVGElement, view: Window | null = svg.ownerDocument.defaultView): string {
-  return exportSvg(svg, {view}).text;
-}
-
 /**
  * The SVG text drawn on a canvas `scale` times larger, as a PNG. Needs a
  * browser: the SVG is loaded as an image from a Blob URL.

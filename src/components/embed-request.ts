@@ -4,7 +4,7 @@
  * Everything read from the URL is checked against known keys and written as
  * text, never as markup.
  */
-import {CHART_KINDS, isChartKind, type ChartKind} from "./chart-kinds.js";
+import {CHART_KINDS, CHART_NAMES, isChartKind, type ChartKind} from "./chart-kinds.js";
 import {resolveDocument} from "./figure.js";
 
 export type EmbedRequest = {territory: string; chart: ChartKind; error?: undefined} | {error: string};
@@ -29,7 +29,7 @@ export function embedRequest(search: string, territories: Readonly<Record<string
       error:
         `Graphique introuvable (${problems.join(" ; ")}). ` +
         `L'adresse attend ${EXAMPLE} : territoire D + code du département, R + code de la région ou FR ; ` +
-        `graphique parmi ${CHART_KINDS.join(", ")}.`
+        `graphique parmi ${CHART_KINDS.map((kind) => `${kind} (${CHART_NAMES[kind].toLowerCase()})`).join(", ")}.`
     };
   }
   return {territory, chart};

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
 import {chartActions, downloadBlob, embedCode} from "../../src/components/chart-export.ts";
-import {chartSvg, exportSvg, serializeSvg, svgSize, svgToPngBlob} from "../../src/components/chart-image.ts";
+import {chartSvg, exportSvg, svgSize, svgToPngBlob} from "../../src/components/chart-image.ts";
+
+/** The chart alone as an SVG file's text. */
+const serializeSvg = (svg: SVGSVGElement, view?: Window | null) => exportSvg(svg, view === undefined ? {} : {view}).text;
 import {SVG_NS} from "../../src/components/figure.ts";
 import {partnerBalanceChart} from "../../src/components/partner-balance.ts";
 import {flowSankey} from "../../src/components/sankey.ts";
@@ -129,7 +132,7 @@ describe("exportSvg with a caption", () => {
   });
 });
 
-describe("serializeSvg", () => {
+describe("exportSvg", () => {
   it("writes a standalone SVG file: declaration, namespaces, size, a white background first", () => {
     const figure = partnerBalanceChart(partnerRows, {width: 800, title: TITLE, document});
     const live = chartSvg(displayed(figure))!;

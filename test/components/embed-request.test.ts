@@ -16,7 +16,8 @@ describe("embedRequest", () => {
     const missing = embedRequest("", TERRITORIES);
     expect(missing.error).toMatch(/territoire manquant ; graphique manquant/);
     expect(missing.error).toContain("?territoire=D10&graphique=partenaires");
-    expect(missing.error).toContain(CHART_KINDS.join(", "));
+    expect(missing.error).toContain("partenaires (principaux pays partenaires), activites (principales activités)");
+    for (const kind of CHART_KINDS) expect(missing.error).toContain(`${kind} (`);
     expect(embedRequest("?territoire=D99&graphique=partenaires", TERRITORIES).error).toMatch(/territoire inconnu : « D99 »/);
     expect(embedRequest("?territoire=D10&graphique=camembert", TERRITORIES).error).toMatch(/graphique inconnu : « camembert »/);
   });
