@@ -6,11 +6,10 @@
  * ("D10.csv", "D10.parquet"), packed in downloads.zip; the pages link them
  * with <a download>, so they work without JavaScript.
  */
-import type {DuckDBConnection} from "@duckdb/node-api";
 import {toCsv, type CsvColumn} from "../components/csv.ts";
 import {LABELS} from "../components/queries.ts";
-import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {allTerritories, createSliceTable, nodeRun} from "./slices.ts";
+import {copyToParquet} from "./parquet-output.ts";
+import {allTerritories, withSliceData, type CanonicalFiles} from "./slices.ts";
 import {downloadFileName} from "./territory-ids.ts";
 
 /** Columns of a territory's download, in order; documented on /donnees. */
@@ -39,23 +38,10 @@ const ROWS_SQL = `SELECT s.territory, CAST(s.year AS INTEGER) AS year, s.flow, s
   WHERE s.territory = $1
   ORDER BY s.year, s.flow, s.product, s.country`;
 
-export interface DownloadSources {
-  tradeParquetPath: string;
-  productsParquetPath: string;
-  countriesParquetPath: string;
-}
-
-async function loadTables(connection: DuckDBConnection, sources: DownloadSources): Promise<void> {
-  await createSliceTable(connection, sources.tradeParquetPath);
-  await connection.run("CREATE TABLE products AS SELECT * FROM read_parquet($1)", [sources.productsParquetPath]);
-  await connection.run("CREATE TABLE countries AS SELECT * FROM read_parquet($1)", [sources.countriesParquetPath]);
-}
-
 /** The CSV and Parquet files of every territory, keyed by file name (see downloadFileName). */
-export async function buildDownloads(sources: DownloadSources): Promise<Map<string, Uint8Array>> {
-  return withDuckDB(async (connection) => {
-    await loadTables(connection, sources);
-    const run = nodeRun(connection);
+export async function buildDownloads(sources: CanonicalFiles): Promise<Map<string, Uint8Array>> {
+  // The slice and label tables the factsheets are computed from; the rows cover every complete year.
+  return withSliceData(sources, {}, async (run, _years, connection) => {
     const files = new Map<string, Uint8Array>();
     const encoder = new TextEncoder();
     for (const {id} of allTerritories()) {

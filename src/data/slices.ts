@@ -23,7 +23,7 @@ import {FLOWS, FRANCE_ID, OTHERS_CODE, keyFigures, topCountries, topProducts, ty
 import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
 import type {Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {departements, type NameForms} from "./territories.ts";
+import {departements} from "./territories.ts";
 import {allTerritories, findTerritory, sliceFileName, TOP_SLICE_SIZE, topSliceFileName, type TerritoryInfo} from "./territory-ids.ts";
 
 export const SLICE_COLUMNS = [
@@ -56,7 +56,6 @@ export function nodeRun(connection: DuckDBConnection): Run {
   };
 }
 
-/** Years of `trade` whose four quarters are all present. */
 /** A table written only to be read back on the same connection: TEMP or not. */
 interface ScratchTable {
   temp: boolean;
@@ -90,6 +89,7 @@ export async function territoryParquet(
   return new Uint8Array(await copyToParquet(connection, `SELECT * FROM ${scratch} ORDER BY ${orderBy}`));
 }
 
+/** Years of `trade` whose four quarters are all present. */
 const COMPLETE_YEARS_SQL =
   "SELECT year FROM trade GROUP BY year HAVING count(DISTINCT quarter) FILTER (WHERE quarter BETWEEN 1 AND 4) = 4";
 
@@ -247,7 +247,11 @@ export interface SliceYears {
  * tables, the ones the page's client queries: for the latest complete year,
  * or `year`.
  */
-export async function withSliceData<T>(files: CanonicalFiles, options: {year?: number}, work: (run: Run, years: SliceYears) => Promise<T>): Promise<T> {
+export async function withSliceData<T>(
+  files: CanonicalFiles,
+  options: {year?: number},
+  work: (run: Run, years: SliceYears, connection: DuckDBConnection) => Promise<T>
+): Promise<T> {
   return withDuckDB(async (connection) => {
     const completeYears = await createSliceTable(connection, files.tradeParquetPath);
     const year = options.year ?? completeYears.at(-1)!;
@@ -256,7 +260,7 @@ export async function withSliceData<T>(files: CanonicalFiles, options: {year?: n
     }
     await createLabelTable(connection, "products", files.productsParquetPath);
     await createLabelTable(connection, "countries", files.countriesParquetPath);
-    return work(nodeRun(connection), {year, completeYears});
+    return work(nodeRun(connection), {year, completeYears}, connection);
   });
 }
 

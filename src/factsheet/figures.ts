@@ -10,14 +10,14 @@
  *   reads only that file (no pipeline, no DuckDB: ~0.3 s per page instead of
  *   ~1.8 s), and computes it itself only when it is missing.
  */
-import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
+import {readFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Manifest} from "../data/douanes/manifest.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
 import type {FiguresBundle} from "../data/slices.ts";
-import {codeHash as hashCode} from "./code-hash.ts";
+import {memoisedPerSource, writeWhole} from "./code-hash.ts";
 
 export interface SiteFigures extends FiguresBundle {
   /** Identifies the data and the code that made these figures. */
@@ -43,37 +43,18 @@ export function currentFiguresPath(env: NodeJS.ProcessEnv = process.env): string
   return join(cacheRoot(env), "site", "figures.json");
 }
 
-export async function writeWhole(path: string, text: string): Promise<void> {
-  // Written whole then renamed: a concurrent reader never sees half a file.
-  await mkdir(dirname(path), {recursive: true});
-  const partial = `${path}.${process.pid}.part`;
-  await writeFile(partial, text);
-  await rename(partial, path);
-}
-
 /** Runs (or reuses) the pipeline, unless given its outputs, and the figures for the source TRADE_SOURCE names. */
 export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFigures> {
   // Imported here, not at the top: page loaders that find the current figures never pay for the pipeline's modules.
   const [{loadPipeline}, {territoryFigures}] = await Promise.all([import("../data/douanes/pipeline.ts"), import("../data/slices.ts")]);
   const pipeline = outputs ?? (await loadPipeline());
-  const codeHash = (await hashCode(ROOT, FIGURES_CODE)).slice(0, 16);
-  const key = `${dirname(pipeline.tradeParquetPath).split(/[\\/]/).at(-1)}-${codeHash}`;
-  const path = join(dirname(pipeline.tradeParquetPath), `figures-${codeHash}.json`);
-  try {
-    return JSON.parse(await readFile(path, "utf8")) as SiteFigures;
-  } catch {
-    // Not computed yet for this source and this code.
-  }
-  const bundle = await territoryFigures(pipeline, {year: pipeline.manifest.shownYear});
-  const figures: SiteFigures = {
-    ...bundle,
+  return memoisedPerSource(pipeline, "figures", {root: ROOT, entries: FIGURES_CODE}, async (key): Promise<SiteFigures> => ({
+    ...(await territoryFigures(pipeline, {year: pipeline.manifest.shownYear})),
     key,
     synthetic: pipeline.manifest.synthetic,
     sourceDescription: pipeline.manifest.source.description,
     retrievedAt: retrievedAt(pipeline.manifest)
-  };
-  await writeWhole(path, JSON.stringify(figures));
-  return figures;
+  }));
 }
 
 /** Makes `figures` the current build's figures. */

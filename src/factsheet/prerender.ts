@@ -9,15 +9,13 @@
  * charts-<code hash>.json`, recomputed only when the source or the charts'
  * code changes, then published as one small file per territory.
  */
-import {readFile} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {join} from "node:path";
 import {loadChart} from "../components/charts.ts";
 import {PROJECT_ROOT} from "../data/douanes/paths.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {withSliceData, type CanonicalFiles} from "../data/slices.ts";
 import {allTerritories} from "../data/territory-ids.ts";
-import {codeHash} from "./code-hash.ts";
-import {writeWhole} from "./figures.ts";
+import {memoisedPerSource, writeWhole} from "./code-hash.ts";
 import {territoryChartTitle} from "./names.ts";
 import {STATIC_KINDS, staticChartsDir, type StaticCharts} from "./static-charts.ts";
 
@@ -84,17 +82,10 @@ export async function drawStaticCharts(files: CanonicalFiles, year: number): Pro
 
 /** Draws (or reuses) every territory's static charts for the pipeline's data and the year shown. */
 export async function computeStaticCharts(pipeline: PipelineOutputs, year: number): Promise<StaticChartsBundle> {
-  const hash = (await codeHash(PROJECT_ROOT, CHARTS_CODE)).slice(0, 16);
-  const key = `${dirname(pipeline.tradeParquetPath).split(/[\\/]/).at(-1)}-${year}-${hash}`;
-  const path = join(dirname(pipeline.tradeParquetPath), `static-charts-${year}-${hash}.json`);
-  try {
-    return JSON.parse(await readFile(path, "utf8")) as StaticChartsBundle;
-  } catch {
-    // Not drawn yet for this source and this code.
-  }
-  const bundle: StaticChartsBundle = {key, territories: await drawStaticCharts(pipeline, year)};
-  await writeWhole(path, JSON.stringify(bundle));
-  return bundle;
+  return memoisedPerSource(pipeline, `static-charts-${year}`, {root: PROJECT_ROOT, entries: CHARTS_CODE}, async (key) => ({
+    key,
+    territories: await drawStaticCharts(pipeline, year)
+  }));
 }
 
 /** Makes `bundle` the current build's static charts: one file per territory, read by its page loader. */
