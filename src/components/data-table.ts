@@ -2,11 +2,11 @@
  * A chart's numbers as a collapsed table under it: readable without the chart
  * (screen readers, print, copy-paste), closed by default to keep the page short.
  */
-import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
+import {formatEurosPerKg, formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros, formatTonnes} from "./format.js";
 import {resolveDocument} from "./figure.js";
 
 /** Named formats map to format.ts; a function gets the raw value and its row. */
-export type NamedFormat = "millionEuros" | "signedMillionEuros" | "percent" | "number";
+export type NamedFormat = "millionEuros" | "signedMillionEuros" | "percent" | "number" | "tonnes" | "eurosPerKg";
 export type CellFormat<Row> = NamedFormat | ((value: unknown, row: Row) => string);
 
 export interface TableColumn<Row> {
@@ -19,7 +19,9 @@ const NAMED_FORMATS: Record<NamedFormat, (value: number) => string> = {
   millionEuros: (value) => formatMillionEuros(value),
   signedMillionEuros: (value) => formatSignedMillionEuros(value),
   percent: (value) => formatPercent(value, 1),
-  number: (value) => formatNumber(value, Number.isInteger(value) ? 0 : 1)
+  number: (value) => formatNumber(value, Number.isInteger(value) ? 0 : 1),
+  tonnes: (tonnes) => formatTonnes(tonnes * 1000),
+  eurosPerKg: (value) => formatEurosPerKg(value)
 };
 
 function formatCell<Row>(value: unknown, row: Row, format: CellFormat<Row> | undefined): string {

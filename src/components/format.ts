@@ -44,6 +44,17 @@ export function formatBillionEuros(euros: number, decimals = 1): string {
   return formatNumber(euros / 1e9, decimals) + UNIT_SPACE + "Md€";
 }
 
+/** Kilograms → "12 345 t" (tonnes, no decimal; "< 1 t" for a positive mass under half a tonne). */
+export function formatTonnes(kg: number): string {
+  if (kg > 0 && kg < 500) return "<" + UNIT_SPACE + "1" + UNIT_SPACE + "t";
+  return formatNumber(kg / 1000, 0) + UNIT_SPACE + "t";
+}
+
+/** Euros per kilogram → "28,40 €/kg" (two decimals under 100 €/kg, none above). */
+export function formatEurosPerKg(eurosPerKg: number): string {
+  return formatNumber(eurosPerKg, Math.abs(eurosPerKg) < 100 ? 2 : 0) + UNIT_SPACE + "€/kg";
+}
+
 /** A ratio (0.027) → "2,7 %". Région shares use 1 decimal, France shares 2. */
 export function formatPercent(ratio: number, decimals = 1): string {
   return formatNumber(ratio * 100, decimals) + UNIT_SPACE + "%";

@@ -152,6 +152,10 @@ export function mapLegend(data: readonly MapDatum[], metric: MapMetric): LegendC
   return entries;
 }
 
+/** Corsica's codes: INSEE's two halves (the map's shapes) and the customs' one département. */
+const CORSICA_HALVES_CODES = ["2A", "2B"];
+const CORSICA_AS_ONE = "20";
+
 export function franceMap(data: readonly MapDatum[], options: FranceMapOptions): HTMLElement {
   const doc = resolveDocument(options.document);
   const {metric, label, href} = options;
@@ -161,7 +165,9 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
     data.map((d) => d.value).filter((v): v is number => v !== null)
   );
   const locations = (geometry as Geometry).locations;
-  const drawn = new Set(locations.map((l) => l.id));
+  // Corsica published as one département ("20") colours both halves of the map.
+  const datumOf = (id: string) => byCode.get(id) ?? (CORSICA_HALVES_CODES.includes(id) ? byCode.get(CORSICA_AS_ONE) : undefined);
+  const drawn = new Set(locations.flatMap((l) => (CORSICA_HALVES_CODES.includes(l.id) ? [l.id, CORSICA_AS_ONE] : [l.id])));
   const insets = data.filter((d) => !drawn.has(d.code));
   const height = MAP_HEIGHT + (insets.length ? INSET_ROW : 0);
 
@@ -200,7 +206,7 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
 
   const map = svgElement(doc, "g", {class: "departements"});
   for (const location of locations) {
-    const datum = byCode.get(location.id);
+    const datum = datumOf(location.id);
     if (!datum) continue; // a code the data does not know is not drawn as a link to nowhere
     const a = link(datum);
     a.append(svgElement(doc, "path", {d: location.path, fill: color(datum.value)}));

@@ -4,8 +4,10 @@
  * The same functions run in the page (DuckDB-WASM) and at build time or in
  * tests (@duckdb/node-api): they receive a `run` function instead of importing
  * an engine. Tables they expect:
- *   slice(territory, year, flow, product, country, value_eur) — one or several
- *     slices stacked in one table, every query filters on `territory = $1`;
+ *   slice(territory, year, flow, product, country, value_eur, mass_kg) — one
+ *     or several slices stacked in one table, every query filters on
+ *     `territory = $1`; `product` is the A129 level, `mass_kg` NULL where the
+ *     source has no masses;
  *   products(code, name), countries(code, name) — labels; a missing label
  *     falls back to the code.
  *
@@ -80,7 +82,8 @@ export async function stackTables(run: Run, view: StackedView, tables: readonly 
 
 const SLICE_VIEW: StackedView = {
   name: "slice",
-  columns: "territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur",
+  columns:
+    "territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur, CAST(mass_kg AS DOUBLE) AS mass_kg",
   empty: "Aucune table de tranche à réunir."
 };
 
@@ -119,6 +122,8 @@ export interface FlowFigures {
   regionShare: number | null;
   /** total / franceTotal (null when France's total is zero). */
   franceShare: number | null;
+  /** The territory's mass for the flow, in kg (null when the source has no masses). */
+  massKg: number | null;
 }
 
 export interface KeyFigures {
@@ -137,9 +142,10 @@ export async function keyFigures(
   run: Run,
   {territory, region, year}: {territory: string; region?: string | null; year: number}
 ): Promise<KeyFigures> {
-  const rows = await run<{flow: string; total: unknown; region_total: unknown; france_total: unknown}>(
+  const rows = await run<{flow: string; total: unknown; mass: unknown; region_total: unknown; france_total: unknown}>(
     `SELECT f.flow,
        CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $1), 0) AS DOUBLE) AS total,
+       CAST(SUM(s.mass_kg) FILTER (WHERE s.territory = $1) AS DOUBLE) AS mass,
        CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $3), 0) AS DOUBLE) AS region_total,
        CAST(COALESCE(SUM(s.value_eur) FILTER (WHERE s.territory = $4), 0) AS DOUBLE) AS france_total
      FROM (VALUES ('export'), ('import')) AS f(flow)
@@ -159,7 +165,8 @@ export async function keyFigures(
       regionTotal,
       franceTotal,
       regionShare: regionTotal ? total / regionTotal : null,
-      franceShare: franceTotal ? total / franceTotal : null
+      franceShare: franceTotal ? total / franceTotal : null,
+      massKg: row?.mass === null || row?.mass === undefined ? null : num(row.mass)
     };
   };
   const exports = figures("export");
@@ -284,6 +291,8 @@ export interface ProductFlowRow {
   value: number;
   /** value / the territory's total for this flow. */
   share: number;
+  /** Kilograms (null when the source has no masses). */
+  massKg: number | null;
 }
 
 /**
@@ -296,9 +305,9 @@ export async function productsByFlow(
   run: Run,
   {territory, year, n = 30}: {territory: string; year: number; n?: number}
 ): Promise<ProductFlowRow[]> {
-  const rows = await run<{flow: Flow; product: string; productName: string; value: unknown; share: unknown}>(
+  const rows = await run<{flow: Flow; product: string; productName: string; value: unknown; share: unknown; mass: unknown}>(
     `WITH totals AS (
-       SELECT flow, product, SUM(value_eur) AS value
+       SELECT flow, product, SUM(value_eur) AS value, SUM(mass_kg) AS mass
        FROM slice WHERE territory = $1 AND year = $2
        GROUP BY flow, product
      ), ranked AS (
@@ -307,12 +316,12 @@ export async function productsByFlow(
        FROM totals
      ), bucketed AS (
        SELECT flow, CASE WHEN rank <= $3 THEN product ELSE '${OTHERS_CODE}' END AS product,
-         SUM(value) AS value, any_value(flow_total) AS flow_total
+         SUM(value) AS value, SUM(mass) AS mass, any_value(flow_total) AS flow_total
        FROM ranked GROUP BY ALL
      )
      SELECT b.flow, b.product,
        CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(p.name, b.product) END AS "productName",
-       CAST(b.value AS DOUBLE) AS value,
+       CAST(b.value AS DOUBLE) AS value, CAST(b.mass AS DOUBLE) AS mass,
        CAST(CASE WHEN b.flow_total = 0 THEN 0 ELSE b.value / b.flow_total END AS DOUBLE) AS share
      FROM bucketed AS b LEFT JOIN ${LABELS("products")} AS p ON p.code = b.product
      ORDER BY b.flow, b.product = '${OTHERS_CODE}', b.value DESC, b.product`,
@@ -323,7 +332,8 @@ export async function productsByFlow(
     product: String(row.product),
     productName: String(row.productName),
     value: num(row.value),
-    share: num(row.share)
+    share: num(row.share),
+    massKg: row.mass === null || row.mass === undefined ? null : num(row.mass)
   }));
 }
 

@@ -8,10 +8,12 @@ export interface CanonicalRow {
   year: number; // SMALLINT
   quarter: number; // TINYINT, 1–4
   flow: Flow;
-  dept: string; // INSEE code as a string: "01", "2A", "974"
-  product: string; // product code as in the source
+  dept: string; // as the source publishes it, overseas mapped to INSEE: "01", "20" (one Corsica), "2A", "974", "99" (Monaco)
+  a129: string; // NA 2008 A129 code: "C14Z" (the factsheet's « activités »)
+  product: string; // CPF4, four digits: "1413"
   country: string; // 2-letter customs code
-  value_eur: number; // euros (source is k€ with three decimals)
+  value_eur: number; // euros
+  mass_kg: number | null; // kilograms, null where the source has no masses
 }
 
 /** DuckDB DDL of the canonical table, in column order. */
@@ -20,7 +22,9 @@ export const CANONICAL_COLUMNS = [
   ["quarter", "TINYINT"],
   ["flow", "VARCHAR"],
   ["dept", "VARCHAR"],
+  ["a129", "VARCHAR"],
   ["product", "VARCHAR"],
   ["country", "VARCHAR"],
-  ["value_eur", "DOUBLE"]
+  ["value_eur", "DOUBLE"],
+  ["mass_kg", "DOUBLE"]
 ] as const;

@@ -21,7 +21,8 @@ export const DOWNLOAD_COLUMNS = [
   "product_name",
   "country",
   "country_name",
-  "value_eur"
+  "value_eur",
+  "mass_kg"
 ] as const;
 
 export type DownloadRow = Record<(typeof DOWNLOAD_COLUMNS)[number], string | number | null>;
@@ -31,7 +32,7 @@ const CSV_COLUMNS: CsvColumn<DownloadRow>[] = DOWNLOAD_COLUMNS.map((key) => ({ke
 
 /** One territory's rows with labels (empty when the customs give none), sorted: deterministic files. */
 const ROWS_SQL = `SELECT s.territory, CAST(s.year AS INTEGER) AS year, s.flow, s.product, p.name AS product_name,
-    s.country, c.name AS country_name, s.value_eur
+    s.country, c.name AS country_name, s.value_eur, s.mass_kg
   FROM slice AS s
   LEFT JOIN ${LABELS("products")} AS p ON p.code = s.product
   LEFT JOIN ${LABELS("countries")} AS c ON c.code = s.country

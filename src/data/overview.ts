@@ -19,7 +19,8 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {allTerritories, createSliceTable} from "./slices.ts";
+import {corsicaForm, createSliceTable, nodeRun} from "./slices.ts";
+import {territoriesWithFigures} from "./territory-ids.ts";
 
 /** Columns of overview.parquet, in order, with their DuckDB type and French meaning (documented on /donnees). */
 export const OVERVIEW_COLUMNS = [
@@ -124,13 +125,18 @@ LEFT JOIN products AS qe ON qe.territory = g.territory AND qe.year = g.year AND 
 LEFT JOIN products AS qi ON qi.territory = g.territory AND qi.year = g.year AND qi.flow = 'import'
 ORDER BY g.ord, g.year`;
 
-/** Creates `territory_names` from the site's territory list (départements, régions, France — in that order). */
+/**
+ * Creates `territory_names` from the site's territory list (départements,
+ * régions, France — in that order), Corsica as the canonical table `trade`
+ * publishes it.
+ */
 export async function createTerritoryNames(connection: DuckDBConnection): Promise<void> {
+  const corsica = await corsicaForm(nodeRun(connection));
   await connection.run(
     "CREATE OR REPLACE TABLE territory_names (territory VARCHAR, kind VARCHAR, code VARCHAR, name VARCHAR, region VARCHAR, ord INTEGER)"
   );
   const appender = await connection.createAppender("territory_names");
-  allTerritories().forEach((t, i) => {
+  territoriesWithFigures(corsica).forEach((t, i) => {
     appender.appendVarchar(t.id);
     appender.appendVarchar(t.kind);
     appender.appendVarchar(t.code);

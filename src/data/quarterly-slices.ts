@@ -1,9 +1,9 @@
 /**
  * Build-time per-territory quarterly slices, for the trends of the factsheets.
  *
- * From the two 16-quarter tables of the customs pipeline (products:
- * year, quarter, flow, dept, product, value_eur; countries: year, quarter,
- * flow, dept, country, value_eur), one small Parquet file per territory
+ * From the two quarterly tables of the customs pipeline (products:
+ * year, quarter, flow, dept, a129, product, value_eur; countries: year,
+ * quarter, flow, dept, country, value_eur; products at the A129 level here), one small Parquet file per territory
  * (`D10.parquet`, `R44.parquet`, `FR.parquet`) with the columns of
  * QUARTERLY_COLUMNS: `kind` says which table a row comes from ('product' or
  * 'country') and `code` holds the product or country code.
@@ -62,7 +62,7 @@ export const quarterlySliceFileName = (id: string) => `${id}.parquet`;
  */
 export async function createQuarterlyTable(connection: DuckDBConnection, sources: QuarterlySources): Promise<void> {
   for (const [path, column] of [
-    [sources.productsQuarterlyParquetPath, "product"],
+    [sources.productsQuarterlyParquetPath, "a129"],
     [sources.countriesQuarterlyParquetPath, "country"]
   ] as const) {
     const found = (
@@ -86,16 +86,16 @@ export async function createQuarterlyTable(connection: DuckDBConnection, sources
     `INSERT INTO quarterly
      WITH rows AS (
        SELECT CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, CAST(flow AS VARCHAR) AS flow,
-         CAST(dept AS VARCHAR) AS dept, 'product' AS kind, CAST(product AS VARCHAR) AS code, CAST(value_eur AS DOUBLE) AS value_eur
+         CAST(dept AS VARCHAR) AS dept, 'product' AS kind, CAST(a129 AS VARCHAR) AS code, CAST(value_eur AS DOUBLE) AS value_eur
        FROM read_parquet($1)
        UNION ALL
        SELECT CAST(year AS SMALLINT), CAST(quarter AS TINYINT), CAST(flow AS VARCHAR),
          CAST(dept AS VARCHAR), 'country', CAST(country AS VARCHAR), CAST(value_eur AS DOUBLE)
        FROM read_parquet($2)
      ), kept AS (
-       SELECT r.*, m.region FROM rows AS r LEFT JOIN quarterly_dept_region AS m USING (dept)
+       SELECT r.*, m.region, m.page FROM rows AS r LEFT JOIN quarterly_dept_region AS m USING (dept)
      )
-     SELECT 'D' || dept, year, quarter, flow, kind, code, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     SELECT 'D' || dept, year, quarter, flow, kind, code, SUM(value_eur) FROM kept WHERE page GROUP BY ALL
      UNION ALL
      SELECT 'R' || region, year, quarter, flow, kind, code, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
      UNION ALL

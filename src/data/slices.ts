@@ -23,7 +23,7 @@ import {FLOWS, FRANCE_ID, OTHERS_CODE, keyFigures, topCountries, topProducts, ty
 import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
 import type {Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {departements} from "./territories.ts";
+import {corsicaAsPublished, departements, EXTRA_DATA_DEPARTEMENTS, type CorsicaForm} from "./territories.ts";
 import {allTerritories, findTerritory, sliceFileName, TOP_SLICE_SIZE, topSliceFileName, type TerritoryInfo} from "./territory-ids.ts";
 
 export const SLICE_COLUMNS = [
@@ -32,7 +32,8 @@ export const SLICE_COLUMNS = [
   ["flow", "VARCHAR"],
   ["product", "VARCHAR"],
   ["country", "VARCHAR"],
-  ["value_eur", "DOUBLE"]
+  ["value_eur", "DOUBLE"],
+  ["mass_kg", "DOUBLE"]
 ] as const;
 
 export {
@@ -62,15 +63,19 @@ interface ScratchTable {
 }
 
 /**
- * Creates `table` (dept, region): every département of the territory list
- * with its région, which the slice tables join to sum régions.
+ * Creates `table` (dept, region, page): every département code the data may
+ * carry with its région, which the slice tables join to sum régions; `page`
+ * is false for codes that count in a région without a page of their own
+ * (Monaco, in Provence-Alpes-Côte d'Azur).
  */
 export async function createDeptRegionTable(connection: DuckDBConnection, table: string, {temp}: ScratchTable): Promise<void> {
-  await connection.run(`CREATE OR REPLACE ${temp ? "TEMP " : ""}TABLE ${table} (dept VARCHAR, region VARCHAR)`);
+  await connection.run(`CREATE OR REPLACE ${temp ? "TEMP " : ""}TABLE ${table} (dept VARCHAR, region VARCHAR, page BOOLEAN)`);
   const appender = await connection.createAppender(table);
-  for (const d of departements) {
+  const rows = [...departements.map((d) => ({...d, page: true})), ...EXTRA_DATA_DEPARTEMENTS.map((d) => ({...d, page: false}))];
+  for (const d of rows) {
     appender.appendVarchar(d.code);
     appender.appendVarchar(d.regionCode);
+    appender.appendBoolean(d.page);
     appender.endRow();
   }
   appender.closeSync();
@@ -124,14 +129,16 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
   await connection.run(
     `INSERT INTO slice
      WITH kept AS (
-       SELECT t.*, m.region FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
+       -- The slices' products are the A129 level (the reference factsheet's « activités »).
+       SELECT t.year, t.flow, t.dept, t.a129 AS product, t.country, t.value_eur, t.mass_kg, m.region, m.page
+       FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
        WHERE t.year IN (${COMPLETE_YEARS_SQL})
      )
-     SELECT 'D' || dept, year, flow, product, country, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     SELECT 'D' || dept, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE page GROUP BY ALL
      UNION ALL
-     SELECT 'R' || region, year, flow, product, country, SUM(value_eur) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     SELECT 'R' || region, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE region IS NOT NULL GROUP BY ALL
      UNION ALL
-     SELECT $1, year, flow, product, country, SUM(value_eur) FROM kept GROUP BY ALL
+     SELECT $1, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept GROUP BY ALL
      -- Stored by territory: each per-territory filter below then skips most row groups.
      ORDER BY 1, 2, 3, 4, 5`,
     [FRANCE_ID]
@@ -153,7 +160,7 @@ async function createTopSliceTable(connection: DuckDBConnection): Promise<void> 
      SELECT b.territory, b.year, b.flow,
        CASE WHEN p.rank <= $1 THEN b.product ELSE $2 END AS product,
        CASE WHEN c.rank <= $1 THEN b.country ELSE $2 END AS country,
-       SUM(b.value_eur) AS value_eur
+       SUM(b.value_eur) AS value_eur, SUM(b.mass_kg) AS mass_kg
      FROM base AS b
      JOIN product_rank AS p USING (territory, year, flow, product)
      JOIN country_rank AS c USING (territory, year, flow, country)
@@ -219,11 +226,26 @@ export interface TerritoryFigures extends TerritoryInfo {
   balanceSentence: string;
 }
 
+/** Trade of one département code that has no page of its own (Monaco, codes the site cannot place), for the year shown. */
+export interface OutsideDepartement {
+  code: string;
+  /** "Monaco", or null for a code the site does not know. */
+  name: string | null;
+  /** INSEE région it counts in, or null when it counts in France only. */
+  region: string | null;
+  export: number;
+  import: number;
+}
+
 export interface FiguresBundle {
   /** The year shown: the latest complete year. */
   year: number;
   /** Every complete year in the data. */
   completeYears: number[];
+  /** How the source publishes Corsica: one département "20", or "2A" and "2B". */
+  corsica: CorsicaForm;
+  /** France = every row: what the département pages do not show, to reconcile France with them. */
+  outsideDepartements: OutsideDepartement[];
   territories: Record<string, TerritoryFigures>;
 }
 
@@ -298,8 +320,34 @@ export async function territoryFigures(files: CanonicalFiles, options: {year?: n
         balanceSentence: balanceSentence({forms: info.forms, year, balance: figures.balance})
       };
     }
-    return {year, completeYears, territories};
+    return {year, completeYears, corsica: await corsicaForm(run), outsideDepartements: await outsideDepartements(run, year), territories};
   });
+}
+
+/** How the canonical table (`trade`, see createSliceTable) publishes Corsica. */
+export async function corsicaForm(run: Run): Promise<CorsicaForm> {
+  const rows = await run<{dept: string}>("SELECT DISTINCT dept FROM trade WHERE dept IN ('20', '2A', '2B')", []);
+  return corsicaAsPublished(rows.map((row) => row.dept));
+}
+
+/** Totals of the year of every département code without a page (see OutsideDepartement). */
+async function outsideDepartements(run: Run, year: number): Promise<OutsideDepartement[]> {
+  const rows = await run<{dept: string; region: string | null; exports: number; imports: number}>(
+    `SELECT t.dept, m.region,
+       CAST(COALESCE(SUM(t.value_eur) FILTER (WHERE t.flow = 'export'), 0) AS DOUBLE) AS exports,
+       CAST(COALESCE(SUM(t.value_eur) FILTER (WHERE t.flow = 'import'), 0) AS DOUBLE) AS imports
+     FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
+     WHERE t.year = $1 AND NOT coalesce(m.page, false)
+     GROUP BY ALL ORDER BY t.dept`,
+    [year]
+  );
+  return rows.map((row) => ({
+    code: String(row.dept),
+    name: EXTRA_DATA_DEPARTEMENTS.find((d) => d.code === row.dept)?.name ?? null,
+    region: row.region === null ? null : String(row.region),
+    export: Number(row.exports),
+    import: Number(row.imports)
+  }));
 }
 
 /** A label table `name(code, name)` from a Parquet file, or empty (labels then fall back to codes). */

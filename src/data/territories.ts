@@ -1,12 +1,14 @@
 /**
  * Territories of the site: the 101 départements (metropolitan + DROM) and the
- * 18 régions, from @etalab/decoupage-administratif. Collectivités d'outre-mer
+ * 18 régions, from @etalab/decoupage-administratif, plus Corsica as the
+ * customs publish it ("20"). Collectivités d'outre-mer
  * (975, 977, 978, 984, 986–989) are out of scope: the customs' departmental
  * files do not cover them.
  *
  * Used by the Framework config (dynamicPaths, sidebar), the loaders and tests.
  */
 import {createRequire} from "node:module";
+import {CORSICA_CODE, CORSICA_HALVES, CORSICA_REGION, MONACO_CODE, MONACO_REGION} from "./customs-geography.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -65,10 +67,43 @@ const inScope = (zone: string) => zone === "metro" || zone === "drom";
 const rawDepartements: EtalabDepartement[] = require("@etalab/decoupage-administratif/data/departements.json");
 const rawRegions: EtalabRegion[] = require("@etalab/decoupage-administratif/data/regions.json");
 
-/** All départements in INSEE order ("01" … "95", "2A", "2B" in place, "971" … "976"). */
+/**
+ * Corsica as the customs publish it: one département "20" (see
+ * customs-geography.ts). The site has a page for it and for INSEE's 2A and
+ * 2B; whichever form the source does not publish says so and leads to the
+ * other (corsicaAsPublished).
+ */
+const CORSICA: Departement = {code: CORSICA_CODE, name: "Corse", regionCode: CORSICA_REGION, forms: nameForms("Corse", 3, "departement")};
+
+/** All départements in INSEE order ("01" … "19", "20" then "2A", "2B", "21" … "95", "971" … "976"). */
 export const departements: Departement[] = rawDepartements
   .filter((d) => inScope(d.zone))
-  .map((d) => ({code: d.code, name: d.nom, regionCode: d.region, forms: nameForms(d.nom, d.typeLiaison, "departement")}));
+  .map((d) => ({code: d.code, name: d.nom, regionCode: d.region, forms: nameForms(d.nom, d.typeLiaison, "departement")}))
+  .flatMap((d) => (d.code === CORSICA_HALVES[0] ? [CORSICA, d] : [d]));
+
+/**
+ * Département codes the data may carry beyond the pages' départements, with
+ * the région they count in: Monaco ("99") is in Provence-Alpes-Côte d'Azur.
+ */
+export const EXTRA_DATA_DEPARTEMENTS: ReadonlyArray<{code: string; name: string; regionCode: string}> = [
+  {code: MONACO_CODE, name: "Monaco", regionCode: MONACO_REGION}
+];
+
+/** How the source publishes Corsica: one "20", or INSEE's "2A" and "2B". */
+export type CorsicaForm = "20" | "2A2B";
+
+/** Corsica's form in a source whose département codes are `codes`: INSEE's halves only if the source has them. */
+export function corsicaAsPublished(codes: Iterable<string>): CorsicaForm {
+  const set = new Set(codes);
+  return CORSICA_HALVES.some((code) => set.has(code)) ? "2A2B" : "20";
+}
+
+/** True when the département page `code` carries figures for that form of Corsica (every non-Corsican page does). */
+export function carriesFigures(code: string, corsica: CorsicaForm): boolean {
+  if (code === CORSICA_CODE) return corsica === "20";
+  if ((CORSICA_HALVES as readonly string[]).includes(code)) return corsica === "2A2B";
+  return true;
+}
 
 export const regions: Region[] = rawRegions
   .filter((r) => inScope(r.zone))

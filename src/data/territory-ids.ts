@@ -4,7 +4,7 @@
  * DuckDB) so page loaders can import it cheaply.
  */
 import {FRANCE_ID} from "../components/queries.ts";
-import {departements, findDepartement, findRegion, regions, type NameForms} from "./territories.ts";
+import {carriesFigures, departements, findDepartement, findRegion, regions, type CorsicaForm, type NameForms} from "./territories.ts";
 
 export type TerritoryKind = "departement" | "region" | "france";
 
@@ -24,7 +24,7 @@ export const FRANCE_FORMS: NameForms = {subject: "La France", ofName: "de la Fra
 export const departementId = (code: string) => `D${code}`;
 export const regionId = (code: string) => `R${code}`;
 
-/** Every territory of the site: the 101 départements, the 18 régions, France — in that order. */
+/** Every territory of the site: the départements (INSEE's 101 and Corsica as "20"), the 18 régions, France — in that order. */
 export function allTerritories(): TerritoryInfo[] {
   return [
     ...departements.map((d) => ({
@@ -38,6 +38,11 @@ export function allTerritories(): TerritoryInfo[] {
     ...regions.map((r) => ({id: regionId(r.code), kind: "region" as const, code: r.code, name: r.name, forms: r.forms, region: null})),
     {id: FRANCE_ID, kind: "france" as const, code: FRANCE_ID, name: "France", forms: FRANCE_FORMS, region: null}
   ];
+}
+
+/** The territories whose pages carry figures, for the source's form of Corsica (the other Corsica pages are notices). */
+export function territoriesWithFigures(corsica: CorsicaForm): TerritoryInfo[] {
+  return allTerritories().filter((t) => t.kind !== "departement" || carriesFigures(t.code, corsica));
 }
 
 /** The territory behind an id ("D2A", "R93", "FR"), or undefined. */

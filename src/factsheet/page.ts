@@ -16,10 +16,11 @@
 import {sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {keyFiguresTexts} from "../components/key-figures.ts";
-import {formatPercent} from "../components/format.ts";
+import {formatMillionEuros, formatPercent, formatTonnes} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";
 import type {Flow} from "../data/canonical.ts";
-import {departements, findDepartement, findRegion, regions} from "../data/territories.ts";
+import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.ts";
+import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.ts";
 import type {TerritoryFigures} from "../data/slices.ts";
 import {allTerritories, downloadFileName, sliceFileName, topSliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
 import {
@@ -63,13 +64,20 @@ function sliceFiles(info: TerritoryInfo): string[] {
   return files;
 }
 
+/** The départements of a région that carry figures, for the source's form of Corsica. */
+function regionDepartements(regionCode: string, figures: SiteFigures): string[] {
+  return findRegion(regionCode)!.departements.filter((code) => carriesFigures(code, figures.corsica));
+}
+
 function titleBlock(info: TerritoryInfo, figures: SiteFigures): string {
+  const count = info.kind === "region" ? regionDepartements(info.code, figures).length : 0;
+  const outside = figures.outsideDepartements;
   const context =
     info.kind === "departement"
       ? `Département de la région ${link(allTerritories().find((t) => t.id === info.region)!)}`
       : info.kind === "region"
-        ? `Région de ${findRegion(info.code)!.departements.length} départements`
-        : "Somme des 101 départements";
+        ? count === 1 ? "Région d'un seul département" : `Région de ${count} départements`
+        : `Ensemble des départements${outside.some((d) => d.name) ? ", Monaco" : ""}${outside.some((d) => !d.name) ? " et les montants sans département" : ""}`;
   return `<header class="factsheet-title">
 <p class="factsheet-kicker">${html(FACTSHEET_TITLE)}</p>
 <h1>${html(displayName(info))}</h1>
@@ -78,21 +86,21 @@ ${info.kind === "departement" ? territoiresIndustrieBlock(info.code) : ""}
 </header>`;
 }
 
-function neighbours(info: TerritoryInfo): string {
+function neighbours(info: TerritoryInfo, figures: SiteFigures): string {
   const items: string[] = [];
   if (info.kind === "departement") {
-    const index = departements.findIndex((d) => d.code === info.code);
-    const previous = departements[index - 1];
-    const next = departements[index + 1];
+    const listed = departements.filter((d) => carriesFigures(d.code, figures.corsica));
+    const index = listed.findIndex((d) => d.code === info.code);
+    const previous = listed[index - 1];
+    const next = listed[index + 1];
     if (previous) items.push(`<a href="/departements/${previous.code}" rel="prev">← ${html(previous.name)} (${previous.code})</a>`);
     const region = allTerritories().find((t) => t.id === info.region)!;
     items.push(link(region, `Région ${region.name}`));
     items.push(`<a href="/france">France entière</a>`);
     if (next) items.push(`<a href="/departements/${next.code}" rel="next">${html(next.name)} (${next.code}) →</a>`);
   } else if (info.kind === "region") {
-    const region = findRegion(info.code)!;
     items.push(
-      ...region.departements.map((code) => `<a href="/departements/${code}">${html(findDepartement(code)!.name)} (${code})</a>`),
+      ...regionDepartements(info.code, figures).map((code) => `<a href="/departements/${code}">${html(findDepartement(code)!.name)} (${code})</a>`),
       `<a href="/france">France entière</a>`
     );
   } else {
@@ -106,19 +114,21 @@ function keyFiguresBlock(info: TerritoryInfo, figures: SiteFigures): string {
   const own = figures.territories[info.id];
   const region = info.region ? figures.territories[info.region] : undefined;
   const rows = (["export", "import"] as const).map((flow) => {
-    const texts = keyFiguresTexts(flowKeyFigures(own, flow, region));
+    const texts = keyFiguresTexts(flowKeyFigures(own, flow, region, figures));
     const shares = [texts.regionShare, texts.franceShare].filter(Boolean).join(", ");
-    return `<div class="key-figure key-figure-${flow}"><dt>${texts.flowLabel}</dt><dd><strong>${html(texts.total)}</strong>${shares ? ` <span>${html(shares)}</span>` : ""}</dd></div>`;
+    const mass = own.keyFigures[flow].massKg;
+    const tonnage = mass === null ? "" : ` <span class="key-figure-mass">${html(formatTonnes(mass))}</span>`;
+    return `<div class="key-figure key-figure-${flow}"><dt>${texts.flowLabel}</dt><dd><strong>${html(texts.total)}</strong>${tonnage}${shares ? ` <span>${html(shares)}</span>` : ""}</dd></div>`;
   });
-  const balance = keyFiguresTexts({...flowKeyFigures(own, "export", region), balance: own.keyFigures.balance}).balance!;
+  const balance = keyFiguresTexts({...flowKeyFigures(own, "export", region, figures), balance: own.keyFigures.balance}).balance!;
   rows.push(`<div class="key-figure key-figure-balance"><dt>Solde</dt><dd><strong>${html(balance)}</strong></dd></div>`);
   return `<dl class="key-figures">\n${rows.join("\n")}\n</dl>`;
 }
 
-function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: TerritoryFigures | undefined) {
+function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: TerritoryFigures | undefined, figures: SiteFigures) {
   const flowFigures = territory.keyFigures[flow];
-  // A région of one département (the five overseas ones) would read "100,0 % de La Réunion".
-  const region = regionOrNone && findRegion(regionOrNone.code)!.departements.length > 1 ? regionOrNone : undefined;
+  // A région of one département (the five overseas ones, Corsica as "20") would read "100,0 % de La Réunion".
+  const region = regionOrNone && regionDepartements(regionOrNone.code, figures).length > 1 ? regionOrNone : undefined;
   return {
     territoryName: territory.name,
     flow,
@@ -127,6 +137,66 @@ function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: T
     regionTotal: region ? flowFigures.regionTotal ?? undefined : undefined,
     franceTotal: territory.kind === "france" ? undefined : flowFigures.franceTotal
   };
+}
+
+/**
+ * What the département pages do not show: on a région's page, the codes
+ * counted in it without a page (Monaco in Provence-Alpes-Côte d'Azur); on
+ * France's, the reconciliation of France (every row) with its départements.
+ */
+function outsideDepartementsBlock(info: TerritoryInfo, figures: SiteFigures): string {
+  const year = figures.year;
+  const flows = (d: {export: number; import: number}) =>
+    `${formatMillionEuros(d.export)} d'exportations et ${formatMillionEuros(d.import)} d'importations`;
+  if (info.kind === "region") {
+    const counted = figures.outsideDepartements.filter((d) => d.region === info.code && d.name);
+    return counted
+      .map((d) => `<p class="outside-note">Les chiffres de la région comprennent ceux de ${html(d.name === "Monaco" ? "la Principauté de Monaco" : d.name!)} (code ${html(d.code)} des Douanes), que le territoire statistique français inclut : ${html(flows(d))} en ${year}.</p>`)
+      .join("\n");
+  }
+  if (info.kind !== "france" || figures.outsideDepartements.length === 0) return "";
+  const france = figures.territories[info.id].keyFigures;
+  const sum = (flow: Flow) => france[flow].total - figures.outsideDepartements.reduce((total, d) => total + d[flow], 0);
+  const row = (label: string, d: {export: number; import: number}) =>
+    `<tr><th scope="row">${html(label)}</th><td>${html(formatMillionEuros(d.export))}</td><td>${html(formatMillionEuros(d.import))}</td></tr>`;
+  const rows = [
+    row("Somme des fiches départementales", {export: sum("export"), import: sum("import")}),
+    ...figures.outsideDepartements.map((d) =>
+      row(d.name ? `${d.name} (code ${d.code}, compté dans sa région)` : `Code ${d.code}, sans département`, d)
+    ),
+    row("France entière", {export: france.export.total, import: france.import.total})
+  ];
+  return `<table class="reconciliation">
+<caption>De la somme des départements à la France entière, ${year}</caption>
+<thead><tr><th scope="col"></th><th scope="col">Exportations</th><th scope="col">Importations</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`;
+}
+
+/** The page of a Corsica code the source does not publish: it says how the source publishes Corsica and leads there. */
+function corsicaNotice(info: TerritoryInfo, figures: SiteFigures): string {
+  const pageLink = (code: string) => `<a href="/departements/${code}">${html(findDepartement(code)!.name)} (${code})</a>`;
+  const text =
+    figures.corsica === "20"
+      ? `Les Douanes publient la Corse comme un seul département, code ${CORSICA_CODE} : les chiffres ${html(info.forms.ofName)} sont dans la fiche ${pageLink(CORSICA_CODE)}.`
+      : `Les données de ce site publient la Corse en deux départements : voir les fiches ${pageLink(CORSICA_HALVES[0])} et ${pageLink(CORSICA_HALVES[1])}.`;
+  return `---
+title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
+toc: false
+---
+
+${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+<header class="factsheet-title">
+<p class="factsheet-kicker">${html(FACTSHEET_TITLE)}</p>
+<h1>${html(displayName(info))}</h1>
+</header>
+
+<p class="corsica-notice" role="note">${text}</p>
+
+<p><a href="/regions/${info.region!.slice(1)}">Région Corse</a> · <a href="/france">France entière</a></p>
+`;
 }
 
 /** The site's root relative to the page: /departements/10 and /regions/44 sit one folder down, /france at the root. */
@@ -232,11 +302,13 @@ ${sentence ? `<p class="reading">${html(sentence)}.</p>` : ""}
 ${staticChartBlock("activites", charts)}\`\`\`js
 ${loadChart("activites", "activities", info)}
 ${drawChart("activites", "activities", info, info, figures.year)}
-display(chartData(activities, [
+const withMass = activities.some((d) => d.massKg !== null);
+display(chartData(activities.map((d) => ({...d, massTonnes: d.massKg === null ? null : d.massKg / 1000, perKg: d.massKg ? d.value / d.massKg : null})), [
   {key: "flow", label: "Flux", format: (flow) => flow === "export" ? "Exportations" : "Importations"},
   {key: "productName", label: "Produit"},
   {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}},
-  {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4}
+  {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4},
+  ...(withMass ? [{key: "massTonnes", label: "Masse (t)", format: "tonnes", csvDecimals: 1}, {key: "perKg", label: "Valeur au kg (€)", format: "eurosPerKg", csvDecimals: 2}] : [])
 ], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(info)}-activites-${figures.year}.csv`)}}));
 \`\`\``;
 }
@@ -246,7 +318,7 @@ function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow): s
   const region = info.region ? figures.territories[info.region] : undefined;
   const blocks = comparedTerritories(info, figures).map((territory, index) => {
     const territoryInfo = allTerritories().find((t) => t.id === territory.id)!;
-    const texts = keyFiguresTexts(flowKeyFigures(territory, flow, index === 0 ? region : undefined));
+    const texts = keyFiguresTexts(flowKeyFigures(territory, flow, index === 0 ? region : undefined, figures));
     const figuresLine = [texts.total, index === 0 ? texts.regionShare : undefined, index === 0 && territory.kind !== "france" ? texts.franceShare : undefined]
       .filter(Boolean)
       .join(" — ");
@@ -342,6 +414,7 @@ ${practicalInformation(displayName(info), figures.year)
 export function factsheetMarkdown(id: string, figures: SiteFigures, charts: StaticCharts = {}): string {
   const info = allTerritories().find((t) => t.id === id);
   if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
+  if (info.kind === "departement" && !carriesFigures(info.code, figures.corsica)) return corsicaNotice(info, figures);
   return `---
 title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
 toc:
@@ -351,13 +424,15 @@ toc:
 ${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
 ${titleBlock(info, figures)}
 
-${neighbours(info)}
+${neighbours(info, figures)}
 
 ${contextSection(figures)}
 
 ## Chiffres clés ${figures.year}
 
 ${keyFiguresBlock(info, figures)}
+
+${outsideDepartementsBlock(info, figures)}
 
 ${downloadsBlock(info, figures)}
 

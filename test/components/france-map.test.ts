@@ -5,9 +5,9 @@ import {departements} from "../../src/data/territories.ts";
 
 const NBSP = "\u00a0";
 
-/** Every département of the site, with a deterministic value (Aube: 1 822,3 M€, Paris: missing). */
+/** Every département of INSEE's list (Corsica as 2A and 2B), with a deterministic value (Aube: 1 822,3 M€, Paris: missing). */
 function data(): MapDatum[] {
-  return departements.map((d, i) => ({
+  return departements.filter((d) => d.code !== "20").map((d, i) => ({
     code: d.code,
     name: d.name,
     value: d.code === "75" ? null : d.code === "10" ? 1822.3e6 : (i + 1) * 100e6
@@ -25,11 +25,22 @@ describe("franceMap", () => {
     expect(GEOMETRY_CODES.some((code) => code.startsWith("97"))).toBe(false);
   });
 
+  it("colours both halves of Corsica with the customs' one Corsica (20), linked to its page", () => {
+    const rows = departements.filter((d) => d.code !== "2A" && d.code !== "2B").map((d, i) => ({code: d.code, name: d.name, value: d.code === "20" ? 5e10 : (i + 1) * 1e6}));
+    const figure = draw("exports", rows);
+    const corsica = [...figure.querySelectorAll('svg g.departements a[data-code="20"]')];
+    expect(corsica).toHaveLength(2);
+    const fills = corsica.map((a) => a.querySelector("path")!.getAttribute("fill"));
+    expect(fills[0]).toBe(fills[1]);
+    expect(fills[0]).not.toBe(figure.querySelector('svg a[data-code="10"] path')!.getAttribute("fill"));
+    expect(figure.querySelectorAll('svg g.insets a[data-code="20"]')).toHaveLength(0);
+  });
+
   it("makes all 101 départements links, the overseas ones as labelled tiles", () => {
     const figure = draw();
     const links = [...figure.querySelectorAll("svg a")];
     expect(links).toHaveLength(101);
-    expect(new Set(links.map((a) => a.getAttribute("data-code")))).toEqual(new Set(departements.map((d) => d.code)));
+    expect(new Set(links.map((a) => a.getAttribute("data-code")))).toEqual(new Set(data().map((d) => d.code)));
     expect(figure.querySelectorAll("svg a path")).toHaveLength(96);
     const tiles = [...figure.querySelectorAll("svg g.insets a")];
     expect(tiles.map((a) => a.getAttribute("data-code"))).toEqual(["971", "972", "973", "974", "976"]);

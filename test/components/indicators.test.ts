@@ -49,7 +49,7 @@ describe("countryExposure (United States)", () => {
     const exports = rowsOf(territory, "export");
     const toUs = exports.filter((row) => row.country === "US");
     const usTotal = total(toUs);
-    const productTotals = new Map(ranking(exports, (row) => row.product));
+    const productTotals = new Map(ranking(exports, (row) => row.a129));
     return {
       territory,
       year: YEAR,
@@ -58,7 +58,7 @@ describe("countryExposure (United States)", () => {
       total: total(exports),
       value: usTotal,
       share: usTotal / total(exports),
-      products: ranking(toUs, (row) => row.product)
+      products: ranking(toUs, (row) => row.a129)
         .slice(0, n)
         .map(([code, value], i) => ({
           rank: i + 1,
@@ -174,9 +174,9 @@ describe("concentration", () => {
 
 describe("specialisation (revealed comparative advantage)", () => {
   function expected(territory: string, n: number, minShare: number) {
-    const own = ranking(rowsOf(territory, "export"), (row) => row.product);
+    const own = ranking(rowsOf(territory, "export"), (row) => row.a129);
     const ownTotal = sum(own.map(([, v]) => v));
-    const france = new Map(ranking(rowsOf("FR", "export"), (row) => row.product));
+    const france = new Map(ranking(rowsOf("FR", "export"), (row) => row.a129));
     const franceTotal = total(rowsOf("FR", "export"));
     return own
       .map(([code, value]) => {
@@ -207,7 +207,7 @@ describe("specialisation (revealed comparative advantage)", () => {
 
   it("is 1 for every product of France against itself", async () => {
     const rows = await specialisation(run, {territory: "FR", year: YEAR, n: 100, minShare: 0});
-    expect(rows).toHaveLength(new Set(rowsOf("FR", "export").map((r) => r.product)).size);
+    expect(rows).toHaveLength(new Set(rowsOf("FR", "export").map((r) => r.a129)).size);
     for (const row of rows) expect(row.rca).toBeCloseTo(1, 12);
   });
 
@@ -225,10 +225,10 @@ describe("importDependence", () => {
   function expected(territory: string, n: number) {
     const imports = rowsOf(territory, "import");
     const importTotal = total(imports);
-    return ranking(imports, (row) => row.product)
+    return ranking(imports, (row) => row.a129)
       .slice(0, n)
       .map(([product, value], i) => {
-        const [country, countryValue] = ranking(imports.filter((row) => row.product === product), (row) => row.country)[0];
+        const [country, countryValue] = ranking(imports.filter((row) => row.a129 === product), (row) => row.country)[0];
         return {
           rank: i + 1,
           product,

@@ -66,7 +66,8 @@ describe("keyFigures", () => {
         regionTotal: region,
         franceTotal: france,
         regionShare: own / region,
-        franceShare: own / france
+        franceShare: own / france,
+        massKg: sum(rowsOf("D10", flow).map((row) => row.mass_kg ?? 0))
       });
     }
     expect(figures.balance).toBe(total(rowsOf("D10", "export")) - total(rowsOf("D10", "import")));
@@ -98,7 +99,7 @@ describe("topProducts / topCountries", () => {
           .slice(0, 4)
           .map(([code, value], index) => ({rank: index + 1, code, name: label(code), value, share: value / flowTotal}));
       expect(await topProducts(run, {territory: "D10", year: YEAR, flow, n: 4})).toEqual(
-        expected((row) => row.product, productName)
+        expected((row) => row.a129, productName)
       );
       expect(await topCountries(run, {territory: "D10", year: YEAR, flow, n: 4})).toEqual(
         expected((row) => row.country, countryName)
@@ -109,7 +110,7 @@ describe("topProducts / topCountries", () => {
   it("falls back to the code when a label is missing", async () => {
     const all = await topProducts(run, {territory: "D10", year: YEAR, flow: "export", n: 100});
     expect(all.find((row) => row.code === "C30Z")?.name).toBe("C30Z");
-    expect(all).toHaveLength(new Set(rowsOf("D10", "export").map((row) => row.product)).size);
+    expect(all).toHaveLength(new Set(rowsOf("D10", "export").map((row) => row.a129)).size);
   });
 
   it("break ties by code", async () => {
@@ -148,7 +149,7 @@ describe("productsByFlow", () => {
     for (const flow of ["export", "import"] as const) {
       const flowRows = rows.filter((row) => row.flow === flow);
       const flowTotal = total(rowsOf("D10", flow));
-      const top = ranking(rowsOf("D10", flow), (row) => row.product).slice(0, n);
+      const top = ranking(rowsOf("D10", flow), (row) => row.a129).slice(0, n);
       expect(flowRows.slice(0, n).map((row) => [row.product, row.value])).toEqual(top);
       const others = flowRows.at(-1)!;
       expect(others).toMatchObject({product: OTHERS_CODE, productName: OTHERS_NAME});
@@ -172,11 +173,11 @@ describe("sankeyLinks", () => {
   /** Independent bucketing: top n on each side by the flow total, the rest in Autres. */
   function expectedLinks(territory: string, flow: Flow, n: number) {
     const rows = rowsOf(territory, flow);
-    const topP = new Set(ranking(rows, (row) => row.product).slice(0, n).map(([code]) => code));
+    const topP = new Set(ranking(rows, (row) => row.a129).slice(0, n).map(([code]) => code));
     const topC = new Set(ranking(rows, (row) => row.country).slice(0, n).map(([code]) => code));
     const links = new Map<string, number>();
     for (const row of rows) {
-      const product = topP.has(row.product) ? row.product : OTHERS_CODE;
+      const product = topP.has(row.a129) ? row.a129 : OTHERS_CODE;
       const country = topC.has(row.country) ? row.country : OTHERS_CODE;
       const [source, target] = flow === "export" ? [product, country] : [country, product];
       const key = `${source}|${target}`;
@@ -197,7 +198,7 @@ describe("sankeyLinks", () => {
         // Descending values.
         expect(links.map((l) => l.value)).toEqual([...links.map((l) => l.value)].sort((a, b) => b - a));
         // Export goes product → country, import country → product; names follow codes.
-        const products = new Set(fixture.rows.map((row) => row.product).concat(OTHERS_CODE));
+        const products = new Set(fixture.rows.map((row) => row.a129).concat(OTHERS_CODE));
         for (const link of links) {
           expect(products.has(flow === "export" ? link.source : link.target)).toBe(true);
           const country = flow === "export" ? link.target : link.source;

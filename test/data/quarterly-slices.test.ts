@@ -52,7 +52,7 @@ const cellsOf = (rows: QuarterlySliceRow[]) =>
 describe("buildQuarterlySlices", () => {
   it("writes one file per département, région and France", () => {
     expect([...slices.keys()]).toEqual(allTerritories().map((t) => quarterlySliceFileName(t.id)));
-    expect(slices.size).toBe(101 + 18 + 1);
+    expect(slices.size).toBe(102 + 18 + 1);
   });
 
   it("has the quarterly schema, SNAPPY-compressed, readable by hyparquet", async () => {

@@ -38,7 +38,7 @@ function expectedCells(rows: CanonicalRow[], depts: string[] | null): Map<string
   const cells = new Map<string, number>();
   for (const row of rows) {
     if (row.year !== 2024 || (depts && !depts.includes(row.dept))) continue;
-    const key = `${row.flow}|${row.product}|${row.country}`;
+    const key = `${row.flow}|${row.a129}|${row.country}`;
     cells.set(key, (cells.get(key) ?? 0) + row.value_eur);
   }
   return cells;
@@ -50,7 +50,7 @@ const cellsOf = (rows: SliceRow[]) => new Map(rows.map((r) => [`${r.flow}|${r.pr
 describe("buildSlices", () => {
   it("writes one file per département, région and France", () => {
     const names = [...fixture.slices.keys()];
-    expect(names).toHaveLength(101 + 18 + 1 + 19);
+    expect(names).toHaveLength(102 + 18 + 1 + 19);
     expect(names.filter((n) => !n.endsWith("-top.parquet"))).toEqual(allTerritories().map((t) => `${t.id}.parquet`));
     expect(names.filter((n) => n.endsWith("-top.parquet"))).toEqual(
       allTerritories().filter((t) => t.kind !== "departement").map((t) => `${t.id}-top.parquet`)
@@ -65,7 +65,7 @@ describe("buildSlices", () => {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const metadata = parquetMetadata(buffer);
     const columns = parquetSchema(metadata).children.map((c) => c.element.name);
-    expect(columns).toEqual(["territory", "year", "flow", "product", "country", "value_eur"]);
+    expect(columns).toEqual(["territory", "year", "flow", "product", "country", "value_eur", "mass_kg"]);
     const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)));
     expect(codecs).toEqual(new Set(["SNAPPY"]));
     const rows = await readSlice("D10.parquet");
@@ -147,7 +147,12 @@ describe("territoryFigures", () => {
   it("covers every territory for the complete year, as JSON", () => {
     expect(bundle.year).toBe(2024);
     expect(bundle.completeYears).toEqual([2024]);
-    expect(Object.keys(bundle.territories)).toHaveLength(120);
+    expect(Object.keys(bundle.territories)).toHaveLength(121);
+    // The fixture has INSEE's Corsica (none), no Monaco: the unallocated code is all that France adds.
+    expect(bundle.corsica).toBe("20");
+    expect(bundle.outsideDepartements.map((d) => [d.code, d.name, d.region])).toEqual([[UNALLOCATED, null, null]]);
+    const unallocated = fixture.rows.filter((r) => r.year === 2024 && r.dept === UNALLOCATED && r.flow === "export");
+    expect(bundle.outsideDepartements[0].export).toBe(unallocated.reduce((a, r) => a + r.value_eur, 0));
     expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle);
   });
 
@@ -181,6 +186,7 @@ describe("territoryFigures", () => {
     expect(findTerritory("D2A")?.name).toBe("Corse-du-Sud");
     expect(findTerritory("R44")?.forms.ofName).toBe("du Grand Est");
     expect(findTerritory("FR")?.kind).toBe("france");
-    expect(findTerritory("D20")).toBeUndefined();
+    expect(findTerritory("D20")?.name).toBe("Corse");
+    expect(findTerritory("D99")).toBeUndefined();
   });
 });

@@ -78,14 +78,16 @@ export function syntheticRows(): CanonicalRow[] {
       for (const flow of ["export", "import"] as Flow[]) {
         for (const [p, product] of PRODUCTS.entries()) {
           for (const [c, country] of COUNTRIES.entries()) {
+            // The slices read the A129 level; the CPF4 code below it is made up.
+            const cpf4 = String(1000 + p);
             if (dept === TIED_DEPT) {
-              rows.push({year, quarter, flow, dept, product, country, value_eur: 1000});
+              rows.push({year, quarter, flow, dept, a129: product, product: cpf4, country, value_eur: 1000, mass_kg: null});
               continue;
             }
             // Skewed and sparse, like real trade: big products and partners first.
             if (random() < 0.25) continue;
             const scale = (1 + 3 * random()) * 1e6 / (1 + p) / (1 + c / 2) / (flow === "import" && dept === "92" ? 0.5 : 1);
-            rows.push({year, quarter, flow, dept, product, country, value_eur: Math.round(scale)});
+            rows.push({year, quarter, flow, dept, a129: product, product: cpf4, country, value_eur: Math.round(scale), mass_kg: Math.round(scale / (1 + p))});
           }
         }
       }
@@ -119,7 +121,8 @@ async function createTable(connection: DuckDBConnection, name: string, columns: 
   const appender = await connection.createAppender(name);
   for (const row of rows) {
     for (const value of row) {
-      if (typeof value === "number") appender.appendDouble(value);
+      if (value === null) appender.appendNull();
+      else if (typeof value === "number") appender.appendDouble(value);
       else appender.appendVarchar(String(value));
     }
     appender.endRow();
@@ -190,7 +193,7 @@ export async function writeCanonicalFiles(rows = syntheticRows()): Promise<Canon
       connection,
       "raw",
       CANONICAL_COLUMNS.map(([c, t]) => [c, numeric(t)] as const),
-      rows.map((r) => [r.year, r.quarter, r.flow, r.dept, r.product, r.country, r.value_eur])
+      rows.map((r) => [r.year, r.quarter, r.flow, r.dept, r.a129, r.product, r.country, r.value_eur, r.mass_kg])
     );
     const cast = CANONICAL_COLUMNS.map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(", ");
     await connection.run(`COPY (SELECT ${cast} FROM raw) TO '${path("trade.parquet")}' (FORMAT parquet)`);
@@ -299,7 +302,7 @@ export interface QuarterlyFixture {
 export async function writeQuarterlyFiles(rows = syntheticQuarterlyRows()): Promise<QuarterlyFixture> {
   const folder = await writeFixtureFolder("quarterly-test-", async (connection, path) => {
     for (const [kind, column, file] of [
-      ["products", "product", "trade_products_quarterly.parquet"],
+      ["products", "a129", "trade_products_quarterly.parquet"],
       ["countries", "country", "trade_countries_quarterly.parquet"]
     ] as const) {
       const columns = [["year", "DOUBLE"], ["quarter", "DOUBLE"], ["flow", "VARCHAR"], ["dept", "VARCHAR"], [column, "VARCHAR"], ["value_eur", "DOUBLE"]] as const;

@@ -2,8 +2,8 @@ import {describe, expect, it} from "vitest";
 import {departements, findDepartement, regionOf, regions} from "../../src/data/territories.ts";
 
 describe("territories", () => {
-  it("lists the 101 départements and 18 régions, each département in exactly one région", () => {
-    expect(departements).toHaveLength(101);
+  it("lists INSEE's 101 départements, Corsica as the customs publish it, and 18 régions, each département in exactly one région", () => {
+    expect(departements).toHaveLength(102);
     expect(regions).toHaveLength(18);
     const members = regions.flatMap((r) => r.departements).sort();
     expect(members).toEqual(departements.map((d) => d.code).sort());
@@ -13,7 +13,10 @@ describe("territories", () => {
     expect(findDepartement("01")?.name).toBe("Ain");
     expect(findDepartement("2A")?.name).toBe("Corse-du-Sud");
     expect(findDepartement("974")?.name).toBe("La Réunion");
-    expect(findDepartement("20")).toBeUndefined();
+    expect(findDepartement("20")).toMatchObject({name: "Corse", regionCode: "94", forms: {ofName: "de la Corse"}});
+    const corsica = departements.findIndex((d) => d.code === "20");
+    expect(departements.slice(corsica, corsica + 3).map((d) => d.code)).toEqual(["20", "2A", "2B"]);
+    expect(findDepartement("99")).toBeUndefined();
     expect(findDepartement("975")).toBeUndefined();
     expect(regionOf("10").name).toBe("Grand Est");
   });

@@ -157,7 +157,7 @@ describe("single-département régions", () => {
     // La Réunion trading as much as its région (itself), unlike the fixture where it has no trade.
     const reunion = structuredClone(figures);
     for (const flow of ["export", "import"] as const) {
-      reunion.territories.D974.keyFigures[flow] = {total: 5e8, regionTotal: 5e8, franceTotal: 1e11, regionShare: 1, franceShare: 0.005};
+      reunion.territories.D974.keyFigures[flow] = {total: 5e8, regionTotal: 5e8, franceTotal: 1e11, regionShare: 1, franceShare: 0.005, massKg: null};
     }
     const page = factsheetMarkdown("D974", reunion);
     expect(page).not.toMatch(/100,0\u00a0% de La Réunion/);
