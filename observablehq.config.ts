@@ -2,7 +2,7 @@
  * Observable Framework configuration. Everything here must work with no
  * network at all: see README.md § "How it stays offline".
  */
-import {departements, findDepartement, regions} from "./src/data/territories.ts";
+import {carriesFigures, departements, findDepartement, regions} from "./src/data/territories.ts";
 
 // Framework's built-in page chrome is English and blocks zoom; these fixes
 // apply in `npm run dev` at page load. `npm run build` also rewrites the HTML
@@ -37,7 +37,10 @@ export default {
       name: `Départements — ${region.name}`,
       collapsible: true,
       open: false,
-      pages: region.departements.map((code) => ({name: `${findDepartement(code)!.name} (${code})`, path: `/departements/${code}`}))
+      // Corsica as the customs publish it ("20"); the pages 2A and 2B exist and say so.
+      pages: region.departements
+        .filter((code) => carriesFigures(code, "20"))
+        .map((code) => ({name: `${findDepartement(code)!.name} (${code})`, path: `/departements/${code}`}))
     })),
   ],
   dynamicPaths: [

@@ -8,7 +8,7 @@ import {formatMillionEuros} from "../../src/components/format.ts";
 import {territoryFigures} from "../../src/data/slices.ts";
 import type {SiteFigures} from "../../src/factsheet/figures.ts";
 import {factsheetMarkdown, routeParameter} from "../../src/factsheet/page.ts";
-import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
+import {createFixture, syntheticRows, UNALLOCATED, type Fixture} from "../data/synthetic-trade.ts";
 
 let fixture: Fixture;
 let figures: SiteFigures;
@@ -162,5 +162,55 @@ describe("single-département régions", () => {
     const page = factsheetMarkdown("D974", reunion);
     expect(page).not.toMatch(/100,0\u00a0% de La Réunion/);
     expect(page).toMatch(/de la France/);
+  });
+});
+
+describe("the customs' geography on the pages", () => {
+  // The synthetic rows with Corsica published as one "20" and Monaco ("99") trading in PACA.
+  let geography: Fixture;
+  let geographyFigures: SiteFigures;
+  const extra = (dept: string, value: number) =>
+    (["export", "import"] as const).flatMap((flow) => [1, 2, 3, 4].map((quarter) => ({year: 2024, quarter, flow, dept, a129: "C14Z", product: "1413", country: "IT", value_eur: value, mass_kg: value / 10})));
+  beforeAll(async () => {
+    geography = await createFixture([...syntheticRows(), ...extra("20", 2_500_000), ...extra("99", 1_000_000)]);
+    const bundle = await territoryFigures(geography);
+    geographyFigures = {...bundle, key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null};
+  });
+  afterAll(async () => {
+    await geography?.cleanup();
+  });
+
+  it("gives Corsica '20' its factsheet, and makes 2A and 2B say how the customs publish Corsica", () => {
+    expect(geographyFigures.corsica).toBe("20");
+    expect(factsheetMarkdown("D20", geographyFigures)).toContain("<h1>Corse (20)</h1>");
+    expect(factsheetMarkdown("D20", geographyFigures)).toContain(formatMillionEuros(10_000_000));
+    const notice = factsheetMarkdown("D2A", geographyFigures);
+    expect(notice).toContain("Les Douanes publient la Corse comme un seul département, code 20");
+    expect(notice).toContain('<a href="/departements/20">Corse (20)</a>');
+    expect(notice).not.toContain("```js");
+  });
+
+  it("keeps INSEE's halves when the source has them, and then the page '20' leads to them", () => {
+    expect(figures.corsica).toBe("20");
+    const halves = {...geographyFigures, corsica: "2A2B" as const};
+    expect(factsheetMarkdown("D2B", halves)).toContain("## Chiffres clés 2024");
+    expect(factsheetMarkdown("D20", halves)).toContain('<a href="/departements/2A">Corse-du-Sud (2A)</a>');
+  });
+
+  it("says on Provence-Alpes-Côte d'Azur's page that it counts Monaco, with Monaco's figures", () => {
+    const paca = factsheetMarkdown("R93", geographyFigures);
+    expect(paca).toContain("comprennent ceux de la Principauté de Monaco (code 99 des Douanes)");
+    expect(paca).toContain(`${formatMillionEuros(4_000_000)} d&#39;exportations`);
+    expect(factsheetMarkdown("R44", geographyFigures)).not.toContain("Monaco");
+  });
+
+  it("reconciles France with the sum of its départements: Monaco and the code without a département", () => {
+    const france = factsheetMarkdown("FR", geographyFigures);
+    expect(france).toContain("De la somme des départements à la France entière, 2024");
+    expect(france).toContain("Monaco (code 99, compté dans sa région)");
+    expect(france).toContain(`Code ${UNALLOCATED}, sans département`);
+    const departementsSum = (flow: "export" | "import") =>
+      syntheticRows().concat(extra("20", 2_500_000)).filter((r) => r.year === 2024 && r.flow === flow && r.dept !== UNALLOCATED).reduce((a, r) => a + r.value_eur, 0);
+    expect(france).toContain(`<tr><th scope="row">Somme des fiches départementales</th><td>${formatMillionEuros(departementsSum("export"))}</td><td>${formatMillionEuros(departementsSum("import"))}</td></tr>`);
   });
 });
