@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
 import {formatMillionEuros, formatPercent} from "../../src/components/format.ts";
-import {findDepartement, regionOf} from "../../src/data/territories.ts";
+import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, regionOf} from "../../src/data/territories.ts";
 
 const DIST = "dist";
 const html = (path: string) => readFileSync(join(DIST, `${path}.html`), "utf8");
@@ -49,15 +49,18 @@ describe("baked figures", async () => {
   const sum = (flow: string, depts: string[]) => depts.reduce((total, dept) => total + (byDept.get(`${dept}/${flow}`) ?? 0), 0);
   const allDepts = [...new Set([...byDept.keys()].map((key) => key.split("/")[0]))];
 
-  it.each(["10", "75", "13", "59", "2A", "974"])("département %s shows its totals and shares, computed independently", (code) => {
+  it.each(["10", "75", "13", "59", "20", "974"])("département %s shows its totals and shares, computed independently", (code) => {
     const page = text(`departements/${code}`);
     const region = regionOf(code);
+    // A région counts the codes without a page of their own that belong to it: Monaco in PACA.
+    const regionCodes = [...region.departements, ...EXTRA_DATA_DEPARTEMENTS.filter((d) => d.regionCode === region.code).map((d) => d.code)];
+    const pages = region.departements.filter((dept) => carriesFigures(dept, "20"));
     for (const flow of ["export", "import"]) {
       const own = sum(flow, [code]);
-      const regionTotal = sum(flow, region.departements);
+      const regionTotal = sum(flow, regionCodes);
       const france = sum(flow, allDepts);
       expect(page, `${code} ${flow}`).toContain(formatMillionEuros(own));
-      if (region.departements.length > 1) {
+      if (pages.length > 1) {
         expect(page).toContain(`${formatPercent(own / regionTotal, 1)} ${region.forms.ofName}`);
       } else {
         // A région of one département (overseas): its share would always be 100 %, so none is shown.
@@ -68,6 +71,22 @@ describe("baked figures", async () => {
       expect(page).toContain(formatMillionEuros(france));
     }
     expect(page).toContain(findDepartement(code)!.name);
+  });
+
+  it.each(["2A", "2B"])("département %s says that the customs publish Corsica as one département, and leads to it", (code) => {
+    const page = text(`departements/${code}`);
+    expect(page).toContain("Les Douanes publient la Corse comme un seul département, code 20");
+    expect(page).not.toContain("Chiffres clés");
+  });
+
+  it("Provence-Alpes-Côte d'Azur counts Monaco and says so; France reconciles with its départements", () => {
+    const monaco = (flow: string) => sum(flow, ["99"]);
+    expect(monaco("export")).toBeGreaterThan(0);
+    expect(text("regions/93")).toContain(`Principauté de Monaco (code 99 des Douanes), que le territoire statistique français inclut : ${formatMillionEuros(monaco("export"))}`);
+    const france = text("france").replace(/ +/g, " ");
+    expect(france).toContain("De la somme des départements à la France entière");
+    const pagesSum = sum("export", allDepts.filter((dept) => findDepartement(dept) !== undefined));
+    expect(france).toContain(`Somme des fiches départementales ${formatMillionEuros(pagesSum)}`);
   });
 
   // The demo is calibrated on the reference; real data has its own figures (reported as skipped then).

@@ -43,7 +43,9 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
     expect(await page.locator(MAP_LINKS).count()).toBe(101);
     const codes = await page.locator(MAP_LINKS).evaluateAll((links) => links.map((a) => a.getAttribute("data-code")));
-    expect(codes).toEqual(expect.arrayContaining(["01", "10", "2A", "2B", "75", "971", "972", "973", "974", "976"]));
+    expect(codes).toEqual(expect.arrayContaining(["01", "10", "20", "75", "971", "972", "973", "974", "976"]));
+    // Corsica, published by the customs as one département, colours both halves of the map and links to its page.
+    expect(codes.filter((code) => code === "20")).toHaveLength(2);
     // National key figures are drawn from overview.parquet.
     expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
     expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/Md€$/u);
