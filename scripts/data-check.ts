@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {downloadToCache} from "../src/data/douanes/download.ts";
 import {inspectInputs} from "../src/data/douanes/inspect.ts";
 import {cacheRoot} from "../src/data/douanes/paths.ts";
-import {defaultDownloadOptions, listLocalInputs, type SourceInput} from "../src/data/douanes/source.ts";
+import {defaultDownloadOptions, listLocalInputs, validatorFor, type SourceInput} from "../src/data/douanes/source.ts";
 
 const target = process.argv[2];
 if (!target) {
@@ -18,7 +18,7 @@ if (!target) {
 async function inputsOf(target: string): Promise<SourceInput[]> {
   if (!/^https?:\/\//.test(target)) return listLocalInputs(target);
   const name = new URL(target).searchParams.get("fic") ?? target.split("/").pop()!.replace(/[^\w.-]/g, "_");
-  const options = {...defaultDownloadOptions(process.env, false), cacheDir: join(cacheRoot(), "douanes")};
+  const options = {...defaultDownloadOptions(process.env, false), cacheDir: join(cacheRoot(), "douanes"), validate: validatorFor(name)};
   const file = await downloadToCache(target, name, options);
   return [{name, path: file.path, origin: target, sha256: file.sha256, bytes: file.bytes, downloadedAt: file.downloadedAt}];
 }

@@ -9,10 +9,11 @@
  *    changed parser or figures code), empties Framework's loader cache:
  *    Framework would otherwise serve pages and data files built from the old
  *    data, as it only re-runs a loader whose own file changed.
- * 3. For the same reason, when the code the page loaders run changed
- *    (src/factsheet/, the modules it imports) or the static charts they paste
- *    did, drops the cached pages they printed, so the next build or preview
- *    prints them again.
+ * 3. For the same reason, when the code the page loaders run (src/factsheet/,
+ *    the modules it imports), the static charts they paste or the
+ *    Territoires d'industrie list (TERRITOIRES_INDUSTRIE_FILE) changed, drops
+ *    the cached pages they printed, so the next build or preview prints them
+ *    again.
  */
 import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
@@ -20,13 +21,14 @@ import {loadPipeline} from "../src/data/douanes/pipeline.ts";
 import {codeHash} from "../src/factsheet/code-hash.ts";
 import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
 import {computeStaticCharts, publishStaticCharts} from "../src/factsheet/prerender.ts";
+import {loadTerritoiresIndustrie} from "../src/data/territoires-industrie.ts";
 
 const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
 // Framework's look-ups for lazy client libraries (scripts/prepare-offline.ts) are not data.
 const KEEP = new Set(["_npm"]);
 
 // What the page loaders (src/**/[code].md.ts, france.md.ts, integrer.md.ts) run: their printed pages depend on it.
-const PAGE_CODE = ["src/factsheet", "src/components", "src/data/territories.ts", "src/data/territory-ids.ts"];
+const PAGE_CODE = ["src/factsheet", "src/components", "src/data/territories.ts", "src/data/territory-ids.ts", "src/data/territoires-industrie.ts"];
 // Their outputs in Framework's cache, one per route.
 const PAGE_OUTPUTS = ["departements", "regions", "france.md", "integrer.md"];
 const PAGE_CODE_KEY = join(FRAMEWORK_CACHE, ".page-code-key");
@@ -53,7 +55,9 @@ if (before !== figures.key) {
   await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
 }
-const pageCode = `${await codeHash(".", PAGE_CODE)}-${charts.key}`;
+// The département pages print the Territoires d'industrie list: read (and checked) here once, its checksum in the key.
+const territoiresIndustrie = loadTerritoiresIndustrie();
+const pageCode = `${await codeHash(".", PAGE_CODE)}-${charts.key}-${territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
 if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
   await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   await mkdir(FRAMEWORK_CACHE, {recursive: true});

@@ -224,7 +224,7 @@ describe("TRADE_SOURCE modes against a failing site", () => {
   it("dgddi: an HTML page instead of a zip fails, saying what to do", async () => {
     const cache = await tempDir("hostile-src-");
     await expect(resolveSource(env({TRADE_SOURCE: "dgddi", TRADE_CACHE_DIR: cache, DGDDI_URLS: `${server.base}/html-200.zip`})))
-      .rejects.toThrow(/TRADE_SOURCE=dgddi : .*page HTML.*Que faire : .*TRADE_SOURCE=\/chemin\/vers\/zips.*TRADE_SOURCE=demo/s);
+      .rejects.toThrow(/TRADE_SOURCE=dgddi : .*page HTML.*Que faire : .*TRADE_SOURCE=\/chemin\/vers\/fichiers.*TRADE_SOURCE=demo/s);
     expect(await readdir(join(cache, "douanes"))).toEqual([]);
   });
 

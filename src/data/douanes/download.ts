@@ -153,7 +153,7 @@ async function attempt(url: string, limits: Limits): Promise<{bytes: Uint8Array;
     await response.body?.cancel().catch(() => {});
     const message = `HTTP ${response.status} ${response.statusText}`.trim();
     if (response.status >= 500 || response.status === 408 || response.status === 429) throw new TransientError(message);
-    throw new SourceError(`${url} : ${message}. Vérifiez l'adresse (table des régions dans src/data/douanes/dgddi-urls.ts).`);
+    throw new SourceError(`${url} : ${message}. Vérifiez l'adresse (lien de la page de téléchargement, DGDDI_PAGE_URL ou DGDDI_URLS).`);
   }
   return {bytes: await readBody(response, url, limits), contentType: response.headers.get("content-type") ?? ""};
 }
@@ -172,6 +172,12 @@ function validateDownload(bytes: Uint8Array, url: string, contentType: string, o
     if (error instanceof SourceError && contentType) throw new SourceError(`${error.message} (Content-Type annoncé : « ${contentType} »)`);
     throw error;
   }
+}
+
+/** The valid cached copy of `url` as `cacheDir/fileName`, without any network access, or undefined. */
+export async function readCachedCopy(url: string, fileName: string, options: DownloadOptions): Promise<CachedFile | undefined> {
+  checkCacheFileName(fileName);
+  return readCached(join(options.cacheDir, fileName), url, options);
 }
 
 /** Downloads `url` as `cacheDir/fileName`, or returns the valid cached copy. */

@@ -3,16 +3,30 @@
  *   auto (default)  the customs site, else the demo with a loud warning;
  *   dgddi           the customs site only (fails clearly when unreachable);
  *   demo            the generated demo;
- *   <path>          a regional zip, a folder of zips, or a folder of extracted files.
+ *   <path>          a file, or a folder of files (bulk .txt / .zip, region zips, extracted files).
+ *
+ * "The customs site" is the bulk files ("Bases complètes") linked from the
+ * download page DGDDI_PAGE_URL (which ones: see dgddi-urls.ts), or exactly the
+ * addresses in DGDDI_URLS. The page is fetched afresh each time; when it cannot
+ * be, its last good copy in the cache is used, so that a site built once can be
+ * rebuilt offline from the cached files. Other settings: DGDDI_TIMEOUT_MS,
+ * DGDDI_RETRIES, DGDDI_BACKOFF_MS, DGDDI_MAX_BYTES (the page itself is capped
+ * at 8 MiB), DGDDI_REFRESH=1 (download the files again), TRADE_CACHE_DIR.
+ *
+ * The network modes are resolved once per process (several loaders and the
+ * prepare script ask in one run), and `auto` prints its fallback warning once
+ * per cause per process.
  */
 import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {sha256} from "./checksum.ts";
-import {dgddiFiles} from "./dgddi-urls.ts";
+import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.ts";
 import {demoSourceFolder} from "./demo-source.ts";
-import {downloadToCache, type DownloadOptions} from "./download.ts";
+import {DEFAULT_MAX_BYTES, downloadToCache, readCachedCopy, type DownloadOptions} from "./download.ts";
 import {SourceError} from "./errors.ts";
 import {cacheRoot} from "./paths.ts";
+import {describeContent, sniffContent} from "./sniff.ts";
+import {decodeText} from "./text-decoding.ts";
 import {checkZipStructure} from "./zip.ts";
 
 export interface SourceInput {
@@ -87,14 +101,76 @@ export function defaultDownloadOptions(env: NodeJS.ProcessEnv, probing: boolean)
   };
 }
 
-async function downloadAll(env: NodeJS.ProcessEnv, probing: boolean): Promise<SourceInput[]> {
+/** The download check for a file: a `.zip` (or `.xlsx`) must be a whole archive; anything else must not be empty or an HTML page. */
+export function validatorFor(fileName: string): (bytes: Uint8Array, label: string) => void {
+  if (/\.(zip|xlsx)$/i.test(fileName)) return checkZipStructure;
+  return (bytes, label) => {
+    const kind = sniffContent(bytes);
+    if (kind === "empty" || kind === "html") throw new SourceError(`${label} : ce n'est pas un fichier de données mais ${describeContent(kind)}.`);
+  };
+}
+
+/** The download page is small: anything bigger is not it. */
+export const PAGE_MAX_BYTES = 8 * 2 ** 20;
+
+function checkPage(bytes: Uint8Array, label: string): void {
+  const kind = sniffContent(bytes);
+  if (kind !== "html" && kind !== "text") throw new SourceError(`${label} : la page de téléchargement attendue est ${describeContent(kind)}.`);
+}
+
+const LINKS_SHOWN = 8;
+
+function describeLink(link: PageLink): string {
+  return link.text && link.text !== link.href ? `« ${link.text.slice(0, 60)} » → ${link.href}` : link.href;
+}
+
+/** Why a page yielded no bulk file, with the first links seen and what to do. */
+export function noBulkLinkMessage(pageUrl: string, links: PageLink[]): string {
+  const seen = links.length
+    ? `${links.length} lien(s) vu(s) : ${links.slice(0, LINKS_SHOWN).map(describeLink).join(" ; ")}${links.length > LINKS_SHOWN ? ` ; … (et ${links.length - LINKS_SHOWN} autres)` : ""}`
+    : "aucun lien <a href> sur la page";
+  return (
+    `${pageUrl} : aucun lien vers les fichiers des « Bases complètes » (REGIONAL_CPF4PAYSE.txt, REGIONAL_CPF4PAYSI.txt, ` +
+    `archives …regional_<année>_export.zip / _import.zip, Libelle_*.txt) sur cette page, qui a peut-être changé. ${seen}.\n` +
+    `Que faire : téléchargez ces fichiers à la main depuis cette page et indiquez leur dossier (TRADE_SOURCE=/chemin/vers/fichiers), ` +
+    `ou donnez leurs adresses (DGDDI_URLS="https://… https://…"), ou indiquez une autre page (DGDDI_PAGE_URL).`
+  );
+}
+
+/** The bulk files linked from the download page (fetched afresh, else its cached copy). */
+export async function findBulkFiles(env: NodeJS.ProcessEnv, options: DownloadOptions): Promise<RemoteFile[]> {
+  const pageUrl = dgddiPageUrl(env);
+  const cacheName = `page-${sha256(pageUrl).slice(0, 16)}.html`;
+  const pageOptions: DownloadOptions = {...options, refresh: true, validate: checkPage, maxBytes: Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, PAGE_MAX_BYTES)};
+  let page;
+  try {
+    page = await downloadToCache(pageUrl, cacheName, pageOptions);
+  } catch (error) {
+    page = await readCachedCopy(pageUrl, cacheName, pageOptions);
+    if (!page) throw error;
+    options.log?.(`${(error as Error).message} — copie de la page téléchargée le ${page.downloadedAt} utilisée`);
+  }
+  const {text} = decodeText(new Uint8Array(await readFile(page.path)));
+  const links = extractLinks(text, pageUrl);
+  const files = selectBulkFiles(links);
+  if (files.length === 0) throw new SourceError(noBulkLinkMessage(pageUrl, links));
+  options.log?.(`${pageUrl} : ${files.length} fichier(s) des « Bases complètes » : ${files.map((file) => file.fileName).join(", ")}`);
+  return files;
+}
+
+async function downloadAll(env: NodeJS.ProcessEnv, probing: boolean): Promise<{inputs: SourceInput[]; description: string}> {
   const options = defaultDownloadOptions(env, probing);
+  const explicit = explicitFiles(env);
+  const files = explicit ?? (await findBulkFiles(env, options));
   const inputs: SourceInput[] = [];
-  for (const {url, fileName} of dgddiFiles(env)) {
-    const file = await downloadToCache(url, fileName, options);
+  for (const {url, fileName} of files) {
+    const file = await downloadToCache(url, fileName, {...options, validate: validatorFor(fileName)});
     inputs.push({name: fileName, path: file.path, origin: url, sha256: file.sha256, bytes: file.bytes, downloadedAt: file.downloadedAt});
   }
-  return inputs;
+  const description = explicit
+    ? "Site des douanes (lekiosque.finances.gouv.fr), adresses de DGDDI_URLS"
+    : `Site des douanes (lekiosque.finances.gouv.fr), « Bases complètes » liées depuis ${dgddiPageUrl(env)}`;
+  return {inputs, description};
 }
 
 async function demoPlan(env: NodeJS.ProcessEnv, fallbackReason?: string): Promise<SourcePlan> {
@@ -103,31 +179,57 @@ async function demoPlan(env: NodeJS.ProcessEnv, fallbackReason?: string): Promis
   return {mode: "demo", synthetic: true, description: "Données de démonstration (synthétiques), générées par src/data/demo", inputs, fallbackReason};
 }
 
+const WHAT_TO_DO =
+  "Que faire : vérifiez l'accès au réseau, ou téléchargez les fichiers des « Bases complètes » (REGIONAL_CPF4PAYSE.txt, " +
+  "REGIONAL_CPF4PAYSI.txt, Libelle_*.txt…) à la main et indiquez leur dossier (TRADE_SOURCE=/chemin/vers/fichiers), " +
+  "ou donnez leurs adresses (DGDDI_URLS), ou utilisez TRADE_SOURCE=demo.";
+
+/** Causes already announced by `auto` in this process. */
+const warnedCauses = new Set<string>();
+
+function warnFallback(reason: string): void {
+  if (warnedCauses.has(reason)) return;
+  warnedCauses.add(reason);
+  process.stderr.write(
+    `\n⚠️  ATTENTION : site des douanes injoignable (${reason}).\n` +
+      `⚠️  Le site est construit avec les DONNÉES DE DÉMONSTRATION (synthétiques), pas avec les données réelles.\n` +
+      `⚠️  Pour échouer plutôt que de basculer : TRADE_SOURCE=dgddi ; pour des fichiers locaux : TRADE_SOURCE=/chemin.\n\n`
+  );
+}
+
+async function resolveNetwork(choice: "auto" | "dgddi", env: NodeJS.ProcessEnv): Promise<SourcePlan> {
+  try {
+    const {inputs, description} = await downloadAll(env, choice === "auto");
+    return {mode: "dgddi", synthetic: false, description, inputs};
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (choice === "auto") {
+      warnFallback(reason);
+      return demoPlan(env, reason);
+    }
+    throw new SourceError(`TRADE_SOURCE=dgddi : ${reason}${/Que faire/.test(reason) ? "" : `\n${WHAT_TO_DO}`}`);
+  }
+}
+
+/** One resolution per process and per setting: the settings that matter are the DGDDI_* and TRADE_* variables. */
+const resolved = new Map<string, Promise<SourcePlan>>();
+
+function settingsKey(choice: string, env: NodeJS.ProcessEnv): string {
+  const settings = Object.entries(env).filter(([name]) => name.startsWith("DGDDI_") || name.startsWith("TRADE_")).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([choice, cacheRoot(env), settings]);
+}
+
 export async function resolveSource(env: NodeJS.ProcessEnv = process.env): Promise<SourcePlan> {
   const choice = (env.TRADE_SOURCE ?? "auto").trim() || "auto";
   if (choice === "demo") return demoPlan(env);
-  if (choice === "dgddi") {
-    try {
-      return {mode: "dgddi", synthetic: false, description: "Site des douanes (lekiosque.finances.gouv.fr)", inputs: await downloadAll(env, false)};
-    } catch (error) {
-      throw new SourceError(
-        `TRADE_SOURCE=dgddi : ${(error as Error).message}\nQue faire : vérifiez l'accès au réseau, ou téléchargez les zips régionaux ` +
-          `à la main et indiquez leur dossier (TRADE_SOURCE=/chemin/vers/zips), ou utilisez TRADE_SOURCE=demo.`
-      );
+  if (choice === "auto" || choice === "dgddi") {
+    const key = settingsKey(choice, env);
+    let plan = resolved.get(key);
+    if (!plan) {
+      plan = resolveNetwork(choice, env);
+      resolved.set(key, plan);
     }
-  }
-  if (choice === "auto") {
-    try {
-      return {mode: "dgddi", synthetic: false, description: "Site des douanes (lekiosque.finances.gouv.fr)", inputs: await downloadAll(env, true)};
-    } catch (error) {
-      const reason = (error as Error).message;
-      process.stderr.write(
-        `\n⚠️  ATTENTION : site des douanes injoignable (${reason}).\n` +
-          `⚠️  Le site est construit avec les DONNÉES DE DÉMONSTRATION (synthétiques), pas avec les données réelles.\n` +
-          `⚠️  Pour échouer plutôt que de basculer : TRADE_SOURCE=dgddi ; pour des fichiers locaux : TRADE_SOURCE=/chemin.\n\n`
-      );
-      return demoPlan(env, reason);
-    }
+    return plan;
   }
   const inputs = await listLocalInputs(choice);
   return {mode: "path", synthetic: false, description: `Fichiers locaux : ${resolve(choice)}`, inputs};
