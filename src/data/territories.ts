@@ -43,23 +43,65 @@ export interface Region {
   forms: NameForms;
 }
 
-/** TNCC 0–5 cover every département and région; 6–8 (Aux, Las, Los) only communes. */
-export function nameForms(name: string, tncc: number, kind: "departement" | "region"): NameForms {
+/**
+ * The article rule of INSEE's TNCC 0–5 (6–8, Aux/Las/Los, are only communes).
+ * A feminine département takes "dans la" (always right; "en" is idiomatic for
+ * some only), a région "en".
+ */
+function formsOfTncc(name: string, tncc: number, kind: "departement" | "region"): NameForms {
   switch (tncc) {
     case 1:
       return {subject: name, ofName: `d'${name}`, inName: `en ${name}`};
     case 2:
       return {subject: `Le ${name}`, ofName: `du ${name}`, inName: `dans le ${name}`};
     case 3:
-      return {subject: `La ${name}`, ofName: `de la ${name}`, inName: `en ${name}`};
+      return {subject: `La ${name}`, ofName: `de la ${name}`, inName: kind === "region" ? `en ${name}` : `dans la ${name}`};
     case 4:
       return {subject: `Les ${name}`, ofName: `des ${name}`, inName: `dans les ${name}`};
     case 5:
-      return {subject: `L'${name}`, ofName: `de l'${name}`, inName: `dans l'${name}`};
+      return {subject: `L'${name}`, ofName: `de l'${name}`, inName: kind === "region" ? `en ${name}` : `dans l'${name}`};
     default:
       // Régions without article take "en" (en Normandie); cities and islands "à" (à Paris, à Mayotte).
       return {subject: name, ofName: `de ${name}`, inName: kind === "region" ? `en ${name}` : `à ${name}`};
   }
+}
+
+/**
+ * Names whose article INSEE's TNCC does not give as French usage writes it
+ * ("L'Île-de-France a exporté", "la Seine-et-Marne"), keyed by kind and code:
+ * the article a sentence needs, from usage (Le Robert, the régions' and
+ * départements' own publications). Overseas régions are islands: "à".
+ */
+const TNCC_CORRECTIONS: Readonly<Record<string, number>> = {
+  // départements named "X-et-Y" after two rivers take the first river's article
+  "departement:28": 5, // l'Eure-et-Loir
+  "departement:35": 5, // l'Ille-et-Vilaine
+  "departement:37": 5, // l'Indre-et-Loire
+  "departement:49": 2, // le Maine-et-Loire
+  "departement:54": 3, // la Meurthe-et-Moselle
+  "departement:71": 3, // la Saône-et-Loire
+  "departement:77": 3, // la Seine-et-Marne
+  "region:11": 5, // l'Île-de-France
+  "region:27": 3, // la Bourgogne-Franche-Comté
+  "region:28": 3, // la Normandie
+  "region:53": 3, // la Bretagne
+  "region:76": 5, // l'Occitanie
+  "region:84": 5, // l'Auvergne-Rhône-Alpes
+  "region:93": 3, // la Provence-Alpes-Côte d'Azur
+  "region:94": 3 // la Corse
+};
+
+/** Islands that are régions on their own: "à La Réunion", "à Mayotte", as for their département. */
+const ISLAND_REGIONS: Readonly<Record<string, string>> = {"04": "à La Réunion", "06": "à Mayotte"};
+
+/**
+ * Every form of a territory's name, from one place: INSEE's TNCC
+ * (`typeLiaison` in the etalab data), corrected where usage differs.
+ */
+export function nameForms(name: string, tncc: number, kind: "departement" | "region", code = ""): NameForms {
+  const forms = formsOfTncc(name, TNCC_CORRECTIONS[`${kind}:${code}`] ?? tncc, kind);
+  const island = kind === "region" ? ISLAND_REGIONS[code] : undefined;
+  return island ? {...forms, inName: island} : forms;
 }
 
 const inScope = (zone: string) => zone === "metro" || zone === "drom";
@@ -73,12 +115,12 @@ const rawRegions: EtalabRegion[] = require("@etalab/decoupage-administratif/data
  * 2B; whichever form the source does not publish says so and leads to the
  * other (corsicaAsPublished).
  */
-const CORSICA: Departement = {code: CORSICA_CODE, name: "Corse", regionCode: CORSICA_REGION, forms: nameForms("Corse", 3, "departement")};
+const CORSICA: Departement = {code: CORSICA_CODE, name: "Corse", regionCode: CORSICA_REGION, forms: nameForms("Corse", 3, "region")};
 
 /** All départements in INSEE order ("01" … "19", "20" then "2A", "2B", "21" … "95", "971" … "976"). */
 export const departements: Departement[] = rawDepartements
   .filter((d) => inScope(d.zone))
-  .map((d) => ({code: d.code, name: d.nom, regionCode: d.region, forms: nameForms(d.nom, d.typeLiaison, "departement")}))
+  .map((d) => ({code: d.code, name: d.nom, regionCode: d.region, forms: nameForms(d.nom, d.typeLiaison, "departement", d.code)}))
   .flatMap((d) => (d.code === CORSICA_HALVES[0] ? [CORSICA, d] : [d]));
 
 /**
@@ -110,7 +152,7 @@ export const regions: Region[] = rawRegions
   .map((r) => ({
     code: r.code,
     name: r.nom,
-    forms: nameForms(r.nom, r.typeLiaison, "region"),
+    forms: nameForms(r.nom, r.typeLiaison, "region", r.code),
     departements: departements.filter((d) => d.regionCode === r.code).map((d) => d.code)
   }));
 

@@ -34,3 +34,37 @@ describe("territories", () => {
     expect(() => regionOf("99")).toThrow(/« 99 »/);
   });
 });
+
+describe("name forms of every territory", () => {
+  const all = [...departements.map((d) => ({kind: "departement", ...d})), ...regions.map((r) => ({kind: "region", ...r}))];
+  // Names that take no article in French usage (a city, an island whose article is part of its name).
+  const WITHOUT_ARTICLE = new Set(["Paris", "Mayotte", "La Réunion"]);
+
+  it.each(all.map((t) => [`${t.kind} ${t.code} ${t.name}`, t] as const))("%s: subject, « de » and « en / dans / à » agree", (_, t) => {
+    const {subject, ofName, inName} = t.forms;
+    const article = /^(Le |La |Les |L')/.exec(subject)?.[1];
+    if (WITHOUT_ARTICLE.has(t.name)) {
+      expect(subject).toBe(t.name);
+      expect(ofName).toBe(`de ${t.name}`);
+      expect(inName).toBe(`à ${t.name}`);
+      return;
+    }
+    expect(article, subject).toBeDefined();
+    expect(subject.slice(article!.length)).toBe(t.name);
+    const expectedOf = {"Le ": `du ${t.name}`, "La ": `de la ${t.name}`, "Les ": `des ${t.name}`, "L'": `de l'${t.name}`}[article!];
+    expect(ofName).toBe(expectedOf);
+    // Corsica as one département is the whole island: « en Corse », like its région.
+    if ((t.kind === "region" || t.code === "20") && article !== "Le " && article !== "Les ") expect(inName).toBe(`en ${t.name}`);
+    else expect(inName).toBe(`dans ${article!.toLowerCase()}${t.name}`);
+  });
+
+  it("writes the names the reference's readers stumbled on with their article", () => {
+    const subject = (code: string, kind = "departement") => all.find((t) => t.code === code && t.kind === kind)!.forms.subject;
+    expect(["28", "35", "37", "49", "54", "71", "77"].map((code) => subject(code))).toEqual([
+      "L'Eure-et-Loir", "L'Ille-et-Vilaine", "L'Indre-et-Loire", "Le Maine-et-Loire", "La Meurthe-et-Moselle", "La Saône-et-Loire", "La Seine-et-Marne"
+    ]);
+    expect(["11", "28", "53", "76", "94", "27", "84", "93"].map((code) => subject(code, "region"))).toEqual([
+      "L'Île-de-France", "La Normandie", "La Bretagne", "L'Occitanie", "La Corse", "La Bourgogne-Franche-Comté", "L'Auvergne-Rhône-Alpes", "La Provence-Alpes-Côte d'Azur"
+    ]);
+  });
+});
