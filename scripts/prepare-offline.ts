@@ -10,8 +10,15 @@
  *
  * The versions are what the registry answered when this list was made; they
  * only name the (never fetched) lazy URLs inside Framework's client code.
+ *
+ * It also copies DuckDB-WASM's engine (wasm and browser worker) from
+ * node_modules into src/data/duckdb/ as plain files, byte for byte (imported
+ * as a module, Framework would re-bundle the worker, which then fails), with
+ * a fixed modification time: Framework writes a file's time into the pages'
+ * JavaScript, so two builds of the same commit give the same bytes.
  */
-import {mkdir} from "node:fs/promises";
+import {copyFile, mkdir, utimes} from "node:fs/promises";
+import {createRequire} from "node:module";
 import {join} from "node:path";
 
 export const LAZY_CLIENT_LIBRARIES = [
@@ -37,4 +44,23 @@ export async function prepareNpmCache(root = "src"): Promise<void> {
   await Promise.all(LAZY_CLIENT_LIBRARIES.map((library) => mkdir(join(cache, library), {recursive: true})));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await prepareNpmCache();
+/** DuckDB-WASM's files the pages load, from the installed package. */
+export const DUCKDB_ENGINE_FILES = ["duckdb-eh.wasm", "duckdb-browser-eh.worker.js"];
+/** The modification time given to the copies (any fixed date would do). */
+export const ENGINE_FILE_TIME = new Date("2000-01-01T00:00:00Z");
+
+export async function copyDuckdbEngine(root = "src"): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const folder = join(root, "data", "duckdb");
+  await mkdir(folder, {recursive: true});
+  for (const name of DUCKDB_ENGINE_FILES) {
+    const target = join(folder, name);
+    await copyFile(require.resolve(`@duckdb/duckdb-wasm/dist/${name}`), target);
+    await utimes(target, ENGINE_FILE_TIME, ENGINE_FILE_TIME);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await prepareNpmCache();
+  await copyDuckdbEngine();
+}
