@@ -1,6 +1,7 @@
 /**
- * Writes the synthetic demo source (customs format, one zip per région).
- * Usage: npx tsx scripts/make-demo.ts <outDir> [regionCode…]
+ * Writes the synthetic demo source (the customs' bulk layout: annual archives,
+ * rolling files, label files; see src/data/demo/README.md).
+ * Usage: npx tsx scripts/make-demo.ts <outDir> [INSEE regionCode…]
  */
 import {stat} from "node:fs/promises";
 import {writeDemoSource} from "../src/data/demo/index.ts";
@@ -15,4 +16,4 @@ const {files} = await writeDemoSource(outDir, regionCodes.length ? {regions: reg
 const seconds = (performance.now() - started) / 1000;
 let bytes = 0;
 for (const file of files) bytes += (await stat(file)).size;
-console.log(`${files.length} fichiers zip écrits dans ${outDir} (${(bytes / 1e6).toFixed(1)} Mo) en ${seconds.toFixed(1)} s.`);
+console.log(`${files.length} fichiers écrits dans ${outDir} (${(bytes / 1e6).toFixed(1)} Mo) en ${seconds.toFixed(1)} s.`);

@@ -1,31 +1,45 @@
 /**
- * The embedded demo source: synthetic customs files, one zip per région, in
- * the customs' own format, calibrated on the reference factsheet. The pipeline
- * reads them through the same parser as the real files. See README.md.
+ * The embedded demo source: synthetic customs files in the customs' bulk
+ * layout (annual archives, rolling files, label files), calibrated on the
+ * reference factsheet. The pipeline reads them through the same parser as the
+ * real files. See README.md, the file-format contract.
  */
 import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {regions} from "../territories.ts";
-import {buildRegionZip, regionZipName} from "./region-zip.ts";
+import {dataFiles} from "./data-files.ts";
+import {demoDepartements, departementsOfRegions} from "./geography.ts";
+import {textFiles} from "./text-files.ts";
 
-export {buildRegionZip, regionZipName, departementFileNames, LABELS_FILE, README_FILE} from "./region-zip.ts";
-export {CALIBRATION, CALIBRATED_YEAR, departementTotals} from "./calibration.ts";
-export {CROSSED_QUARTERS, HISTORY_QUARTERS} from "./quarters.ts";
+export {CALIBRATION, CALIBRATED_YEAR, PRINTED_UNIT, departementTotals} from "./calibration.ts";
+export {ROLLING_FILES, archiveNames} from "./data-files.ts";
+export {demoDepartements, departementsOfRegions} from "./geography.ts";
+export {ARCHIVE_YEARS, COMPLETE_YEARS, PARTIAL_YEAR, QUARTERS} from "./quarters.ts";
+export {LABEL_FILES, README_FILE} from "./text-files.ts";
 
 export interface DemoOptions {
-  /** INSEE région codes to write (default: all 18). */
+  /**
+   * INSEE région codes whose départements get data rows (default: all 18).
+   * "93" includes Monaco ("99"), "94" is Corsica ("20"), "01"…"06" one overseas
+   * département each. Label files are always complete.
+   */
   regions?: string[];
 }
 
-/** Writes `region_<code>.zip` files into `outDir` (created if needed); same bytes on every run. */
+/** Every file of the demo, name → bytes, in the order they are written. */
+export function demoFiles(options: DemoOptions = {}): [string, Uint8Array][] {
+  const depts = options.regions ? departementsOfRegions(options.regions) : demoDepartements;
+  return [...dataFiles(depts), ...textFiles()];
+}
+
+/** Writes the demo files into `outDir` (created if needed); same bytes on every run. Returns their paths. */
 export async function writeDemoSource(outDir: string, options: DemoOptions = {}): Promise<{files: string[]}> {
-  const codes = options.regions ?? regions.map((r) => r.code);
+  const files = demoFiles(options);
   await mkdir(outDir, {recursive: true});
-  const files: string[] = [];
-  for (const code of codes) {
-    const path = join(outDir, regionZipName(code));
-    await writeFile(path, buildRegionZip(code));
-    files.push(path);
+  const paths: string[] = [];
+  for (const [name, bytes] of files) {
+    const path = join(outDir, name);
+    await writeFile(path, bytes);
+    paths.push(path);
   }
-  return {files};
+  return {files: paths};
 }

@@ -66,28 +66,28 @@ interface Affinity {
   others: number;
 }
 
-const CLOTHING = ["13.20", "13.92", "14.12", "14.13", "14.14", "14.19", "14.39", "15.12", "15.20"];
-const ELECTRONICS = ["26.11", "26.12", "26.20", "26.30", "26.40", "27.20", "27.51"];
+const CLOTHING = ["1320", "1392", "1412", "1413", "1414", "1419", "1439", "1512", "1520"];
+const ELECTRONICS = ["2611", "2612", "2620", "2630", "2640", "2720", "2751"];
 
 const AFFINITIES: Affinity[] = [
-  {products: ["06.10"], flow: "import", others: 0.01,
+  {products: ["0610"], flow: "import", others: 0.01,
     partners: ["NO", "US", "KZ", "NG", "LY", "SA", "DZ", "IQ", "AZ", "AO", "GB", "GQ", "BR", "GY"]},
-  {products: ["06.20"], flow: "import", others: 0.01, partners: ["NO", "US", "RU", "DZ", "QA", "NL", "BE", "NG", "AO"]},
-  {products: ["05.10"], flow: "import", others: 0.02, partners: ["AU", "US", "CO", "ZA", "PL", "DE"]},
-  {products: ["19.20"], flow: "import", others: 0.2,
+  {products: ["0620"], flow: "import", others: 0.01, partners: ["NO", "US", "RU", "DZ", "QA", "NL", "BE", "NG", "AO"]},
+  {products: ["0510"], flow: "import", others: 0.02, partners: ["AU", "US", "CO", "ZA", "PL", "DE"]},
+  {products: ["1920"], flow: "import", others: 0.2,
     partners: ["BE", "NL", "US", "SA", "IN", "ES", "GB", "KW", "AE", "KR", "IT", "DE", "NO"]},
-  {products: ["19.20"], flow: "export", others: 0.5, partners: ["QS", "BE", "ES", "CH", "DE", "GB", "NL", "IT", "US"]},
+  {products: ["1920"], flow: "export", others: 0.5, partners: ["QS", "BE", "ES", "CH", "DE", "GB", "NL", "IT", "US"]},
   {products: CLOTHING, flow: "import", others: 0.15,
     partners: ["CN", "BD", "TR", "IN", "VN", "MA", "TN", "IT", "PK", "KH", "MM", "ES", "PT", "LK", "ID", "BE", "DE", "NL"]},
   {products: ELECTRONICS, flow: "import", others: 0.2,
     partners: ["CN", "VN", "TW", "KR", "JP", "MY", "TH", "US", "DE", "NL", "SG", "IE"]},
-  {products: ["30.30"], flow: "export", others: 0.15,
+  {products: ["3030"], flow: "export", others: 0.15,
     partners: ["US", "DE", "CN", "GB", "SG", "AE", "QA", "IN", "TR", "JP", "KR", "SA", "IE"]},
-  {products: ["30.30"], flow: "import", others: 0.1, partners: ["DE", "US", "GB", "ES", "CA", "IT"]},
-  {products: ["11.01", "11.02"], flow: "export", others: 0.3,
+  {products: ["3030"], flow: "import", others: 0.1, partners: ["DE", "US", "GB", "ES", "CA", "IT"]},
+  {products: ["1101", "1102"], flow: "export", others: 0.3,
     partners: ["US", "GB", "DE", "BE", "JP", "CN", "SG", "HK", "CH", "NL", "IT", "CA", "AU", "AE"]},
-  {products: ["01.11"], flow: "export", others: 0.2, partners: ["BE", "IT", "ES", "NL", "DZ", "MA", "CN", "EG", "DE", "SN", "CI"]},
-  {products: ["01.13", "01.24", "01.25"], flow: "import", others: 0.2, partners: ["ES", "MA", "IT", "NL", "BE", "PT", "CI", "SN"]}
+  {products: ["0111"], flow: "export", others: 0.2, partners: ["BE", "IT", "ES", "NL", "DZ", "MA", "CN", "EG", "DE", "SN", "CI"]},
+  {products: ["0113", "0124", "0125"], flow: "import", others: 0.2, partners: ["ES", "MA", "IT", "NL", "BE", "PT", "CI", "SN"]}
 ];
 
 /** Multiplier applied to a partner's mass for one product and flow. */
@@ -98,6 +98,6 @@ export function productAffinity(product: string, country: string, flow: Flow): n
     factor *= affinity.partners.includes(country) ? 4 : affinity.others;
   }
   // Ship stores only carry fuel and provisions; undetermined countries stay rare.
-  if (country === "QS" && !(product === "19.20" || product.startsWith("10.") || product.startsWith("11."))) return 0;
+  if (country === "QS" && !(product === "1920" || product.startsWith("10") || product.startsWith("11"))) return 0;
   return factor;
 }

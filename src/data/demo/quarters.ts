@@ -1,26 +1,22 @@
-/** The quarters the customs' files cover, as the demo writes them ("2024T1"). */
+/** The quarters the demo covers: four complete years 2021–2024, then the first quarter of 2025. */
 export interface Quarter {
   year: number;
   quarter: number; // 1–4
-  label: string;
 }
 
-function quartersFrom(firstYear: number, lastYear: number): Quarter[] {
-  const list: Quarter[] = [];
-  for (let year = firstYear; year <= lastYear; year++) {
-    for (let quarter = 1; quarter <= 4; quarter++) list.push({year, quarter, label: `${year}T${quarter}`});
-  }
-  return list;
-}
+/** Complete years, each written whole (2021–2023 in annual archives, 2024 in the rolling files). */
+export const COMPLETE_YEARS = [2021, 2022, 2023, 2024] as const;
+/** Years written as annual archives; the later quarters go to the rolling files. */
+export const ARCHIVE_YEARS = [2021, 2022, 2023] as const;
+/** The partial year of the rolling files: its first quarter only, so the site must show 2024. */
+export const PARTIAL_YEAR = 2025;
+export const PARTIAL_YEAR_QUARTERS = 1;
 
-/** The 16 quarters of the products-only and countries-only files: 2021T1 … 2024T4. */
-export const HISTORY_QUARTERS: Quarter[] = quartersFrom(2021, 2024);
-
-/** The last six quarters, the only ones crossed country × product: 2023T3 … 2024T4. */
-export const CROSSED_QUARTERS: Quarter[] = HISTORY_QUARTERS.slice(-6);
-
-/** Index in HISTORY_QUARTERS of the first crossed quarter. */
-export const FIRST_CROSSED_INDEX = HISTORY_QUARTERS.length - CROSSED_QUARTERS.length;
+/** Every quarter of the demo, in time order: 2021T1 … 2024T4, 2025T1. */
+export const QUARTERS: readonly Quarter[] = [
+  ...COMPLETE_YEARS.flatMap((year) => [1, 2, 3, 4].map((quarter) => ({year, quarter}))),
+  ...Array.from({length: PARTIAL_YEAR_QUARTERS}, (_, i) => ({year: PARTIAL_YEAR, quarter: i + 1}))
+];
 
 /** Mid-quarter time in years (2024T1 → 2024.125), for smooth trends. */
 export function quarterTime(q: Quarter): number {

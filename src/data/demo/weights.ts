@@ -4,11 +4,22 @@
  * département gets its own mix around a common structure.
  */
 import type {Flow} from "../canonical.ts";
-import {products} from "../reference/products.ts";
+import {a129OfCpf4} from "../reference/a129.ts";
+import {cpf4Products} from "../reference/cpf4.ts";
 import {partnerCodes, partnerMass, productAffinity} from "./partners.ts";
 import {nationalWeight} from "./product-weights.ts";
 import {profileOf} from "./profiles.ts";
 import type {Random} from "./random.ts";
+import {compareCodes} from "./compare.ts";
+
+/**
+ * The goods the demo trades: every four-digit CPF class of the reference list
+ * that has an A129 goods code, in code order.
+ */
+export const demoProducts: readonly string[] = cpf4Products
+  .map((p) => p.code)
+  .filter((code) => a129OfCpf4(code) !== undefined)
+  .sort(compareCodes);
 
 export interface ProductShare {
   product: string;
@@ -20,13 +31,13 @@ export function pickProducts(dept: string, flow: Flow, total: number, random: Ra
   const profile = profileOf(dept);
   // A few unlisted local strengths per département, so no two profiles are alike.
   const localStrengths = new Map<number, number>();
-  for (let i = 0; i < 3; i++) localStrengths.set(random.int(0, products.length - 1), 2 + 4 * random.next());
-  const weighted = products.map(({code}, i) => {
+  for (let i = 0; i < 3; i++) localStrengths.set(random.int(0, demoProducts.length - 1), 2 + 4 * random.next());
+  const weighted = demoProducts.map((code, i) => {
     const boost = profile.productBoost(code, flow);
     const national = nationalWeight(code, flow, boost > 1);
     return {product: code, weight: national * boost * (localStrengths.get(i) ?? 1) * random.logNormal(0.9)};
   });
-  const count = Math.min(Math.max(Math.round(20 + 14 * Math.log(total / 1e8)), 10), products.length);
+  const count = Math.min(Math.max(Math.round(20 + 14 * Math.log(total / 1e8)), 10), demoProducts.length);
   const kept = weighted
     .sort((a, b) => b.weight - a.weight || (a.product < b.product ? -1 : 1))
     .slice(0, count);

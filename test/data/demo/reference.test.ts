@@ -1,48 +1,42 @@
-import {cptable} from "@e965/xlsx/dist/cpexcel.full.mjs";
+import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
-import {countries, countryName, isKnownCountry} from "../../../src/data/reference/countries.ts";
-import {productLabel, products} from "../../../src/data/reference/products.ts";
+import {a129OfCpf4} from "../../../src/data/reference/a129.ts";
+import {cpf4Label} from "../../../src/data/reference/cpf4.ts";
+import {isKnownCountry} from "../../../src/data/reference/countries.ts";
 import {partnerCodes} from "../../../src/data/demo/partners.ts";
-import {encodeWindows1252} from "../../../src/data/windows-1252.ts";
+import {demoProducts} from "../../../src/data/demo/weights.ts";
 
-describe("product reference list", () => {
-  it("holds 100–150 distinct goods classes xx.xx of CPF divisions 01–39", () => {
-    expect(products.length).toBeGreaterThanOrEqual(100);
-    expect(products.length).toBeLessThanOrEqual(150);
-    expect(new Set(products.map((p) => p.code)).size).toBe(products.length);
-    for (const {code, label} of products) {
-      expect(code).toMatch(/^\d\d\.\d\d$/);
-      expect(Number(code.slice(0, 2))).toBeLessThanOrEqual(39);
-      expect(label.length).toBeGreaterThan(3);
+describe("the demo's nomenclatures", () => {
+  it("trade four-digit CPF goods that all have a label and an A129 code", () => {
+    expect(demoProducts.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(demoProducts).size).toBe(demoProducts.length);
+    for (const code of demoProducts) {
+      expect(code).toMatch(/^\d{4}$/);
+      expect(cpf4Label(code)).toBeDefined();
+      expect(a129OfCpf4(code)).toMatch(/^[A-Z]\d\d[A-Z]$/);
     }
-    expect(productLabel("11.02")).toBe("Vins de raisin");
-    expect(productLabel("99.99")).toBeUndefined();
+    for (const code of ["0111", "0610", "1102", "1413", "2120", "3030"]) expect(demoProducts).toContain(code);
   });
 
-  it("has labels that Windows-1252 can carry and give back unchanged", () => {
-    // SheetJS's code-page tables, not TextDecoder: Node 20 decodes "windows-1252" as ISO-8859-1.
-    const decode = (bytes: Uint8Array) => [...bytes].map((byte) => cptable[1252].dec[byte]).join("");
-    for (const {label} of products) expect(decode(encodeWindows1252(label))).toBe(label);
-    expect(() => encodeWindows1252("Ω")).toThrow(/Windows-1252/);
-  });
-});
-
-describe("country reference list", () => {
-  it("names ISO countries and customs specials in French", () => {
-    expect(countryName("DE")).toBe("Allemagne");
-    expect(countryName("US")).toBe("États-Unis");
-    for (const code of ["XC", "XL", "XK", "QS", "QU"]) {
-      expect(isKnownCountry(code)).toBe(true);
-      expect(countryName(code)).not.toMatch(/inconnu/);
-    }
-    expect(countryName("ZZ")).toMatch(/ZZ inconnu/);
-    expect(new Set(countries.map((c) => c.code)).size).toBe(countries.length);
-  });
-
-  it("knows every partner the demo uses", () => {
+  it("know every partner the demo uses, never France nor its overseas départements", () => {
     expect(partnerCodes.length).toBeGreaterThanOrEqual(120);
     expect(partnerCodes.length).toBeLessThanOrEqual(180);
     expect(partnerCodes.filter((code) => !isKnownCountry(code))).toEqual([]);
-    expect(partnerCodes).not.toContain("FR");
+    for (const code of ["FR", "GP", "MQ", "GF", "RE", "YT"]) expect(partnerCodes).not.toContain(code);
+  });
+});
+
+describe("the generator's tables", () => {
+  it("only name four-digit products the demo trades", () => {
+    for (const file of ["product-weights.ts", "partners.ts", "trend.ts", "prices.ts"]) {
+      const source = readFileSync(fileURLToPath(new URL(`../../../src/data/demo/${file}`, import.meta.url)), "utf8");
+      const codes = [...source.matchAll(/"(\d{4})"/g)].map((m) => m[1]);
+      expect(codes.length, file).toBeGreaterThan(file === "trend.ts" ? 3 : 10);
+      const unknown = codes.filter((code) => !demoProducts.includes(code));
+      // prices.ts may price classes the demo does not trade (unit values only).
+      if (file !== "prices.ts") expect(unknown, file).toEqual([]);
+      else expect(unknown.filter((code) => cpf4Label(code) === undefined), file).toEqual([]);
+    }
   });
 });
