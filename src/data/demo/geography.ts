@@ -44,7 +44,8 @@ function demoDepartement(code: string, name: string, inseeRegion: string): DemoD
 function build(): DemoDepartement[] {
   const list: DemoDepartement[] = [];
   for (const d of departements) {
-    if ((CORSICA_HALVES as readonly string[]).includes(d.code)) continue;
+    // Corsica is added below as the customs' one "20" (the site's list holds "20", "2A" and "2B").
+    if (d.code === CORSICA_CODE || (CORSICA_HALVES as readonly string[]).includes(d.code)) continue;
     list.push(demoDepartement(customsDeptCode(d.code), d.name, d.regionCode));
   }
   list.push(demoDepartement(CORSICA_CODE, CORSICA_NAME, CORSICA_REGION));
