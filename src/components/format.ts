@@ -65,6 +65,14 @@ export function formatSignedPercent(ratio: number, decimals = 1): string {
   return formatSigned(ratio * 100, decimals) + UNIT_SPACE + "%";
 }
 
+/** An ISO date ("2026-12-01") → "1er décembre 2026". */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  const text = new Intl.DateTimeFormat("fr-FR", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"}).format(date);
+  return text.replace(/^1 /, "1er ");
+}
+
 /** A plain number for CSV files: dot decimal, no grouping (spreadsheets parse it). */
 export function formatCsvNumber(value: number, decimals = 3): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : "";

@@ -4,13 +4,15 @@
  * parts that depend on the territory or the data take arguments.
  */
 
+import {formatDate} from "../components/format.ts";
+
 export interface SourceFacts {
   year: number;
   synthetic: boolean;
   /** Where the files came from: URLs or "données de démonstration générées". */
   sourceDescription: string;
-  /** ISO date of the download (or generation) of the source files. */
-  retrievedAt: string;
+  /** ISO date of the download of the source files, or null (demo, local files). */
+  retrievedAt: string | null;
 }
 
 export const FACTSHEET_TITLE = "Les indicateurs clés : commerce extérieur";
@@ -33,9 +35,9 @@ export function contextParagraph(): string {
 /** Section 2, second half: the caveats every reader must keep in mind. */
 export function methodologyCaveats(facts: SourceFacts): string[] {
   return [
-    "Les montants suivent le **lieu où les marchandises franchissent la frontière douanière** depuis ou vers le " +
-      "département : département de départ pour les exportations, d'arrivée pour les importations. Ce n'est pas " +
-      "toujours le lieu de production ou de consommation.",
+    "Les montants sont rattachés au **lieu de dédouanement** : le département d'où partent les marchandises " +
+      "exportées, celui où arrivent les marchandises importées. Ce n'est pas toujours le lieu de production ou de " +
+      "consommation.",
     "Les **grandes plateformes logistiques** déforment les chiffres : les ports concentrent par exemple les " +
       "importations d'hydrocarbures, les sièges d'entrepôts certains flux de biens de consommation.",
     "Les **Territoires d'industrie** ne sont pas publiés à leur propre échelle : un territoire à cheval sur " +
@@ -45,7 +47,7 @@ export function methodologyCaveats(facts: SourceFacts): string[] {
       `fiches est la somme des départements, inférieur au chiffre national officiel.`,
     `Année présentée : **${facts.year}** (quatre trimestres complets). Source : DGDDI / DSECE, ` +
       `statistiques régionales et départementales du commerce extérieur, Licence Ouverte 2.0 — ` +
-      `${facts.sourceDescription}, ${facts.retrievedAt}.` +
+      `${facts.sourceDescription}${facts.retrievedAt ? `, téléchargées le ${formatDate(facts.retrievedAt)}` : ""}.` +
       (facts.synthetic ? " **Cette version du site utilise des données de démonstration synthétiques.**" : "")
   ];
 }

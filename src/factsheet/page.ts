@@ -393,7 +393,7 @@ function contextSection(figures: SiteFigures): string {
     year: figures.year,
     synthetic: figures.synthetic,
     sourceDescription: html(figures.sourceDescription),
-    retrievedAt: figures.retrievedAt ?? "date de génération non datée"
+    retrievedAt: figures.retrievedAt
   });
   return `## Contexte et méthodologie
 

@@ -24,7 +24,8 @@ export function territoiresByDepartement(rows: unknown[][], file: string): Map<s
 export function territoiresIndustrieBlock(code: string, env: NodeJS.ProcessEnv = process.env): string {
   const list = loadTerritoiresIndustrie(env);
   if (list === null) {
-    return `<p class="factsheet-ti">Territoires d'industrie : la liste de l'ANCT n'est pas intégrée à cette version du site (jeu de données séparé, à télécharger sur data.gouv.fr et à indiquer par la variable TERRITOIRES_INDUSTRIE_FILE).</p>`;
+    // Readers get one sober sentence; how to add the list is in the README (TERRITOIRES_INDUSTRIE_FILE).
+    return `<p class="factsheet-ti">Territoires d'industrie : la liste des territoires, publiée par l'ANCT sur data.gouv.fr, n'est pas reprise dans cette édition.</p>`;
   }
   // Sorted by name already; two territories of one name are shown once.
   const names = [...new Set((list.byDepartement[code] ?? []).map((territory) => territory.name))];

@@ -45,3 +45,23 @@ describe("formatCsvNumberFrench", () => {
     expect(formatCsvNumberFrench(Number.NaN)).toBe("");
   });
 });
+
+describe("formatDate", () => {
+  it("writes an ISO date the French way", async () => {
+    const {formatDate} = await import("../../src/components/format.ts");
+    expect(formatDate("2026-12-01")).toBe("1er décembre 2026");
+    expect(formatDate("2025-02-15T10:00:00Z")).toBe("15 février 2025");
+    expect(formatDate("pas une date")).toBe("pas une date");
+  });
+});
+
+describe("masses", () => {
+  it("writes tonnes and euros per kilogram with their units", async () => {
+    const {formatTonnes, formatEurosPerKg} = await import("../../src/components/format.ts");
+    expect(formatTonnes(12_345_678)).toBe("12\u202f346\u00a0t");
+    expect(formatTonnes(120)).toBe("<\u00a01\u00a0t");
+    expect(formatTonnes(0)).toBe("0\u00a0t");
+    expect(formatEurosPerKg(28.4)).toBe("28,40\u00a0€/kg");
+    expect(formatEurosPerKg(1413.2)).toBe("1\u202f413\u00a0€/kg");
+  });
+});

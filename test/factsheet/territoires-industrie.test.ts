@@ -29,7 +29,8 @@ describe("Territoires d'industrie block", () => {
   });
 
   it("says plainly that the list is not there without TERRITOIRES_INDUSTRIE_FILE", () => {
-    expect(territoiresIndustrieBlock("10", {})).toMatch(/n'est pas intégrée.*TERRITOIRES_INDUSTRIE_FILE/);
+    expect(territoiresIndustrieBlock("10", {})).toMatch(/n'est pas reprise dans cette édition/);
+    expect(territoiresIndustrieBlock("10", {})).not.toMatch(/TERRITOIRES_INDUSTRIE_FILE|variable/);
   });
 
   it("keeps its helpers: département of a commune, names by département from rows", () => {

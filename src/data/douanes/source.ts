@@ -176,7 +176,7 @@ async function downloadAll(env: NodeJS.ProcessEnv, probing: boolean): Promise<{i
 async function demoPlan(env: NodeJS.ProcessEnv, fallbackReason?: string): Promise<SourcePlan> {
   const folder = await demoSourceFolder(env);
   const inputs = (await listLocalInputs(folder)).map((input) => ({...input, origin: `demo:${input.name}`}));
-  return {mode: "demo", synthetic: true, description: "Données de démonstration (synthétiques), générées par src/data/demo", inputs, fallbackReason};
+  return {mode: "demo", synthetic: true, description: "données de démonstration (synthétiques) au format des Douanes", inputs, fallbackReason};
 }
 
 const WHAT_TO_DO =
