@@ -4,13 +4,27 @@
  */
 import {carriesFigures, departements, findDepartement, regions} from "./src/data/territories.ts";
 
-// Framework's built-in page chrome is English and blocks zoom; these fixes
-// apply in `npm run dev` at page load. `npm run build` also rewrites the HTML
-// itself (scripts/fix-built-html.ts), so the built site needs no script for them.
+// Framework's built-in page chrome is English and blocks zoom. `npm run build`
+// rewrites the HTML itself (scripts/fix-built-html.ts); this script does the
+// same at load time in `npm run dev`, and, in both, translates the sidebar
+// search's result count, which Framework's client writes in English.
 const frenchChrome = `<script>
 document.documentElement.lang = "fr";
 document.querySelector('meta[name="viewport"]')?.setAttribute("content", "width=device-width, initial-scale=1");
-</script>`;
+addEventListener("DOMContentLoaded", () => {
+  const results = document.getElementById("observablehq-search-results");
+  if (!results) return;
+  new MutationObserver(() => {
+    const count = results.firstElementChild;
+    if (!count || count.tagName !== "DIV") return;
+    const text = count.textContent;
+    const match = /^([\\d,]+) results?$/.exec(text);
+    if (text === "no results") count.textContent = "aucun résultat";
+    else if (match) count.textContent = match[1].replace(/,/g, "\\u202f") + (match[1] === "1" ? " résultat" : " résultats");
+  }).observe(results, {childList: true});
+});
+</script>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231f4e79'/%3E%3Cpath d='M3 11h3V7H3zm3.5 0h3V4h-3zm3.5 0h3V9h-3z' fill='%23fff'/%3E%3C/svg%3E">`;
 
 const sortedRegions = [...regions].sort((a, b) => Number(a.code < "10") - Number(b.code < "10"));
 
@@ -51,6 +65,7 @@ export default {
   // half the start-up time of the tsx CLI, which matters for 120 page loaders.
   interpreters: {".ts": ["node", "--import", "tsx"]},
   search: true,
+  toc: {label: "Sommaire"},
   pager: false,
   // Never download DuckDB extensions (Framework's own DuckDB client is not used either).
   duckdb: {extensions: {json: null, parquet: null}}
