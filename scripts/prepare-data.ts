@@ -20,7 +20,7 @@ import {join} from "node:path";
 import {loadPipeline} from "../src/data/douanes/pipeline.ts";
 import {codeHash} from "../src/factsheet/code-hash.ts";
 import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
-import {computeStaticCharts, publishStaticCharts} from "../src/factsheet/prerender.ts";
+import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
 import {loadTerritoiresIndustrie} from "../src/data/territoires-industrie.ts";
 
 const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
@@ -47,8 +47,8 @@ const pipeline = await loadPipeline();
 const figures = await computeFigures(pipeline);
 await publishFigures(figures);
 const chartsStarted = performance.now();
-const charts = await computeStaticCharts(pipeline, figures.year);
-await publishStaticCharts(charts);
+const charts = await computeStaticViews(pipeline, figures.year);
+await publishStaticViews(charts);
 const chartsSeconds = (performance.now() - chartsStarted) / 1000;
 if (before !== figures.key) {
   const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
@@ -64,5 +64,5 @@ if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
   await writeFile(PAGE_CODE_KEY, pageCode);
 }
 process.stderr.write(
-  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont graphiques statiques ${chartsSeconds.toFixed(1)} s\n`
+  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${chartsSeconds.toFixed(1)} s\n`
 );

@@ -51,3 +51,12 @@ export function chartTitle(kind: ChartKind, place: string, year: number): string
 export const sankeyKind = (flow: Flow): ChartKind => (flow === "export" ? "exportations" : "importations");
 
 const kindFlow = (kind: "exportations" | "importations"): Flow => (kind === "exportations" ? "export" : "import");
+
+/** The charts each view of a factsheet draws, in order (components/factsheet-views.ts); the other views draw none. */
+export const VIEW_CHARTS: Readonly<Record<string, readonly ChartKind[]>> = {
+  partenaires: ["partenaires"],
+  activites: ["activites"],
+  exportations: ["exportations"],
+  importations: ["importations"],
+  tendance: ["tendance", "evolution"]
+};

@@ -17,8 +17,11 @@ export interface FactsheetSources {
   countries: string;
 }
 
+/** The tables the annual slices are registered as, which `slice` stacks (stackSlices). */
+export const sliceTableNames = (sources: FactsheetSources) => sources.slices.map((_, i) => `slice_${i}`);
+
 export async function openFactsheetData(sources: FactsheetSources): Promise<Run> {
-  const sliceTables = sources.slices.map((_, i) => `slice_${i}`);
+  const sliceTables = sliceTableNames(sources);
   const quarterlyTables = sources.quarterly.map((_, i) => `quarterly_${i}`);
   await Promise.all([
     ...sources.slices.map((href, i) => registerParquet(sliceTables[i], href)),

@@ -4,7 +4,7 @@
  * The texts come from a pure function so the page can bake them into the
  * built HTML (readable without JavaScript) and the element reuses them.
  */
-import {formatMillionEuros, formatPercent, formatSignedMillionEuros, UNIT_SPACE} from "./format.js";
+import {formatMillionEuros, formatPercent, formatSignedMillionEuros, formatTonnes, UNIT_SPACE} from "./format.js";
 import {resolveDocument} from "./figure.js";
 import {flowColor, flowLabel, type Flow} from "./palette.js";
 
@@ -106,4 +106,44 @@ export function keyFigures(input: KeyFiguresInput, {document}: {document?: Docum
     block.append(line);
   }
   return block;
+}
+
+/**
+ * The page's key figures: exports and imports (total, tonnage, shares) and the
+ * balance, as a definition list (`dl.key-figures`).
+ */
+export function keyFiguresList(
+  flows: readonly {flow: Flow; texts: KeyFiguresTexts; massKg: number | null}[],
+  balance: string,
+  {document}: {document?: Document} = {}
+): HTMLDListElement {
+  const doc = resolveDocument(document);
+  const list = doc.createElement("dl");
+  list.className = "key-figures";
+  const item = (className: string, term: string, parts: (HTMLElement | string)[]) => {
+    const div = doc.createElement("div");
+    div.className = `key-figure ${className}`;
+    const dt = doc.createElement("dt");
+    dt.textContent = term;
+    const dd = doc.createElement("dd");
+    parts.forEach((part, i) => dd.append(...(i ? [" ", part] : [part])));
+    div.append(dt, dd);
+    list.append(div);
+  };
+  const span = (text: string, className?: string) => {
+    const element = doc.createElement(className === "strong" ? "strong" : "span");
+    if (className && className !== "strong") element.className = className;
+    element.textContent = text;
+    return element;
+  };
+  for (const {flow, texts, massKg} of flows) {
+    const shares = [texts.regionShare, texts.franceShare].filter(Boolean).join(", ");
+    item(`key-figure-${flow}`, texts.flowLabel, [
+      span(texts.total, "strong"),
+      ...(massKg === null ? [] : [span(formatTonnes(massKg), "key-figure-mass")]),
+      ...(shares ? [span(shares)] : [])
+    ]);
+  }
+  item("key-figure-balance", "Solde", [span(balance, "strong")]);
+  return list;
 }

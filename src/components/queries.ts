@@ -80,20 +80,47 @@ export async function stackTables(run: Run, view: StackedView, tables: readonly 
   await run(`CREATE OR REPLACE VIEW ${view.name} AS ${union}`, []);
 }
 
-const SLICE_VIEW: StackedView = {
-  name: "slice",
-  columns:
-    "territory, CAST(year AS SMALLINT) AS year, flow, product, country, CAST(value_eur AS DOUBLE) AS value_eur, CAST(mass_kg AS DOUBLE) AS mass_kg",
-  empty: "Aucune table de tranche à réunir."
-};
+/** The product level of the `product` column the queries group by: A129 (the slices' `product`) or CPF4 (their `cpf4`). */
+export type ProductLevel = "a129" | "cpf4";
+
+function sliceView(level: ProductLevel): StackedView {
+  if (level !== "a129" && level !== "cpf4") throw new Error(`Niveau de produit inconnu : « ${String(level)} » (attendu : a129 ou cpf4)`);
+  return {
+    name: "slice",
+    columns:
+      `territory, CAST(year AS SMALLINT) AS year, flow, ${level === "cpf4" ? "cpf4" : "product"} AS product, product AS a129, cpf4, country, ` +
+      "CAST(value_eur AS DOUBLE) AS value_eur, CAST(mass_kg AS DOUBLE) AS mass_kg",
+    empty: "Aucune table de tranche à réunir."
+  };
+}
 
 /**
  * Makes the view `slice` over several slice tables a page registered
- * separately (e.g. "slice_territory", "slice_region", "slice_france" loaded
- * from D10.parquet, R44-top.parquet, FR-top.parquet).
+ * separately (e.g. "slice_0", "slice_1" loaded from D10.parquet, R44.parquet,
+ * FR.parquet), its `product` at the A129 level (default) or CPF4; `a129`
+ * keeps the activity of every row.
  */
-export async function stackSlices(run: Run, tables: readonly string[]): Promise<void> {
-  await stackTables(run, SLICE_VIEW, tables);
+export async function stackSlices(run: Run, tables: readonly string[], level: ProductLevel = "a129"): Promise<void> {
+  await stackTables(run, sliceView(level), tables);
+}
+
+/** A product's detail one level down: the CPF4 products of one A129 activity, for a flow. */
+export async function productDetail(
+  run: Run,
+  {territory, year, flow, a129}: {territory: string; year: number; flow: Flow; a129: string}
+): Promise<TopRow[]> {
+  const rows = await run<{code: string; name: string; value: unknown; share: unknown; rank: unknown}>(
+    `WITH totals AS (
+       SELECT cpf4 AS code, SUM(value_eur) AS value FROM slice
+       WHERE territory = $1 AND year = $2 AND flow = $3 AND a129 = $4 GROUP BY cpf4
+     )
+     SELECT CAST(row_number() OVER (ORDER BY t.value DESC, t.code) AS INTEGER) AS rank, t.code, COALESCE(l.name, t.code) AS name,
+       CAST(t.value AS DOUBLE) AS value, CAST(t.value / NULLIF(SUM(t.value) OVER (), 0) AS DOUBLE) AS share
+     FROM totals AS t LEFT JOIN ${LABELS("products")} AS l ON l.code = t.code
+     ORDER BY rank`,
+    [territory, year, checkFlow(flow), a129]
+  );
+  return rows.map((row) => ({rank: num(row.rank), code: String(row.code), name: String(row.name), value: num(row.value), share: num(row.share)}));
 }
 
 // ---------------------------------------------------------------------------

@@ -5,13 +5,11 @@
  * A slice is one small Parquet file per territory (`D10.parquet`,
  * `R44.parquet`, `FR.parquet`) with the columns of SLICE_COLUMNS: the sum over
  * the four quarters of each complete year (a year whose four quarters are all
- * present in the canonical table), per flow × product × country. A région sums
- * its départements (src/data/territories.ts); France sums every row of the
- * canonical table, including any département code the territory list does
- * not know (unallocated trade is still French trade).
- *
- * Régions and France also get a reduced slice ("R44-top.parquet") for the
- * pages of their départements.
+ * present in the canonical table), per flow × product (A129) × CPF4 ×
+ * country. A région sums its départements (src/data/territories.ts, Monaco in
+ * Provence-Alpes-Côte d'Azur); France sums every row of the canonical table,
+ * including any département code the territory list does not know
+ * (unallocated trade is still French trade).
  *
  * Pages stack the slices they need in one DuckDB table named `slice` and query
  * it with src/components/queries.ts — the same functions territoryFigures()
@@ -19,18 +17,19 @@
  */
 import {zipSync} from "fflate";
 import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {FLOWS, FRANCE_ID, OTHERS_CODE, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
+import {FLOWS, FRANCE_ID, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
 import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
 import type {Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
 import {corsicaAsPublished, departements, EXTRA_DATA_DEPARTEMENTS, type CorsicaForm} from "./territories.ts";
-import {allTerritories, findTerritory, sliceFileName, TOP_SLICE_SIZE, topSliceFileName, type TerritoryInfo} from "./territory-ids.ts";
+import {allTerritories, findTerritory, sliceFileName, type TerritoryInfo} from "./territory-ids.ts";
 
 export const SLICE_COLUMNS = [
   ["territory", "VARCHAR"],
   ["year", "SMALLINT"],
   ["flow", "VARCHAR"],
   ["product", "VARCHAR"],
+  ["cpf4", "VARCHAR"],
   ["country", "VARCHAR"],
   ["value_eur", "DOUBLE"],
   ["mass_kg", "DOUBLE"]
@@ -43,8 +42,6 @@ export {
   FRANCE_FORMS,
   regionId,
   sliceFileName,
-  TOP_SLICE_SIZE,
-  topSliceFileName,
   type TerritoryInfo,
   type TerritoryKind
 } from "./territory-ids.ts";
@@ -130,49 +127,25 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
     `INSERT INTO slice
      WITH kept AS (
        -- The slices' products are the A129 level (the reference factsheet's « activités »).
-       SELECT t.year, t.flow, t.dept, t.a129 AS product, t.country, t.value_eur, t.mass_kg, m.region, m.page
+       SELECT t.year, t.flow, t.dept, t.a129 AS product, t.product AS cpf4, t.country, t.value_eur, t.mass_kg, m.region, m.page
        FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
        WHERE t.year IN (${COMPLETE_YEARS_SQL})
      )
-     SELECT 'D' || dept, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE page GROUP BY ALL
+     SELECT 'D' || dept, year, flow, product, cpf4, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE page GROUP BY ALL
      UNION ALL
-     SELECT 'R' || region, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE region IS NOT NULL GROUP BY ALL
+     SELECT 'R' || region, year, flow, product, cpf4, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE region IS NOT NULL GROUP BY ALL
      UNION ALL
-     SELECT $1, year, flow, product, country, SUM(value_eur), SUM(mass_kg) FROM kept GROUP BY ALL
+     SELECT $1, year, flow, product, cpf4, country, SUM(value_eur), SUM(mass_kg) FROM kept GROUP BY ALL
      -- Stored by territory: each per-territory filter below then skips most row groups.
-     ORDER BY 1, 2, 3, 4, 5`,
+     ORDER BY 1, 2, 3, 4, 5, 6`,
     [FRANCE_ID]
   );
   return complete;
 }
 
-/** Creates `slice_top`: the reduced slices of régions and France (see topSliceFileName). */
-async function createTopSliceTable(connection: DuckDBConnection): Promise<void> {
-  const rank = (column: "product" | "country") =>
-    `SELECT territory, year, flow, ${column},
-       row_number() OVER (PARTITION BY territory, year, flow ORDER BY SUM(value_eur) DESC, ${column}) AS rank
-     FROM base GROUP BY territory, year, flow, ${column}`;
-  await connection.run(
-    `CREATE OR REPLACE TABLE slice_top AS
-     WITH base AS (SELECT * FROM slice WHERE NOT starts_with(territory, 'D')),
-       product_rank AS (${rank("product")}),
-       country_rank AS (${rank("country")})
-     SELECT b.territory, b.year, b.flow,
-       CASE WHEN p.rank <= $1 THEN b.product ELSE $2 END AS product,
-       CASE WHEN c.rank <= $1 THEN b.country ELSE $2 END AS country,
-       SUM(b.value_eur) AS value_eur, SUM(b.mass_kg) AS mass_kg
-     FROM base AS b
-     JOIN product_rank AS p USING (territory, year, flow, product)
-     JOIN country_rank AS c USING (territory, year, flow, country)
-     GROUP BY ALL
-     ORDER BY 1, 2, 3, 4, 5`,
-    [TOP_SLICE_SIZE, OTHERS_CODE]
-  );
-}
-
 /** The rows of one territory from a slice table, as Parquet bytes (sorted: deterministic, compact). */
-function sliceBytes(connection: DuckDBConnection, table: "slice" | "slice_top", id: string): Promise<Uint8Array> {
-  return territoryParquet(connection, {table, id, orderBy: "year, flow, product, country", scratch: "one_slice", temp: false});
+function sliceBytes(connection: DuckDBConnection, id: string): Promise<Uint8Array> {
+  return territoryParquet(connection, {table: "slice", id, orderBy: "year, flow, product, cpf4, country", scratch: "one_slice", temp: false});
 }
 
 /**
@@ -183,12 +156,8 @@ function sliceBytes(connection: DuckDBConnection, table: "slice" | "slice_top", 
 export async function buildSlices(canonicalParquetPath: string): Promise<Map<string, Uint8Array>> {
   return withDuckDB(async (connection) => {
     await createSliceTable(connection, canonicalParquetPath);
-    await createTopSliceTable(connection);
     const files = new Map<string, Uint8Array>();
-    for (const {id, kind} of allTerritories()) {
-      files.set(sliceFileName(id), await sliceBytes(connection, "slice", id));
-      if (kind !== "departement") files.set(topSliceFileName(id), await sliceBytes(connection, "slice_top", id));
-    }
+    for (const {id} of allTerritories()) files.set(sliceFileName(id), await sliceBytes(connection, id));
     return files;
   });
 }

@@ -58,14 +58,3 @@ export const downloadFileName = (id: string, format: "csv" | "parquet") => `${id
 
 /** File name of a territory's slice inside slices.zip: "D10.parquet". */
 export const sliceFileName = (id: string) => `${id}.parquet`;
-
-/**
- * File name of a région's or France's reduced slice: "R44-top.parquet". It
- * keeps, per year and flow, the TOP_SLICE_SIZE largest products and countries
- * and buckets the rest as "_AUTRES", so a département page can show its région
- * and France (key figures, Sankeys) without downloading their full detail.
- * Exact for keyFigures, and for sankeyLinks/topProducts/topCountries with
- * n ≤ TOP_SLICE_SIZE; not for topPartners or productsByFlow (use full slices).
- */
-export const topSliceFileName = (id: string) => `${id}-top.parquet`;
-export const TOP_SLICE_SIZE = 10;

@@ -3,26 +3,24 @@
  * a région ("R44") or France ("FR"). Page loaders print it
  * (src/departements/[code].md.ts, src/regions/[code].md.ts, src/france.md.ts).
  *
- * Headline figures and reading sentences are baked into the HTML here, at
- * build time, so they are readable without JavaScript, printable and found by
- * the site search; the charts are JavaScript cells that query the
- * territory's slices with DuckDB-WASM. The first two charts are also pasted
- * as static SVG drawn at build time (static-charts.ts), shown until their
- * cell draws the live chart.
+ * The page is complete in its HTML: prose, and every view (key figures,
+ * charts, tables, indicators) drawn at build time (prerender.ts, the views of
+ * components/factsheet-views.ts) and pasted into its slot, so it reads
+ * without JavaScript, prints whole and is found by the site search. Its one
+ * JavaScript cell adds the chart actions and the controls; DuckDB-WASM starts
+ * only when a control asks for another view.
  *
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
-import {sankeyKind, type ChartKind} from "../components/chart-kinds.ts";
+import {SANKEY_SIZES, type ViewKind} from "../components/factsheet-views.ts";
 import {sourceLine} from "../components/image-caption.ts";
-import {keyFiguresTexts} from "../components/key-figures.ts";
-import {formatMillionEuros, formatPercent, formatTonnes} from "../components/format.ts";
+import {formatMillionEuros} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";
 import type {Flow} from "../data/canonical.ts";
 import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.ts";
 import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.ts";
-import type {TerritoryFigures} from "../data/slices.ts";
-import {allTerritories, downloadFileName, sliceFileName, topSliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import {allTerritories, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
 import {
   contextParagraph,
   FACTSHEET_TITLE,
@@ -33,8 +31,9 @@ import {
 import {loadFigures, type SiteFigures} from "./figures.ts";
 import {territoiresIndustrieBlock} from "./territoires-industrie.ts";
 import {html, js} from "./escape.ts";
-import {displayName, pagePath, slug, territoryChartTitle} from "./names.ts";
-import {isStaticKind, loadStaticCharts, staticChartBlock, staticChartId, type StaticCharts} from "./static-charts.ts";
+import {displayName, pagePath, slug} from "./names.ts";
+import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.ts";
+import {viewTerritory} from "./view-territories.ts";
 
 const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
   export: {title: "Exportations", heading: "Flux à l'export par produit et par pays"},
@@ -43,25 +42,6 @@ const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
 
 function link(info: TerritoryInfo, text = displayName(info)): string {
   return `<a href="${pagePath(info)}">${html(text)}</a>`;
-}
-
-/** The territories whose figures a page sets side by side: itself, its région, France. */
-function comparedTerritories(info: TerritoryInfo, figures: SiteFigures): TerritoryFigures[] {
-  const chain = [info.id, info.region, info.kind === "france" ? null : FRANCE_ID].filter((id): id is string => id !== null);
-  return chain.map((id) => figures.territories[id]);
-}
-
-/**
- * Slices a page downloads: its own in full; its région's reduced to the top 10
- * (enough for the région's Sankeys); France's in full, because the indicators
- * set the territory against France's whole detail — one file every page
- * shares, so the browser fetches it once for the whole site.
- */
-function sliceFiles(info: TerritoryInfo): string[] {
-  const files = [sliceFileName(info.id)];
-  if (info.region) files.push(topSliceFileName(info.region));
-  if (info.kind !== "france") files.push(sliceFileName(FRANCE_ID));
-  return files;
 }
 
 /** The départements of a région that carry figures, for the source's form of Corsica. */
@@ -108,35 +88,6 @@ function neighbours(info: TerritoryInfo, figures: SiteFigures): string {
   }
   const label = info.kind === "departement" ? "Départements voisins dans la liste, région et France" : info.kind === "region" ? "Départements de la région" : "Régions";
   return `<nav class="factsheet-nav" aria-label="${html(label)}">\n${items.join("\n")}\n</nav>`;
-}
-
-function keyFiguresBlock(info: TerritoryInfo, figures: SiteFigures): string {
-  const own = figures.territories[info.id];
-  const region = info.region ? figures.territories[info.region] : undefined;
-  const rows = (["export", "import"] as const).map((flow) => {
-    const texts = keyFiguresTexts(flowKeyFigures(own, flow, region, figures));
-    const shares = [texts.regionShare, texts.franceShare].filter(Boolean).join(", ");
-    const mass = own.keyFigures[flow].massKg;
-    const tonnage = mass === null ? "" : ` <span class="key-figure-mass">${html(formatTonnes(mass))}</span>`;
-    return `<div class="key-figure key-figure-${flow}"><dt>${texts.flowLabel}</dt><dd><strong>${html(texts.total)}</strong>${tonnage}${shares ? ` <span>${html(shares)}</span>` : ""}</dd></div>`;
-  });
-  const balance = keyFiguresTexts({...flowKeyFigures(own, "export", region, figures), balance: own.keyFigures.balance}).balance!;
-  rows.push(`<div class="key-figure key-figure-balance"><dt>Solde</dt><dd><strong>${html(balance)}</strong></dd></div>`);
-  return `<dl class="key-figures">\n${rows.join("\n")}\n</dl>`;
-}
-
-function flowKeyFigures(territory: TerritoryFigures, flow: Flow, regionOrNone: TerritoryFigures | undefined, figures: SiteFigures) {
-  const flowFigures = territory.keyFigures[flow];
-  // A région of one département (the five overseas ones, Corsica as "20") would read "100,0 % de La Réunion".
-  const region = regionOrNone && regionDepartements(regionOrNone.code, figures).length > 1 ? regionOrNone : undefined;
-  return {
-    territoryName: territory.name,
-    flow,
-    total: flowFigures.total,
-    regionName: region?.forms.ofName,
-    regionTotal: region ? flowFigures.regionTotal ?? undefined : undefined,
-    franceTotal: territory.kind === "france" ? undefined : flowFigures.franceTotal
-  };
 }
 
 /**
@@ -204,26 +155,6 @@ function siteRoot(info: TerritoryInfo): string {
   return info.kind === "france" ? "./" : "../";
 }
 
-/** Loads the rows of one chart of CHARTS into `variable`. */
-function loadChart(kind: ChartKind, variable: string, territory: TerritoryInfo): string {
-  return `const ${variable} = await CHARTS.${kind}.load(run, ${js(territory.id)}, year);`;
-}
-
-/**
- * Draws one chart of CHARTS from the rows in `variable`, then its actions:
- * SVG and PNG images, and the embed view of the same chart. `page` is the
- * page drawn on (relative links), `territory` the one the chart shows. The
- * page's own first charts replace their static version (staticChartBlock).
- */
-function drawChart(kind: ChartKind, variable: string, page: TerritoryInfo, territory: TerritoryInfo, year: number): string {
-  const title = territoryChartTitle(kind, territory, year);
-  const embedHref = `${siteRoot(page)}integrer?territoire=${territory.id}&graphique=${kind}`;
-  const chart = `chart_${kind}_${territory.id}`; // unique on the page: one chart of a kind per territory
-  const replaced = isStaticKind(kind) && territory.id === page.id ? `document.getElementById(${js(staticChartId(kind))})?.remove();\n` : "";
-  return `${replaced}const ${chart} = display(resize((width) => CHARTS.${kind}.draw(${variable}, {width, title: ${js(title)}})));
-display(chartActions(${chart}, {fileName: ${js(`${slug(territory)}-${kind}-${year}`)}, embedHref: ${js(embedHref)}, credit}));`;
-}
-
 /**
  * Links to the territory's rows (downloads.zip), plain <a download>: they
  * work without JavaScript, and Framework copies the files they name.
@@ -237,155 +168,78 @@ function downloadsBlock(info: TerritoryInfo, figures: SiteFigures): string {
 <a href="${siteRoot(info)}donnees#donnees-d-une-fiche">colonnes décrites</a>.</p>`;
 }
 
-/** The JavaScript that opens the data: one cell every chart cell depends on. */
-function dataCell(info: TerritoryInfo, figures: SiteFigures): string {
+/** The views of other territories a page shows: its région's and France's Sankeys. */
+export type OtherViews = Record<string, TerritoryViews>;
+
+/** The territories a page shows views of: itself, its région (when it has more than one département), France. */
+function shownTerritories(info: TerritoryInfo, figures: SiteFigures): TerritoryInfo[] {
+  const own = viewTerritory(info, figures.corsica);
+  const region = own.region && info.region ? findTerritory(info.region) : undefined;
+  return [info, ...(region ? [region] : []), ...(info.kind === "france" ? [] : [findTerritory(FRANCE_ID)!])];
+}
+
+/**
+ * The page's only JavaScript: light (no engine, no chart library), it adds
+ * the chart actions and the controls; DuckDB-WASM is loaded by the first
+ * control used (components/factsheet-enhance.ts). Every value is data,
+ * written as JSON.
+ */
+function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
   const up = siteRoot(info);
   const attachment = (path: string) => `FileAttachment(${js(up + path)}).href`;
+  const territories = shownTerritories(info, figures);
+  const config = {
+    territory: info.id,
+    year: figures.year,
+    years: figures.completeYears,
+    credit: sourceLine(figures),
+    embedBase: `${up}integrer`,
+    territories: Object.fromEntries(territories.map((t) => [t.id, {...viewTerritory(t, figures.corsica), fileStem: slug(t)}]))
+  };
   return "```js\n" +
     [
-      `import {openFactsheetData} from "${up}components/factsheet-data.js";`,
-      `import {CHARTS} from "${up}components/charts.js";`,
-      `import {chartActions} from "${up}components/chart-export.js";`,
-      `import {yearComparisons} from "${up}components/trends.js";`,
-      `import {indicatorSummary} from "${up}components/indicators.js";`,
-      `import {trendSentence, quarterlyTable, comparisonTable} from "${up}components/trend-chart.js";`,
-      `import {indicatorCardTexts, indicatorCards, exposureTable, concentrationTable, specialisationTable, dependenceTable} from "${up}components/indicator-cards.js";`,
-      `import {chartData, readingParagraph} from "${up}components/chart-data.js";`,
-      `const run = await openFactsheetData({`,
-      `  slices: [${sliceFiles(info).map((file) => attachment(`data/slices/${file}`)).join(", ")}],`,
+      `import {enhanceFactsheet} from "${up}components/factsheet-enhance.js";`,
+      `enhanceFactsheet(${js(config)}, {`,
+      `  slices: [${territories.map((t) => attachment(`data/slices/${sliceFileName(t.id)}`)).join(", ")}],`,
       `  quarterly: [${attachment(`data/quarterly/${sliceFileName(info.id)}`)}],`,
       `  products: ${attachment("data/products.parquet")},`,
       `  countries: ${attachment("data/countries.parquet")}`,
-      `});`,
-      `const year = ${figures.year};`,
-      `const forms = ${js(info.forms)};`,
-      `const credit = ${js(sourceLine(figures))};`
+      `});`
     ].join("\n") +
     "\n```";
 }
 
-const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
-
-function partnersSection(info: TerritoryInfo, figures: SiteFigures, charts: StaticCharts): string {
-  const own = figures.territories[info.id];
-  return `## Balance commerciale territoriale
-
-### Principaux pays à l'import et à l'export
-
-<p class="reading">${html(own.balanceSentence)}</p>
-
-${staticChartBlock("partenaires", charts)}\`\`\`js
-${loadChart("partenaires", "partners", info)}
-${drawChart("partenaires", "partners", info, info, figures.year)}
-display(chartData(partners, [
-  {key: "countryName", label: "Pays"},
-  {key: "imports", label: "Importations (€)", ...${js(MILLIONS)}},
-  {key: "exports", label: "Exportations (€)", ...${js(MILLIONS)}},
-  {key: "balance", label: "Solde (€)", format: "signedMillionEuros", csvDecimals: 0}
-], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(info)}-partenaires-${figures.year}.csv`)}}));
-\`\`\``;
+/** The controls the live views answer; hidden until the page's script shows them (they need it). */
+function controlsBlock(figures: SiteFigures): string {
+  const years = [...figures.completeYears].reverse();
+  const option = (value: string | number, label: string, selected: boolean) => `<option value="${value}"${selected ? " selected" : ""}>${html(label)}</option>`;
+  return `<form class="factsheet-controls" hidden aria-label="Réglages des graphiques">
+<label>Année <select name="annee">${years.map((year) => option(year, String(year), year === figures.year)).join("")}</select></label>
+<label>Niveau de produit <select name="niveau">${option("a129", "Activités (A129)", true)}${option("cpf4", "Produits (CPF4)", false)}</select></label>
+<label>Produits et pays des diagrammes de flux <select name="n">${SANKEY_SIZES.map((n) => option(n, String(n), n === SANKEY_SIZES[0])).join("")}</select></label>
+<p class="controls-status" role="status" aria-live="polite"></p>
+</form>`;
 }
 
-function activitiesSection(info: TerritoryInfo, figures: SiteFigures, charts: StaticCharts): string {
-  const own = figures.territories[info.id];
-  const lead = (flow: Flow) => own[flow].topProducts[0];
-  const sentence = [
-    lead("export") && `Premier produit exporté : ${lead("export").name} (${formatPercent(lead("export").share)} des exportations)`,
-    lead("import") && `premier produit importé : ${lead("import").name} (${formatPercent(lead("import").share)} des importations)`
-  ]
-    .filter(Boolean)
-    .join(" ; ");
-  return `## Principales activités à l'export et à l'import
+/** A year written in a heading or a sentence that the year control rewrites. */
+const shownYear = (year: number) => `<span class="shown-year">${year}</span>`;
 
-${sentence ? `<p class="reading">${html(sentence)}.</p>` : ""}
-
-${staticChartBlock("activites", charts)}\`\`\`js
-${loadChart("activites", "activities", info)}
-${drawChart("activites", "activities", info, info, figures.year)}
-const withMass = activities.some((d) => d.massKg !== null);
-display(chartData(activities.map((d) => ({...d, massTonnes: d.massKg === null ? null : d.massKg / 1000, perKg: d.massKg ? d.value / d.massKg : null})), [
-  {key: "flow", label: "Flux", format: (flow) => flow === "export" ? "Exportations" : "Importations"},
-  {key: "productName", label: "Produit"},
-  {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}},
-  {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4},
-  ...(withMass ? [{key: "massTonnes", label: "Masse (t)", format: "tonnes", csvDecimals: 1}, {key: "perKg", label: "Valeur au kg (€)", format: "eurosPerKg", csvDecimals: 2}] : [])
-], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(info)}-activites-${figures.year}.csv`)}}));
-\`\`\``;
+function slot(kind: ViewKind, territory: TerritoryInfo, views: TerritoryViews): string {
+  return viewSlot(kind, territory.id, views[kind]);
 }
 
-function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow): string {
+function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow, views: TerritoryViews, others: OtherViews): string {
   const words = FLOW_WORDS[flow];
-  const region = info.region ? figures.territories[info.region] : undefined;
-  const blocks = comparedTerritories(info, figures).map((territory, index) => {
-    const territoryInfo = allTerritories().find((t) => t.id === territory.id)!;
-    const texts = keyFiguresTexts(flowKeyFigures(territory, flow, index === 0 ? region : undefined, figures));
-    const figuresLine = [texts.total, index === 0 ? texts.regionShare : undefined, index === 0 && territory.kind !== "france" ? texts.franceShare : undefined]
-      .filter(Boolean)
-      .join(" — ");
-    const variable = `links_${flow}_${index}`;
-    const heading = index === 0 ? "" : `### ${html(displayName(territoryInfo))}\n\n`;
-    return `${heading}<p class="reading">${html(territory[flow].sentence)}</p>
-
-\`\`\`js
-${loadChart(sankeyKind(flow), variable, territoryInfo)}
-${drawChart(sankeyKind(flow), variable, info, territoryInfo, figures.year)}
-display(chartData(${variable}, [
-  {key: "sourceName", label: ${js(flow === "export" ? "Produit" : "Pays d'origine")}},
-  {key: "targetName", label: ${js(flow === "export" ? "Pays de destination" : "Produit")}},
-  {key: "value", label: "Valeur (€)", ...${js(MILLIONS)}}
-], {summary: "Données du graphique (tableau)", fileName: ${js(`${slug(territoryInfo)}-${sankeyKind(flow)}-${figures.year}.csv`)}}));
-\`\`\`
-
-<p class="key-figures-line"><strong>${html(words.title)} ${html(territory.forms.ofName)} : ${html(figuresLine)}</strong></p>`;
+  const kind = flow === "export" ? "exportations" : "importations";
+  const blocks = shownTerritories(info, figures).map((territory, index) => {
+    const heading = index === 0 ? "" : `### ${html(displayName(territory))}\n\n`;
+    return heading + slot(kind, territory, index === 0 ? views : others[territory.id] ?? {});
   });
   return `## ${words.title}
 
 ### ${words.heading}
 
-${blocks.join("\n\n")}`;
-}
-
-function trendsSection(info: TerritoryInfo, figures: SiteFigures): string {
-  return `## Évolution trimestrielle
-
-Au-delà de la fiche de référence : les fichiers des Douanes par produit et par pays couvrent seize
-trimestres, de quoi voir la tendance et comparer l'année présentée à la précédente.
-
-\`\`\`js
-${loadChart("tendance", "quarters", info)}
-display(readingParagraph(trendSentence(quarters, {forms})));
-${drawChart("tendance", "quarters", info, info, figures.year)}
-${drawChart("evolution", "quarters", info, info, figures.year)}
-display(quarterlyTable(quarters));
-\`\`\`
-
-### Comparaison avec l'année précédente
-
-\`\`\`js
-// Awaited on its own line: Framework does not see an await inside a for…of head and would not make the cell async.
-const comparisons = await yearComparisons(run, {territory: ${js(info.id)}, n: 10});
-for (const comparison of comparisons) display(comparisonTable(comparison));
-\`\`\``;
-}
-
-function indicatorsSection(info: TerritoryInfo): string {
-  const reference = info.kind === "france" ? "null" : `await indicatorSummary(run, {territory: ${js(FRANCE_ID)}, year})`;
-  return `## Exposition et dépendances
-
-Chaque indicateur est calculé sur l'année présentée et situé par rapport à la valeur nationale :
-part des exportations vers les États-Unis, concentration des partenaires et des produits
-(part des trois premiers, indice de Herfindahl-Hirschman), spécialisation (avantage comparatif
-révélé) et dépendance des importations à leur premier pays d'origine.
-
-\`\`\`js
-const indicators = await indicatorSummary(run, {territory: ${js(info.id)}, year});
-const nationalIndicators = ${reference};
-display(indicatorCards(indicatorCardTexts(indicators, nationalIndicators, {forms})));
-display(exposureTable(indicators.unitedStates));
-display(concentrationTable(indicators.concentration, nationalIndicators?.concentration ?? null));
-if (indicators.specialisation.length) display(specialisationTable(indicators.specialisation));
-display(dependenceTable(indicators.importDependence));
-\`\`\``;
+${blocks.join("")}`;
 }
 
 function contextSection(figures: SiteFigures): string {
@@ -410,8 +264,12 @@ ${practicalInformation(displayName(info), figures.year)
   .join("\n")}`;
 }
 
-/** The whole page for a territory id ("D10", "R44", "FR"), with its static charts if any. */
-export function factsheetMarkdown(id: string, figures: SiteFigures, charts: StaticCharts = {}): string {
+/**
+ * The whole page for a territory id ("D10", "R44", "FR"): the reference's
+ * sections in order, each view pasted as drawn at build time (`views`, and
+ * `others` for its région's and France's Sankeys).
+ */
+export function factsheetMarkdown(id: string, figures: SiteFigures, views: TerritoryViews = {}, others: OtherViews = {}): string {
   const info = allTerritories().find((t) => t.id === id);
   if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
   if (info.kind === "departement" && !carriesFigures(info.code, figures.corsica)) return corsicaNotice(info, figures);
@@ -428,36 +286,47 @@ ${neighbours(info, figures)}
 
 ${contextSection(figures)}
 
-## Chiffres clés ${figures.year}
+${controlsBlock(figures)}
 
-${keyFiguresBlock(info, figures)}
+## Chiffres clés ${shownYear(figures.year)}
 
-${outsideDepartementsBlock(info, figures)}
+${slot("chiffres", info, views)}${outsideDepartementsBlock(info, figures)}
 
 ${downloadsBlock(info, figures)}
 
-${dataCell(info, figures)}
+## Balance commerciale territoriale
 
-${partnersSection(info, figures, charts)}
+### Principaux pays à l'import et à l'export
 
-${activitiesSection(info, figures, charts)}
+${slot("partenaires", info, views)}## Principales activités à l'export et à l'import
 
-${sankeySection(info, figures, "export")}
+${slot("activites", info, views)}${sankeySection(info, figures, "export", views, others)}${sankeySection(info, figures, "import", views, others)}## Évolution trimestrielle
 
-${sankeySection(info, figures, "import")}
+Au-delà de la fiche de référence : les fichiers des Douanes couvrent plusieurs années, de quoi voir
+la tendance trimestre par trimestre et comparer l'année présentée à la précédente.
 
-${trendsSection(info, figures)}
+${slot("tendance", info, views)}### Comparaison avec l'année précédente
 
-${indicatorsSection(info)}
+${slot("comparaisons", info, views)}## Exposition et dépendances
 
-${practicalSection(info, figures)}
+Chaque indicateur est calculé sur l'année présentée et situé par rapport à la valeur nationale :
+part des exportations vers les États-Unis, concentration des partenaires et des produits
+(part des trois premiers, indice de Herfindahl-Hirschman), spécialisation (avantage comparatif
+révélé) et dépendance des importations à leur premier pays d'origine.
+
+${slot("indicateurs", info, views)}${practicalSection(info, figures)}
+
+${enhanceCell(info, figures)}
 `;
 }
 
-/** What a page loader prints: the page of `id` with the current build's figures and static charts. */
+/** What a page loader prints: the page of `id` with the current build's figures and views. */
 export async function printFactsheet(id: string): Promise<void> {
-  const [figures, charts] = await Promise.all([loadFigures(), loadStaticCharts(id)]);
-  process.stdout.write(factsheetMarkdown(id, figures, charts));
+  const figures = await loadFigures();
+  const info = findTerritory(id);
+  const shown = info ? shownTerritories(info, figures) : [];
+  const [views, ...otherViews] = await Promise.all([loadStaticViews(id), ...shown.slice(1).map((t) => loadStaticViews(t.id))]);
+  process.stdout.write(factsheetMarkdown(id, figures, views, Object.fromEntries(shown.slice(1).map((t, i) => [t.id, otherViews[i]]))));
 }
 
 /** Reads `--code=10` from a page loader's arguments (Framework passes route parameters so). */

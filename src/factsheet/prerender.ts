@@ -1,34 +1,37 @@
 /**
- * Draws the static charts of every territory (static-charts.ts) at build
- * time, in the prepare step (scripts/prepare-data.ts): one DuckDB connection
- * over the slice table, the page's own queries and components (charts.ts),
+ * Draws every view of every factsheet (src/components/factsheet-views.ts) at
+ * build time, in the prepare step (scripts/prepare-data.ts): one DuckDB
+ * connection over the slice tables, the views' own queries and components,
  * one jsdom document — never in a page loader, where jsdom and Plot would
- * cost each of the 120 pages about half a second.
+ * cost each of the 121 pages about half a second.
  *
- * Memoised like the figures (figures.ts): `.cache/pipeline/<key>/static-
- * charts-<code hash>.json`, recomputed only when the source or the charts'
- * code changes, then published as one small file per territory.
+ * Each chart is drawn twice: WIDE_WIDTH, the live charts' width in a 1280 px
+ * window, and NARROW_WIDTH, for phones, where the wide one shrunk would make
+ * its labels unreadable; the page's CSS shows one of the two.
+ *
+ * Memoised like the figures (figures.ts): `.cache/pipeline/<key>/views-
+ * <year>-<code hash>.json`, recomputed only when the source or the code
+ * changes, then published as one small file per territory.
  */
 import {join} from "node:path";
-import {loadChart} from "../components/charts.ts";
+import {defaultState, drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.ts";
 import {PROJECT_ROOT} from "../data/douanes/paths.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
-import {withSliceData, type CanonicalFiles} from "../data/slices.ts";
-import {allTerritories} from "../data/territory-ids.ts";
+import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.ts";
+import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.ts";
+import {territoriesWithFigures} from "../data/territory-ids.ts";
 import {memoisedPerSource, writeWhole} from "./code-hash.ts";
-import {territoryChartTitle} from "./names.ts";
-import {STATIC_KINDS, staticChartsDir, type StaticCharts} from "./static-charts.ts";
+import {slug} from "./names.ts";
+import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.ts";
+import {viewTerritory} from "./view-territories.ts";
 
-/**
- * The width static charts are drawn at: the live charts' width in a 1280 px
- * window (sidebar and table of contents open), so that there the live chart
- * replaces the static one without moving the page; narrower screens scale
- * the static chart down (max-width: 100%, height: auto).
- */
-export const STATIC_WIDTH = 704;
+/** The live charts' width in a 1280 px window (sidebar and table of contents open). */
+export const WIDE_WIDTH = 704;
+/** A 390 px phone's column. */
+export const NARROW_WIDTH = 358;
 
 // What the markup depends on besides the data: a change recomputes it.
-const CHARTS_CODE = [
+const VIEWS_CODE = [
   "src/components",
   "src/data/slices.ts",
   "src/data/territories.ts",
@@ -36,15 +39,14 @@ const CHARTS_CODE = [
   "src/factsheet/names.ts",
   "src/factsheet/prerender.ts",
   "src/factsheet/static-charts.ts",
-  "node_modules/@observablehq/plot/package.json",
-  "node_modules/d3/package.json",
-  "node_modules/jsdom/package.json"
+  "src/factsheet/view-territories.ts",
+  "package-lock.json"
 ];
 
-export interface StaticChartsBundle {
-  /** Identifies the data and the code that drew these charts. */
+export interface StaticViewsBundle {
+  /** Identifies the data and the code that drew these views. */
   key: string;
-  territories: Record<string, StaticCharts>;
+  territories: Record<string, TerritoryViews>;
 }
 
 /** A jsdom window to draw in (jsdom ships no types, and @types/jsdom is not installed: the one constructor used is typed here). */
@@ -55,41 +57,53 @@ export async function jsdomWindow(): Promise<Window & typeof globalThis> {
 }
 
 /**
- * A chart's <figure> as markup for the page's Markdown. DOM serialisation
- * escapes the labels; on top of that, a blank line would end the Markdown
- * HTML block, and "${" in text would open a Framework expression.
+ * Elements as markup for the page's Markdown. DOM serialisation escapes the
+ * labels; on top of that, a blank line would end the Markdown HTML block,
+ * and "${" in text would open a Framework expression.
  */
-export function serialiseFigure(figure: Element): string {
-  return figure.outerHTML.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
+export function serialiseElements(elements: readonly Element[]): string {
+  return elements
+    .map((element) => element.outerHTML)
+    .join("\n")
+    .replace(/\n\s*\n/g, "\n")
+    .replaceAll("${", "&#36;{");
 }
 
-/** Every territory's static charts, drawn from the canonical files for `year`. */
-export async function drawStaticCharts(files: CanonicalFiles, year: number): Promise<Record<string, StaticCharts>> {
+/** Every view of every territory with figures (or of those of `only`), drawn from the canonical files for `year`. */
+export async function drawStaticViews(
+  files: CanonicalFiles & QuarterlySources,
+  year: number,
+  only?: readonly string[]
+): Promise<Record<string, TerritoryViews>> {
   const {document} = await jsdomWindow();
-  return withSliceData(files, {year}, async (run) => {
-    const territories: Record<string, StaticCharts> = {};
-    for (const info of allTerritories()) {
-      const charts: StaticCharts = {};
-      for (const kind of STATIC_KINDS) {
-        const draw = await loadChart(kind, run, info.id, year);
-        charts[kind] = serialiseFigure(draw({width: STATIC_WIDTH, title: territoryChartTitle(kind, info, year), document}));
+  return withSliceData(files, {year}, async (run, _years, connection) => {
+    await createQuarterlyTable(connection, files);
+    const corsica = await corsicaForm(run);
+    const territories: Record<string, TerritoryViews> = {};
+    for (const info of territoriesWithFigures(corsica).filter((t) => !only || only.includes(t.id))) {
+      const territory = viewTerritory(info, corsica);
+      const views: TerritoryViews = {};
+      for (const kind of VIEW_KINDS) {
+        const drawn = await drawView(kind, run, territory, defaultState(year), {document, fileStem: slug(info)});
+        const charts = (width: number) => serialiseElements(drawn.charts(width));
+        views[kind as ViewKind] = {before: serialiseElements(drawn.before), wide: charts(WIDE_WIDTH), narrow: charts(NARROW_WIDTH), after: serialiseElements(drawn.after)} satisfies DrawnView;
       }
-      territories[info.id] = charts;
+      territories[info.id] = views;
     }
     return territories;
   });
 }
 
-/** Draws (or reuses) every territory's static charts for the pipeline's data and the year shown. */
-export async function computeStaticCharts(pipeline: PipelineOutputs, year: number): Promise<StaticChartsBundle> {
-  return memoisedPerSource(pipeline, `static-charts-${year}`, {root: PROJECT_ROOT, entries: CHARTS_CODE}, async (key) => ({
+/** Draws (or reuses) every territory's views for the pipeline's data and the year shown. */
+export async function computeStaticViews(pipeline: PipelineOutputs, year: number): Promise<StaticViewsBundle> {
+  return memoisedPerSource(pipeline, `views-${year}`, {root: PROJECT_ROOT, entries: VIEWS_CODE}, async (key) => ({
     key,
-    territories: await drawStaticCharts(pipeline, year)
+    territories: await drawStaticViews(pipeline, year)
   }));
 }
 
-/** Makes `bundle` the current build's static charts: one file per territory, read by its page loader. */
-export async function publishStaticCharts(bundle: StaticChartsBundle, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const dir = staticChartsDir(env);
-  await Promise.all(Object.entries(bundle.territories).map(([id, charts]) => writeWhole(join(dir, `${id}.json`), JSON.stringify(charts))));
+/** Makes `bundle` the current build's views: one file per territory, read by the page loaders. */
+export async function publishStaticViews(bundle: StaticViewsBundle, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const dir = staticViewsDir(env);
+  await Promise.all(Object.entries(bundle.territories).map(([id, views]) => writeWhole(join(dir, `${id}.json`), JSON.stringify(views))));
 }

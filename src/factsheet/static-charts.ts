@@ -1,57 +1,54 @@
 /**
- * The charts a factsheet shows before DuckDB-WASM has started: the first two
- * charts of the page, drawn at build time by the same components from the
- * same queries (src/factsheet/prerender.ts, in the prepare step) and pasted
- * into the page as static HTML; the chart's cell removes it when it draws the
- * live chart. They also make the page readable and printable without
- * JavaScript.
+ * The views of a factsheet as its HTML holds them: drawn at build time by
+ * src/factsheet/prerender.ts (the same queries and components the page runs
+ * live, src/components/factsheet-views.ts), pasted into each view's slot.
+ * The page is then complete without JavaScript and in print, and readers see
+ * every chart at first paint; DuckDB-WASM starts only when a control asks
+ * for another view (src/components/factsheet-enhance.ts).
  *
  * This module is what page loaders need: light (no jsdom, no Plot), it reads
  * one small file per territory.
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {ChartKind} from "../components/chart-kinds.ts";
+import type {ViewKind} from "../components/factsheet-views.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
 
-/** The kinds drawn at build time: the first two charts of a factsheet. */
-export const STATIC_KINDS = ["partenaires", "activites"] as const satisfies readonly ChartKind[];
-export type StaticKind = (typeof STATIC_KINDS)[number];
-
-/** One territory's pre-rendered charts: the serialised <figure>, by kind. */
-export type StaticCharts = Partial<Record<StaticKind, string>>;
-
-export function isStaticKind(kind: ChartKind): kind is StaticKind {
-  return (STATIC_KINDS as readonly string[]).includes(kind);
+/** One view drawn at build time: markup above the chart, the chart wide and narrow, markup below. */
+export interface DrawnView {
+  before: string;
+  wide: string;
+  narrow: string;
+  after: string;
 }
 
-/** The id of the block holding a static chart: one chart of each kind per page. */
-export const staticChartId = (kind: StaticKind): string => `prerendered-${kind}`;
+export type TerritoryViews = Partial<Record<ViewKind, DrawnView>>;
 
-/** Folder of the current build's static charts, one `<territory id>.json` each. */
-export function staticChartsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(cacheRoot(env), "site", "charts");
+/** Folder of the current build's views, one `<territory id>.json` each. */
+export function staticViewsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(cacheRoot(env), "site", "views");
 }
 
-/**
- * A territory's static charts, or none when the prepare step has not made
- * them (the page then shows its charts once DuckDB-WASM has drawn them).
- */
-export async function loadStaticCharts(id: string, env: NodeJS.ProcessEnv = process.env): Promise<StaticCharts> {
+/** A territory's views, or none when the prepare step has not made them (the slots then say so). */
+export async function loadStaticViews(id: string, env: NodeJS.ProcessEnv = process.env): Promise<TerritoryViews> {
   try {
-    return JSON.parse(await readFile(join(staticChartsDir(env), `${id}.json`), "utf8")) as StaticCharts;
+    return JSON.parse(await readFile(join(staticViewsDir(env), `${id}.json`), "utf8")) as TerritoryViews;
   } catch {
-    process.stderr.write(`[fiches] ${id} : pas de graphiques statiques (lancer npm run prepare:data)\n`);
+    process.stderr.write(`[fiches] ${id} : pas de vues dessinées (lancer npm run prepare:data)\n`);
     return {};
   }
 }
 
 /**
- * The static chart as an HTML block of the page's Markdown, or "" when there
- * is none. `markup` comes from DOM serialisation (prerender.ts): labels in it
- * are escaped, and it holds no blank line that would end the HTML block.
+ * A view's slot as an HTML block of the page's Markdown: `data-view` and
+ * `data-territory` say what the live code draws in it again. `markup` comes
+ * from DOM serialisation (prerender.ts): labels are escaped, and it holds no
+ * blank line that would end the HTML block.
  */
-export function staticChartBlock(kind: StaticKind, charts: StaticCharts): string {
-  const markup = charts[kind];
-  return markup ? `<div class="prerendered-chart" id="${staticChartId(kind)}">${markup}</div>\n\n` : "";
+export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | undefined): string {
+  if (!drawn) return `<div class="view" data-view="${kind}" data-territory="${territory}"><p class="view-missing">Ce bloc n'a pas été calculé lors de la construction du site.</p></div>\n\n`;
+  const charts = drawn.wide
+    ? `<div class="view-charts"><div class="view-wide">${drawn.wide}</div><div class="view-narrow">${drawn.narrow}</div></div>`
+    : "";
+  return `<div class="view" data-view="${kind}" data-territory="${territory}"><div class="view-before">${drawn.before}</div>${charts}<div class="view-after">${drawn.after}</div></div>\n\n`;
 }

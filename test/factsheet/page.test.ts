@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const SECTIONS = [
   "## Contexte et méthodologie",
-  "## Chiffres clés 2024",
+  '## Chiffres clés <span class="shown-year">2024</span>',
   "## Balance commerciale territoriale",
   "## Principales activités à l'export et à l'import",
   "## Exportations",
@@ -35,57 +35,62 @@ const SECTIONS = [
   "## Informations pratiques"
 ];
 
+/** The configuration the page's one script passes to enhanceFactsheet, as JSON. */
+function enhanceConfig(page: string): {territory: string; year: number; years: number[]; credit: string; embedBase: string; territories: Record<string, {fileStem: string; region: unknown}>} {
+  const match = /enhanceFactsheet\((\{.*\}), \{\n/.exec(page);
+  if (!match) throw new Error("pas d'appel à enhanceFactsheet");
+  return JSON.parse(match[1]);
+}
+
 describe("factsheetMarkdown", () => {
   it("puts the reference's sections in order, with the banner of synthetic data", () => {
     const page = factsheetMarkdown("D10", figures);
     const positions = SECTIONS.map((heading) => page.indexOf(`\n${heading}\n`));
-    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions.every((position) => position > 0), JSON.stringify(positions)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(page).toContain('class="demo-banner"');
     expect(page).toContain("<h1>Aube (10)</h1>");
   });
 
-  it("bakes the key figures into the HTML", () => {
+  it("gives every view its slot, with the région's and France's Sankeys on a département's page", () => {
+    const slots = (id: string) => [...factsheetMarkdown(id, figures).matchAll(/<div class="view" data-view="(\w+)" data-territory="(\w+)">/g)].map(([, view, territory]) => `${view}@${territory}`);
+    expect(slots("D10")).toEqual([
+      "chiffres@D10", "partenaires@D10", "activites@D10",
+      "exportations@D10", "exportations@R44", "exportations@FR",
+      "importations@D10", "importations@R44", "importations@FR",
+      "tendance@D10", "comparaisons@D10", "indicateurs@D10"
+    ]);
+    expect(slots("R44").filter((slot) => slot.startsWith("exportations"))).toEqual(["exportations@R44", "exportations@FR"]);
+    expect(slots("FR").filter((slot) => slot.startsWith("exportations"))).toEqual(["exportations@FR"]);
+    // A département alone in its région (overseas) shows its Sankey once, then France's.
+    expect(slots("D974").filter((slot) => slot.startsWith("exportations"))).toEqual(["exportations@D974", "exportations@FR"]);
+    // Without views drawn, a slot says so instead of staying empty.
+    expect(factsheetMarkdown("D10", figures)).toContain("Ce bloc n'a pas été calculé lors de la construction du site.");
+  });
+
+  it("passes the page's script its territories and the files a control would load: its slice, its région's, France's", () => {
     const page = factsheetMarkdown("D10", figures);
-    const aube = figures.territories.D10.keyFigures;
-    expect(page).toContain(formatMillionEuros(aube.export.total));
-    expect(page).toContain(formatMillionEuros(aube.import.total));
-    expect(page).toContain(figures.territories.D10.export.sentence.replace(/'/g, "&#39;"));
+    const config = enhanceConfig(page);
+    expect(config).toMatchObject({territory: "D10", year: 2024, years: [2024], embedBase: "../integrer"});
+    expect(Object.keys(config.territories)).toEqual(["D10", "R44", "FR"]);
+    expect(config.territories.R44.fileStem).toBe("grand-est");
+    expect(config.credit).toBe("Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques");
+    for (const id of ["D10", "R44", "FR"]) expect(page).toContain(`FileAttachment("../data/slices/${id}.parquet").href`);
+    expect(page).toContain('FileAttachment("../data/quarterly/D10.parquet").href');
+    expect(factsheetMarkdown("FR", figures)).toContain('FileAttachment("./data/slices/FR.parquet").href');
   });
 
-  it("draws six Sankeys for a département, four for a région, two for France", () => {
-    const count = (id: string) => factsheetMarkdown(id, figures).match(/CHARTS\.(exportations|importations)\.draw\(links_/g)?.length;
-    expect(count("D10")).toBe(6);
-    expect(count("R44")).toBe(4);
-    expect(count("FR")).toBe(2);
-  });
-
-  it("loads its own slice, its région's reduced one and France's", () => {
+  it("writes data as text: markup in a source name is escaped", () => {
     const page = factsheetMarkdown("D10", figures);
-    expect(page).toContain('FileAttachment("../data/slices/D10.parquet")');
-    expect(page).toContain('FileAttachment("../data/slices/R44-top.parquet")');
-    expect(page).toContain('FileAttachment("../data/slices/FR.parquet")');
-    expect(factsheetMarkdown("FR", figures)).toContain('FileAttachment("./data/slices/FR.parquet")');
-  });
-
-  it("writes data as text: markup in a label or a source name is escaped", () => {
-    const hostile = structuredClone(figures);
-    hostile.territories.D10.export.sentence = 'Exporte <script>alert(1)</script> & "vins"';
-    const page = factsheetMarkdown("D10", hostile);
-    expect(page).not.toContain("<script>alert(1)</script>");
-    expect(page).toContain("Exporte &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;vins&quot;");
     expect(page).not.toContain("jeu d'essai <b>");
+    expect(page).toContain("jeu d&#39;essai &lt;b&gt;");
   });
 
-  it("imports nothing Framework would fetch from a CDN, and awaits only where a cell can", () => {
+  it("imports nothing Framework would fetch from a CDN", () => {
     const page = factsheetMarkdown("D10", figures);
     const cells = [...page.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
-    expect(cells.length).toBeGreaterThan(5);
-    for (const cell of cells) {
-      for (const [, specifier] of cell.matchAll(/from "([^"]+)"/g)) expect(specifier).toMatch(/^\.\.?\/components\/[\w-]+\.js$/);
-      // Framework does not notice an await in a for…of head: such a cell would not be async.
-      expect(cell).not.toMatch(/for\s*\([^)]*\bof\s+await\b/);
-    }
+    expect(cells).toHaveLength(1);
+    for (const [, specifier] of cells[0].matchAll(/from "([^"]+)"/g)) expect(specifier).toMatch(/^\.\.?\/components\/[\w-]+\.js$/);
   });
 
   it("links the territory's own rows as CSV and Parquet, as plain <a download> (no JavaScript needed)", () => {
@@ -96,48 +101,11 @@ describe("factsheetMarkdown", () => {
     expect(factsheetMarkdown("R44", figures)).toContain('href="../data/downloads/R44.parquet"');
   });
 
-  it("gives every chart its image downloads and its embed view, named after the territory it shows", () => {
-    const page = factsheetMarkdown("D10", figures);
-    const actions = [...page.matchAll(/chartActions\((\w+), \{fileName: "([^"]+)", embedHref: "([^"]+)", credit\}\)/g)];
-    const kinds = (href: string) => new URL(href, "https://example.org/departements/10").searchParams;
-    // partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change
-    expect(actions).toHaveLength(10);
-    expect(new Set(actions.map(([, variable]) => variable)).size).toBe(10);
-    expect(actions.map(([, , fileName]) => fileName)).toContain("aube-10-partenaires-2024");
-    expect(actions.map(([, , fileName]) => fileName)).toContain("grand-est-exportations-2024");
-    expect(actions.map(([, , , href]) => `${kinds(href).get("territoire")}/${kinds(href).get("graphique")}`)).toEqual([
-      "D10/partenaires",
-      "D10/activites",
-      "D10/exportations",
-      "R44/exportations",
-      "FR/exportations",
-      "D10/importations",
-      "R44/importations",
-      "FR/importations",
-      "D10/tendance",
-      "D10/evolution"
-    ]);
-    for (const [, , , href] of actions) expect(new URL(href, "https://example.org/departements/10").pathname).toBe("/integrer");
-    const france = factsheetMarkdown("FR", figures);
-    expect(france).toContain('embedHref: "./integrer?territoire=FR&graphique=partenaires"');
-    // The image files carry the source, and say when the data are synthetic.
-    expect(page).toContain('const credit = "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques";');
-  });
-
-  it("keeps a label's ${…} as text: Framework would run it as an expression", async () => {
-    const markdownModule: string = "@observablehq/framework/dist/markdown.js";
-    const {createMarkdownIt, parseMarkdown} = (await import(markdownModule)) as {
-      createMarkdownIt(): unknown;
-      parseMarkdown(input: string, options: {md: unknown; path: string}): {code: unknown[]};
-    };
-    const cells = (page: string) => parseMarkdown(page, {md: createMarkdownIt(), path: "/departements/10"}).code.length;
-    const hostile = structuredClone(figures);
-    hostile.territories.D10.export.sentence = "Exporte ${alert(document.cookie)} vers $ {x}";
-    hostile.territories.D10.balanceSentence = "Solde ${1+1}";
-    const page = factsheetMarkdown("D10", hostile);
-    expect(page).not.toContain("${alert");
-    expect(page).toContain("Exporte &#36;{alert(document.cookie)} vers &#36; {x}");
-    expect(cells(page)).toBe(cells(factsheetMarkdown("D10", figures)));
+  it("offers the controls, hidden until the script can answer them, the year among the complete years", () => {
+    const page = factsheetMarkdown("D10", {...figures, completeYears: [2022, 2023, 2024]});
+    expect(page).toContain('<form class="factsheet-controls" hidden aria-label="Réglages des graphiques">');
+    expect([...page.matchAll(/<option value="(\d{4})"( selected)?>/g)].map(([, year, selected]) => `${year}${selected ?? ""}`)).toEqual(["2024 selected", "2023", "2022"]);
+    expect(page).toContain('<option value="cpf4">Produits (CPF4)</option>');
   });
 
   it("refuses an unknown territory", () => {
@@ -149,19 +117,6 @@ describe("routeParameter", () => {
   it("reads the route parameter Framework passes to a page loader", () => {
     expect(routeParameter("code", ["node", "loader", "--code=2A"])).toBe("2A");
     expect(() => routeParameter("code", ["node", "loader"])).toThrow(/--code=/);
-  });
-});
-
-describe("single-département régions", () => {
-  it("give no share of the région, which would always be 100 %", async () => {
-    // La Réunion trading as much as its région (itself), unlike the fixture where it has no trade.
-    const reunion = structuredClone(figures);
-    for (const flow of ["export", "import"] as const) {
-      reunion.territories.D974.keyFigures[flow] = {total: 5e8, regionTotal: 5e8, franceTotal: 1e11, regionShare: 1, franceShare: 0.005, massKg: null};
-    }
-    const page = factsheetMarkdown("D974", reunion);
-    expect(page).not.toMatch(/100,0\u00a0% de La Réunion/);
-    expect(page).toMatch(/de la France/);
   });
 });
 
@@ -183,7 +138,7 @@ describe("the customs' geography on the pages", () => {
   it("gives Corsica '20' its factsheet, and makes 2A and 2B say how the customs publish Corsica", () => {
     expect(geographyFigures.corsica).toBe("20");
     expect(factsheetMarkdown("D20", geographyFigures)).toContain("<h1>Corse (20)</h1>");
-    expect(factsheetMarkdown("D20", geographyFigures)).toContain(formatMillionEuros(10_000_000));
+    expect(factsheetMarkdown("D20", geographyFigures)).toContain('data-view="chiffres" data-territory="D20"');
     const notice = factsheetMarkdown("D2A", geographyFigures);
     expect(notice).toContain("Les Douanes publient la Corse comme un seul département, code 20");
     expect(notice).toContain('<a href="/departements/20">Corse (20)</a>');
@@ -193,7 +148,7 @@ describe("the customs' geography on the pages", () => {
   it("keeps INSEE's halves when the source has them, and then the page '20' leads to them", () => {
     expect(figures.corsica).toBe("20");
     const halves = {...geographyFigures, corsica: "2A2B" as const};
-    expect(factsheetMarkdown("D2B", halves)).toContain("## Chiffres clés 2024");
+    expect(factsheetMarkdown("D2B", halves)).toContain('data-view="chiffres" data-territory="D2B"');
     expect(factsheetMarkdown("D20", halves)).toContain('<a href="/departements/2A">Corse-du-Sud (2A)</a>');
   });
 

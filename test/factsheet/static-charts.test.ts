@@ -1,131 +1,139 @@
 /**
- * The static charts pasted into a factsheet (src/factsheet/prerender.ts,
- * static-charts.ts): drawn at build time by the page's own queries and
- * components, kept whole through Framework's Markdown, labels escaped,
- * replaced by the live chart's cell, and the same from one build to the next.
+ * The views pasted into a factsheet (src/factsheet/prerender.ts,
+ * static-charts.ts, components/factsheet-views.ts): every block drawn at
+ * build time by the views' own queries and components, wide and narrow, kept
+ * whole through Framework's Markdown, labels escaped, the page's only script
+ * light, and the same from one build to the next.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {CHARTS} from "../../src/components/charts.ts";
 import {withDuckDB} from "../../src/data/parquet-output.ts";
 import {territoryFigures, withSliceData} from "../../src/data/slices.ts";
+import {topPartners} from "../../src/components/queries.ts";
+import {formatMillionEuros} from "../../src/components/format.ts";
 import type {SiteFigures} from "../../src/factsheet/figures.ts";
 import {factsheetMarkdown} from "../../src/factsheet/page.ts";
-import {drawStaticCharts, jsdomWindow, serialiseFigure} from "../../src/factsheet/prerender.ts";
-import type {StaticCharts} from "../../src/factsheet/static-charts.ts";
-import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
+import {drawStaticViews, jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "../../src/factsheet/prerender.ts";
+import type {TerritoryViews} from "../../src/factsheet/static-charts.ts";
+import {createFixture, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.ts";
 
 // Framework's own Markdown parser (no type declarations: the two functions used, typed here).
 const markdownModule: string = "@observablehq/framework/dist/markdown.js";
 const {createMarkdownIt, parseMarkdown} = (await import(markdownModule)) as {
   createMarkdownIt(): unknown;
-  parseMarkdown(input: string, options: {md: unknown; path: string}): {body: string; code: {id: string}[]};
+  parseMarkdown(input: string, options: {md: unknown; path: string}): {body: string; code: {id: string; node: {input: string}}[]};
 };
 
 const HOSTILE = "${alert(2)} <script>alert(1)</script> & \"q\"\n\nfin";
+const SHOWN = ["D10", "R44", "FR"];
 
 let fixture: Fixture;
+let quarterly: QuarterlyFixture;
 let figures: SiteFigures;
-let charts: Record<string, StaticCharts>;
+let views: Record<string, TerritoryViews>;
 const {document} = await jsdomWindow();
 
 beforeAll(async () => {
   fixture = await createFixture();
+  quarterly = await writeQuarterlyFiles();
   const bundle = await territoryFigures(fixture);
   figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null};
-  charts = await drawStaticCharts(fixture, figures.year);
+  views = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, SHOWN);
 }, 60_000);
 
 afterAll(async () => {
   await fixture?.cleanup();
+  await quarterly?.cleanup();
 });
 
-/** The page as Framework renders it: its HTML body, and how many JavaScript cells (fenced and inline) it found. */
-function rendered(markdown: string): {body: HTMLElement; cells: number} {
+const quarterlyPaths = () => ({productsQuarterlyParquetPath: quarterly.productsQuarterlyParquetPath, countriesQuarterlyParquetPath: quarterly.countriesQuarterlyParquetPath});
+
+const aubePage = () => factsheetMarkdown("D10", figures, views.D10, {R44: views.R44, FR: views.FR});
+
+/** The page as Framework renders it: its HTML body, and its JavaScript cells (fenced and inline). */
+function rendered(markdown: string): {body: HTMLElement; cells: string[]} {
   const page = parseMarkdown(markdown, {md: createMarkdownIt(), path: "/departements/10"});
   const body = document.createElement("div");
   body.innerHTML = page.body;
-  return {body, cells: page.code.length};
+  return {body, cells: page.code.map((cell) => cell.node.input)};
 }
 
-describe("static charts", () => {
-  it("put the partner chart of the Aube in its page, titled, one bar per partner and side, before its cell", async () => {
-    const markdown = factsheetMarkdown("D10", figures, charts.D10);
-    const partners = await withSliceData(fixture, {year: figures.year}, (run) => CHARTS.partenaires.load(run, "D10", figures.year));
-    expect(partners.length).toBeGreaterThan(2);
+describe("the views in a factsheet's HTML", () => {
+  it("put every chart of the Aube's page in it, wide and narrow: partners, treemap, six Sankeys, trends", () => {
+    const {body} = rendered(aubePage());
+    const charts = (view: string, territory = "D10") => body.querySelectorAll(`.view[data-view='${view}'][data-territory='${territory}'] .view-wide figure svg[role='img']`);
+    expect(charts("partenaires")).toHaveLength(1);
+    expect(charts("activites")).toHaveLength(1);
+    for (const territory of SHOWN) {
+      expect(charts("exportations", territory), territory).toHaveLength(1);
+      expect(charts("importations", territory), territory).toHaveLength(1);
+    }
+    expect(charts("tendance")).toHaveLength(2);
+    expect(body.querySelectorAll(".view-wide figure svg[role='img']")).toHaveLength(10);
+    expect(body.querySelectorAll(".view-narrow figure svg[role='img']")).toHaveLength(10);
+    const widths = (selector: string) => new Set([...body.querySelectorAll(`${selector} svg[role='img']`)].map((svg) => Number(svg.getAttribute("width") ?? svg.getAttribute("viewBox")?.split(" ")[2])));
+    expect(widths(".view-wide")).toEqual(new Set([WIDE_WIDTH]));
+    expect(widths(".view-narrow")).toEqual(new Set([NARROW_WIDTH]));
+  });
 
-    const {body} = rendered(markdown);
-    const figure = body.querySelector("div.prerendered-chart#prerendered-partenaires > figure[data-chart='partner-balance']")!;
-    expect(figure).not.toBeNull();
+  it("draw the partner chart from the page's query: one bar per partner and side, titled", async () => {
+    const partners = await withSliceData(fixture, {year: figures.year}, (run) => topPartners(run, {territory: "D10", year: figures.year, n: 10}));
+    expect(partners.length).toBeGreaterThan(2);
+    const figure = rendered(aubePage()).body.querySelector(".view[data-view='partenaires'] .view-wide figure[data-chart='partner-balance']")!;
     expect(figure.querySelector("figcaption h3")?.textContent).toBe("Aube (10) — principaux pays partenaires à l'import et à l'export, 2024 (M€)");
     const svg = figure.querySelector("svg[role='img']")!;
     for (const side of ["importations", "exportations", "solde"]) {
       expect(svg.querySelectorAll(`g[aria-description='${side}'] rect`), side).toHaveLength(partners.length);
     }
-    expect([...svg.querySelectorAll("g[aria-label='y-axis tick label'] text")].map((text) => text.textContent)).toEqual(
-      partners.map((row) => row.countryName)
-    );
-    // The treemap too, and each static chart sits right before its cell's output.
-    const treemap = body.querySelector("#prerendered-activites > figure[data-chart='treemap'] svg[role='img']")!;
-    expect(treemap.querySelectorAll("g.block")).toHaveLength(2);
-    expect(treemap.querySelectorAll("g.cell").length).toBeGreaterThan(2);
-    for (const id of ["prerendered-partenaires", "prerendered-activites"]) {
-      expect(body.querySelector(`#${id}`)!.nextElementSibling?.className, id).toMatch(/observablehq--block/);
-    }
   });
 
-  it("are removed by the cell that draws the live chart, right before it draws", () => {
-    const markdown = factsheetMarkdown("D10", figures, charts.D10);
-    for (const kind of ["partenaires", "activites"]) {
-      expect(markdown).toContain(
-        `document.getElementById("prerendered-${kind}")?.remove();\nconst chart_${kind}_D10 = display(resize(`
-      );
-    }
-    // The other charts have no static version to remove.
-    expect(markdown.match(/getElementById\("prerendered-/g)).toHaveLength(2);
+  it("hold the key figures, the indicators and the comparisons, with their numbers", () => {
+    const {body} = rendered(aubePage());
+    const keyFigures = body.querySelector(".view[data-view='chiffres'] dl.key-figures")!;
+    expect(keyFigures.querySelector(".key-figure-export strong")?.textContent).toBe(formatMillionEuros(figures.territories.D10.keyFigures.export.total));
+    expect(body.querySelectorAll(".view[data-view='indicateurs'] .indicator-card").length).toBeGreaterThan(2);
+    expect(body.querySelectorAll(".view[data-view='comparaisons'] details.year-comparison")).toHaveLength(4);
+    // Every chart has its table; the Sankeys their key-figures line.
+    expect(body.querySelectorAll(".view .view-after details")).toHaveLength(9); // the two trend charts share one
+    expect(body.querySelectorAll(".view[data-view='exportations'] .key-figures-line")).toHaveLength(3);
   });
 
-  it("leave the page as it was when there are none", () => {
-    const markdown = factsheetMarkdown("D10", figures);
-    expect(markdown).not.toContain("prerendered-chart");
-    expect(rendered(markdown).body.querySelectorAll("figure")).toHaveLength(0);
+  it("leave one light script: no chart library, no engine, no query at load", () => {
+    const {cells} = rendered(aubePage());
+    expect(cells).toHaveLength(1);
+    expect(cells[0]).toContain('import {enhanceFactsheet} from "../components/factsheet-enhance.js";');
+    expect(cells[0]).not.toMatch(/plot|d3|duckdb|CHARTS|openFactsheetData/i);
   });
 
   it("write hostile labels as text: no element, no Framework expression, no broken HTML block", async () => {
-    // The countries' label table of the fixture, with one hostile name.
     await withDuckDB(async (connection) => {
       await connection.run(
         `COPY (SELECT code, CASE WHEN code = 'DE' THEN $1 ELSE name END AS name FROM read_parquet($2)) TO '${fixture.countriesParquetPath}.hostile' (FORMAT parquet)`,
         [HOSTILE, fixture.countriesParquetPath]
       );
     });
-    const hostile = await drawStaticCharts({...fixture, countriesParquetPath: `${fixture.countriesParquetPath}.hostile`}, figures.year);
-    const safe = rendered(factsheetMarkdown("D10", figures, charts.D10));
+    const hostile = await drawStaticViews({...fixture, ...quarterlyPaths(), countriesParquetPath: `${fixture.countriesParquetPath}.hostile`}, figures.year, ["D10"]);
+    const safe = rendered(factsheetMarkdown("D10", figures, views.D10));
     const page = rendered(factsheetMarkdown("D10", figures, hostile.D10));
-
-    const figure = page.body.querySelector("#prerendered-partenaires figure")!;
-    expect(figure.querySelectorAll("script")).toHaveLength(0);
     expect(page.body.querySelectorAll("script")).toHaveLength(0);
     // "${alert(2)}" stayed text: Framework found no more cells than in the page without it.
-    expect(page.cells).toBe(safe.cells);
+    expect(page.cells).toHaveLength(safe.cells.length);
+    const figure = page.body.querySelector(".view[data-view='partenaires'] figure")!;
     expect(figure.textContent).toContain("${alert(2)}");
-    expect(figure.querySelector("svg title")?.parentElement?.tagName.toLowerCase()).toBe("svg");
-    // The whole chart stayed in one HTML block: its legend is inside the figure, after the SVG.
-    expect(figure.querySelector("svg + .chart-legend")).not.toBeNull();
-  });
+    // The whole view stayed in one HTML block: its table is after the chart, inside the slot.
+    expect(page.body.querySelector(".view[data-view='partenaires'] .view-after details")).not.toBeNull();
+  }, 60_000);
 
-  it("hold no blank line, which would end the HTML block in the middle of the chart", () => {
+  it("hold no blank line, which would end the HTML block in the middle of a view", () => {
     const figure = document.createElement("figure");
     figure.append("Produit\n  \nsuite", document.createElement("svg"));
-    const markup = serialiseFigure(figure);
+    const markup = serialiseElements([figure, document.createElement("p")]);
     expect(markup).not.toMatch(/\n\s*\n/);
     expect(rendered(`<div>${markup}</div>`).body.querySelector("div > figure > svg")).not.toBeNull();
   });
 
   it("are the same from one build to the next, and give no element an id", async () => {
-    const again = await drawStaticCharts(fixture, figures.year);
-    expect(JSON.stringify(again)).toBe(JSON.stringify(charts));
-    for (const [id, {partenaires, activites}] of Object.entries(charts)) expect(`${partenaires}${activites}`, id).not.toMatch(/\sid="/);
-    // Plot's class name is a constant of its version, not a random one.
-    expect(charts.D10.partenaires).toContain('class="plot-d6a7b5"');
+    const again = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, ["D10"]);
+    expect(JSON.stringify(again.D10)).toBe(JSON.stringify(views.D10));
+    for (const [kind, drawn] of Object.entries(views.D10)) expect(`${drawn.wide}${drawn.narrow}`, kind).not.toMatch(/\sid="/);
   }, 60_000);
 });

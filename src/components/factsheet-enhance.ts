@@ -1,0 +1,149 @@
+/**
+ * What a factsheet's JavaScript does at load: little. The page is complete in
+ * its HTML (every view drawn at build time); this module, light on purpose
+ * (no engine, no chart library), adds the chart actions (images, embed code)
+ * and shows the controls. The first control used loads DuckDB-WASM and the
+ * chart code (./factsheet-live.ts, a dynamic import: nothing of it is
+ * fetched before) and draws the views again for the reader's choice; the
+ * choice is written in the URL, so a link reopens the same view.
+ */
+import {chartActions} from "./chart-export.js";
+import {VIEW_CHARTS} from "./chart-kinds.js";
+import type {FactsheetSources} from "./factsheet-data.js";
+import type {ProductLevel, ViewState, ViewTerritory} from "./factsheet-views.js";
+
+export interface FactsheetConfig {
+  /** The page's territory id: "D10". */
+  territory: string;
+  /** The year drawn at build time, and every complete year. */
+  year: number;
+  years: number[];
+  /** "Source : DGDDI / DSECE, 2024", written under exported images. */
+  credit: string;
+  /** The embed view's address, relative to the page. */
+  embedBase: string;
+  /** Every territory whose views the page shows, by id. */
+  territories: Record<string, ViewTerritory & {fileStem: string}>;
+}
+
+type Live = typeof import("./factsheet-live.js");
+
+const LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];
+const SIZES = [10, 15, 20];
+
+/** The state the URL asks for (?annee=2023&niveau=cpf4&n=15), each value checked, else the page's default. */
+export function stateFromSearch(search: string, config: Pick<FactsheetConfig, "year" | "years">): ViewState {
+  const params = new URLSearchParams(search);
+  const year = Number(params.get("annee"));
+  const level = params.get("niveau") as ProductLevel;
+  const n = Number(params.get("n"));
+  return {
+    year: config.years.includes(year) ? year : config.year,
+    level: LEVELS.includes(level) ? level : "a129",
+    n: SIZES.includes(n) ? n : SIZES[0]
+  };
+}
+
+/** The query string of a state: only what differs from the page's default, so the plain address stays plain. */
+export function searchOfState(state: ViewState, defaultYear: number): string {
+  const params = new URLSearchParams();
+  if (state.year !== defaultYear) params.set("annee", String(state.year));
+  if (state.level !== "a129") params.set("niveau", state.level);
+  if (state.n !== SIZES[0]) params.set("n", String(state.n));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export const isDefaultState = (state: ViewState, defaultYear: number) => searchOfState(state, defaultYear) === "";
+
+/** Adds the image and embed actions of each chart of a slot, once (a redraw keeps them: they look the chart up when pressed). */
+export function addChartActions(slot: HTMLElement, config: FactsheetConfig, year: () => number): void {
+  const kinds = VIEW_CHARTS[slot.dataset.view ?? ""];
+  const territory = config.territories[slot.dataset.territory ?? ""];
+  if (!kinds || !territory || slot.querySelector(".view-actions")) return;
+  const wrappers = [...slot.querySelectorAll<HTMLElement>(".view-wide > .view-chart")];
+  const actions = slot.ownerDocument.createElement("div");
+  actions.className = "view-actions";
+  wrappers.forEach((wrapper, i) => {
+    const kind = kinds[i];
+    if (!kind) return;
+    const block = chartActions(wrapper, {
+      // Read when the actions are made: a year change makes them again (see factsheet-live.ts).
+      fileName: `${territory.fileStem}-${kind}-${year()}`,
+      embedHref: `${config.embedBase}?territoire=${encodeURIComponent(territory.id)}&graphique=${kind}`,
+      credit: config.credit,
+      document: slot.ownerDocument
+    });
+    block.dataset.chart = kind;
+    actions.append(block);
+  });
+  slot.querySelector(".view-charts")?.after(actions);
+}
+
+export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSources, doc: Document = document): void {
+  const view = doc.defaultView!;
+  let state = stateFromSearch(view.location.search, config);
+  const slots = () => [...doc.querySelectorAll<HTMLElement>(".view[data-view]")];
+  for (const slot of slots()) addChartActions(slot, config, () => state.year);
+
+  const form = doc.querySelector<HTMLFormElement>("form.factsheet-controls");
+  const status = form?.querySelector<HTMLElement>(".controls-status");
+  let live: Promise<Live> | undefined;
+  const loadLive = () => (live ??= import("./factsheet-live.js"));
+  let pending = Promise.resolve();
+
+  /** Draws the page for `next`, one request at a time; says that the engine loads the first time. */
+  const show = (next: ViewState) => {
+    state = next;
+    // Said at once: the first time, the engine (a few megabytes) is fetched and started.
+    if (status) status.textContent = live ? "Calcul en cours…" : "Chargement du moteur de requêtes (la première fois seulement)…";
+    pending = pending.then(async () => {
+      try {
+        const module = await loadLive();
+        await module.showState(config, sources, next, doc);
+        if (status) status.textContent = "";
+      } catch (error) {
+        if (status) status.textContent = `Ces vues n'ont pas pu être recalculées : ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+    return pending;
+  };
+
+  if (form) {
+    form.hidden = false;
+    const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | null;
+    const sync = () => {
+      select("annee")!.value = String(state.year);
+      select("niveau")!.value = state.level;
+      select("n")!.value = String(state.n);
+    };
+    sync();
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("change", () => {
+      const next: ViewState = {year: Number(select("annee")!.value), level: select("niveau")!.value as ProductLevel, n: Number(select("n")!.value)};
+      view.history.replaceState(view.history.state, "", `${view.location.pathname}${searchOfState(next, config.year)}${view.location.hash}`);
+      void show(next);
+    });
+  }
+
+  // A click on an activity (treemap cell, Sankey product node) shows its CPF4 products.
+  doc.addEventListener("click", (event) => {
+    const target = event.target as Element | null;
+    const cell = target?.closest?.<SVGElement>(".view[data-view='activites'] [data-product]");
+    const node = target?.closest?.<SVGElement>(".view[data-view='exportations'] g.node[data-side='left'], .view[data-view='importations'] g.node[data-side='right']");
+    const element = cell ?? node;
+    if (!element || state.level !== "a129") return;
+    const slot = element.closest<HTMLElement>(".view")!;
+    const code = element.getAttribute(cell ? "data-product" : "data-code");
+    const flow = cell ? element.closest("[data-flow]")?.getAttribute("data-flow") : slot.dataset.view === "exportations" ? "export" : "import";
+    if (!code || code === "_AUTRES" || (flow !== "export" && flow !== "import")) return;
+    if (status) status.textContent = live ? "" : "Chargement du moteur de requêtes (la première fois seulement)…";
+    void loadLive()
+      .then((module) => module.showDetail(config, sources, state, {slot, code, flow}))
+      .then(() => {
+        if (status) status.textContent = "";
+      });
+  });
+
+  if (!isDefaultState(state, config.year)) void show(state);
+}

@@ -1,0 +1,118 @@
+/**
+ * The factsheet's live views: loaded by the first control a reader uses
+ * (./factsheet-enhance.ts), never before. It opens the page's slices in
+ * DuckDB-WASM and draws views again with the same queries and components the
+ * build used (./factsheet-views.ts), in the slots the HTML already has.
+ */
+import {chartData} from "./chart-data.js";
+import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
+import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
+import {drawView, isViewKind, type Drawn, type ViewState} from "./factsheet-views.js";
+import {flowLabel} from "./palette.js";
+import {LABELS, productDetail, stackSlices, type Flow, type Run} from "./queries.js";
+
+let engine: Promise<Run> | undefined;
+/** The page's data, opened once (DuckDB-WASM itself is one instance per page, see ./duckdb.ts). */
+const open = (sources: FactsheetSources) => (engine ??= openFactsheetData(sources));
+
+/** What each live slot shows, kept to redraw its charts at another width without a query. */
+const drawnBySlot = new WeakMap<HTMLElement, Drawn>();
+let resizeListening = false;
+
+function replaceChildren(parent: Element | null, children: readonly Element[]): void {
+  parent?.replaceChildren(...children);
+}
+
+/** The width the slot's charts are drawn at: the column's. */
+const slotWidth = (slot: HTMLElement) => Math.max(280, Math.floor(slot.clientWidth || slot.getBoundingClientRect().width || 640));
+
+function drawCharts(slot: HTMLElement, drawn: Drawn): void {
+  const charts = drawn.charts(slotWidth(slot));
+  const wide = slot.querySelector(".view-wide");
+  if (!wide) return;
+  const wrappers = [...wide.querySelectorAll<HTMLElement>(":scope > .view-chart")];
+  charts.forEach((chart, i) => {
+    let wrapper = wrappers[i];
+    if (!wrapper) {
+      wrapper = slot.ownerDocument.createElement("div");
+      wrapper.className = "view-chart";
+      wide.append(wrapper);
+    }
+    wrapper.replaceChildren(chart);
+  });
+  slot.querySelector(".view-narrow")?.replaceChildren();
+}
+
+function listenToResize(doc: Document): void {
+  if (resizeListening) return;
+  resizeListening = true;
+  let timer: number | undefined;
+  doc.defaultView?.addEventListener("resize", () => {
+    doc.defaultView?.clearTimeout(timer);
+    timer = doc.defaultView?.setTimeout(() => {
+      for (const slot of doc.querySelectorAll<HTMLElement>(".view.view-live")) {
+        const drawn = drawnBySlot.get(slot);
+        if (drawn) drawCharts(slot, drawn);
+      }
+    }, 200);
+  });
+}
+
+/** Draws every view of the page for `state`, in place, from the page's slices. */
+export async function showState(config: FactsheetConfig, sources: FactsheetSources, state: ViewState, doc: Document = document): Promise<void> {
+  const run = await open(sources);
+  await stackSlices(run, sliceTableNames(sources), state.level);
+  for (const slot of doc.querySelectorAll<HTMLElement>(".view[data-view]")) {
+    const kind = slot.dataset.view ?? "";
+    const territory = config.territories[slot.dataset.territory ?? ""];
+    if (!isViewKind(kind) || !territory) continue;
+    const drawn = await drawView(kind, run, territory, state, {document: doc, fileStem: territory.fileStem});
+    replaceChildren(slot.querySelector(".view-before"), drawn.before);
+    drawCharts(slot, drawn);
+    replaceChildren(slot.querySelector(".view-after"), drawn.after);
+    slot.querySelector(".view-detail")?.remove();
+    slot.classList.add("view-live");
+    drawnBySlot.set(slot, drawn);
+    // The actions name their files after the year: made again.
+    slot.querySelector(".view-actions")?.remove();
+    addChartActions(slot, config, () => state.year);
+  }
+  for (const year of doc.querySelectorAll(".shown-year")) year.textContent = String(state.year);
+  listenToResize(doc);
+}
+
+/** Under a treemap or a Sankey, the CPF4 products of the activity `code` for `flow`, as a table with its CSV. */
+export async function showDetail(
+  config: FactsheetConfig,
+  sources: FactsheetSources,
+  state: ViewState,
+  {slot, code, flow}: {slot: HTMLElement; code: string; flow: Flow}
+): Promise<void> {
+  const run = await open(sources);
+  await stackSlices(run, sliceTableNames(sources), "a129");
+  const territory = config.territories[slot.dataset.territory ?? ""];
+  if (!territory) return;
+  const rows = await productDetail(run, {territory: territory.id, year: state.year, flow, a129: code});
+  const [label] = await run<{name: string}>(`SELECT name FROM ${LABELS("products")} WHERE code = $1`, [code]);
+  const doc = slot.ownerDocument;
+  const section = doc.createElement("section");
+  section.className = "view-detail";
+  const heading = doc.createElement("h4");
+  heading.tabIndex = -1;
+  heading.textContent = `${label?.name ?? code} (${code}) : produits de la nomenclature CPF4, ${flowLabel(flow).toLowerCase()} ${state.year}`;
+  const table = chartData(
+    rows,
+    [
+      {key: "code", label: "Code CPF4"},
+      {key: "name", label: "Produit"},
+      {key: "value", label: "Valeur", format: "millionEuros", csvDecimals: 0},
+      {key: "share", label: "Part de l'activité", format: "percent", csvDecimals: 4}
+    ],
+    {summary: `Les ${rows.length} produits de l'activité (tableau)`, fileName: `${territory.fileStem}-${code}-${flow}-${state.year}.csv`, document: doc}
+  );
+  table.querySelector("details")?.setAttribute("open", "");
+  section.append(heading, table);
+  slot.querySelector(".view-detail")?.remove();
+  (slot.querySelector(".view-actions") ?? slot.querySelector(".view-charts"))?.after(section);
+  heading.focus();
+}

@@ -1,0 +1,357 @@
+/**
+ * The views of a factsheet: every block of a page that shows data (key
+ * figures, the partner chart, the treemap, the Sankeys, the trends, the
+ * comparisons, the indicators), each as one query and one drawing.
+ *
+ * The same table serves twice, which is what keeps a page and its live
+ * version equal:
+ * - at build time (src/factsheet/prerender.ts) every view of every page is
+ *   drawn under jsdom from the @duckdb/node-api engine, at a wide and a
+ *   narrow width, and pasted into the HTML: the page is complete without
+ *   JavaScript, in print, and before any engine;
+ * - in the browser (./factsheet-live.ts), when the reader changes a control
+ *   (year, product level, size of the Sankeys), DuckDB-WASM runs the same
+ *   query over the page's slices and the view is drawn again, in place.
+ *
+ * A view gives, from its data: `before` (reading sentences, above the chart),
+ * `charts(width)` (the width-dependent figures) and `after` (tables, the
+ * key-figures line). A slot of the page holds them in that order.
+ */
+import {chartData, readingParagraph} from "./chart-data.js";
+import {chartTitle, type ChartKind} from "./chart-kinds.js";
+import {changeChart} from "./change-chart.js";
+import {resolveDocument} from "./figure.js";
+import {formatPercent} from "./format.js";
+import {indicatorSummary, type IndicatorSummary} from "./indicators.js";
+import {
+  concentrationTable,
+  dependenceTable,
+  exposureTable,
+  indicatorCards,
+  indicatorCardTexts,
+  specialisationTable
+} from "./indicator-cards.js";
+import {keyFiguresList, keyFiguresTexts} from "./key-figures.js";
+import type {NameForms} from "../data/territories.js";
+import {balanceSentence, flowSentence, productInSentence} from "./narrative.js";
+import {partnerBalanceChart} from "./partner-balance.js";
+import {
+  FRANCE_ID,
+  keyFigures,
+  productsByFlow,
+  sankeyLinks,
+  topCountries,
+  topPartners,
+  topProducts,
+  type Flow,
+  type KeyFigures,
+  type PartnerRow,
+  type ProductFlowRow,
+  type Run,
+  type SankeyLink,
+  type TopRow
+} from "./queries.js";
+import {flowSankey} from "./sankey.js";
+import {comparisonTable, quarterlyTable, trendChart, trendSentence} from "./trend-chart.js";
+import {activityTreemap} from "./treemap.js";
+import {quarterlyTotals, yearComparisons, type QuarterPoint, type YearComparison} from "./trends.js";
+
+/** The product level of the treemap and the Sankeys: NA 2008 A129 (the reference's « activités ») or CPF4 below it. */
+export type ProductLevel = "a129" | "cpf4";
+export const PRODUCT_LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];
+/** How many products and countries a Sankey names on each side. */
+export const SANKEY_SIZES = [10, 15, 20] as const;
+
+/** What the reader can change; every view is drawn for one state. */
+export interface ViewState {
+  year: number;
+  level: ProductLevel;
+  n: number;
+}
+
+export const defaultState = (year: number): ViewState => ({year, level: "a129", n: SANKEY_SIZES[0]});
+
+/** A territory as a view needs it (plain JSON: it also travels to the browser). */
+export interface ViewTerritory {
+  /** "D10", "R44", "FR" */
+  id: string;
+  /** "Aube (10)": in titles. */
+  place: string;
+  forms: NameForms;
+  /** Its région, when a share of it makes sense (not for a région of one département). */
+  region: {id: string; forms: NameForms} | null;
+  isFrance: boolean;
+}
+
+export interface RenderOptions {
+  document?: Document;
+  /** File names of CSV downloads start with it: "aube-10". */
+  fileStem: string;
+}
+
+/** What a view draws: above the chart, the chart at a width, below it. */
+export interface Drawn {
+  before: Element[];
+  charts: (width: number) => Element[];
+  after: Element[];
+}
+
+export interface View<Data> {
+  load(run: Run, territory: ViewTerritory, state: ViewState): Promise<Data>;
+  draw(data: Data, territory: ViewTerritory, state: ViewState, options: RenderOptions): Drawn;
+}
+
+const view = <Data>(spec: View<Data>) => spec;
+
+const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
+const TABLE_SUMMARY = "Données du graphique (tableau)";
+
+const title = (kind: ChartKind, territory: ViewTerritory, state: ViewState) => chartTitle(kind, territory.place, state.year);
+
+// ---------------------------------------------------------------------------
+// Key figures
+
+interface KeyFiguresData {
+  figures: KeyFigures;
+}
+
+function flowTexts(territory: ViewTerritory, figures: KeyFigures, flow: Flow, withRegion: boolean) {
+  const flowFigures = figures[flow];
+  const region = withRegion ? territory.region : null;
+  return keyFiguresTexts({
+    territoryName: territory.place,
+    flow,
+    total: flowFigures.total,
+    regionName: region?.forms.ofName,
+    regionTotal: region ? (flowFigures.regionTotal ?? undefined) : undefined,
+    franceTotal: territory.isFrance ? undefined : flowFigures.franceTotal,
+    balance: flow === "export" ? figures.balance : undefined
+  });
+}
+
+const chiffres = view<KeyFiguresData>({
+  load: async (run, territory, state) => ({figures: await keyFigures(run, {territory: territory.id, region: territory.region?.id, year: state.year})}),
+  draw: ({figures}, territory, _state, {document}) => ({
+    before: [
+      keyFiguresList(
+        (["export", "import"] as const).map((flow) => ({flow, texts: flowTexts(territory, figures, flow, true), massKg: figures[flow].massKg})),
+        flowTexts(territory, figures, "export", true).balance!,
+        {document}
+      )
+    ],
+    charts: () => [],
+    after: []
+  })
+});
+
+// ---------------------------------------------------------------------------
+// Partners
+
+interface PartnersData {
+  rows: PartnerRow[];
+  balance: number;
+}
+
+const partenaires = view<PartnersData>({
+  load: async (run, territory, state) => ({
+    rows: await topPartners(run, {territory: territory.id, year: state.year, n: 10}),
+    balance: (await keyFigures(run, {territory: territory.id, year: state.year})).balance
+  }),
+  draw: ({rows, balance}, territory, state, {document, fileStem}) => ({
+    before: [readingParagraph(balanceSentence({forms: territory.forms, year: state.year, balance}), {document})],
+    charts: (width) => [partnerBalanceChart(rows, {width, title: title("partenaires", territory, state), document})],
+    after: [
+      chartData(
+        rows,
+        [
+          {key: "countryName", label: "Pays"},
+          {key: "imports", label: "Importations", ...MILLIONS},
+          {key: "exports", label: "Exportations", ...MILLIONS},
+          {key: "balance", label: "Solde", format: "signedMillionEuros", csvDecimals: 0}
+        ],
+        {summary: TABLE_SUMMARY, fileName: `${fileStem}-partenaires-${state.year}.csv`, document}
+      )
+    ]
+  })
+});
+
+// ---------------------------------------------------------------------------
+// Activities (treemap)
+
+const LEVEL_WORD: Record<ProductLevel, string> = {a129: "activité", cpf4: "produit"};
+
+function activitiesSentence(rows: readonly ProductFlowRow[], level: ProductLevel): string {
+  const lead = (flow: Flow) => rows.find((row) => row.flow === flow && row.product !== "_AUTRES");
+  const word = LEVEL_WORD[level];
+  const parts = [
+    lead("export") && `Premier${word === "activité" ? "e" : ""} ${word} à l'export : ${productInSentence(lead("export")!.productName)} (${formatPercent(lead("export")!.share)} des exportations)`,
+    lead("import") && `à l'import : ${productInSentence(lead("import")!.productName)} (${formatPercent(lead("import")!.share)} des importations)`
+  ].filter(Boolean);
+  return parts.length ? `${parts.join(" ; ")}.` : "Aucun échange de marchandises n'est enregistré.";
+}
+
+const activites = view<ProductFlowRow[]>({
+  load: (run, territory, state) => productsByFlow(run, {territory: territory.id, year: state.year, n: 30}),
+  draw: (rows, territory, state, {document, fileStem}) => {
+    const withMass = rows.some((row) => row.massKg !== null);
+    const tableRows = rows.map((row) => ({
+      ...row,
+      flowName: row.flow === "export" ? "Exportations" : "Importations",
+      massTonnes: row.massKg === null ? null : row.massKg / 1000,
+      perKg: row.massKg ? row.value / row.massKg : null
+    }));
+    type TableRow = (typeof tableRows)[number];
+    return {
+      before: [readingParagraph(activitiesSentence(rows, state.level), {document})],
+      charts: (width) => [activityTreemap(rows, {width, title: title("activites", territory, state), document})],
+      after: [
+        chartData<TableRow>(
+          tableRows,
+          [
+            {key: "flowName", label: "Flux"},
+            {key: "productName", label: state.level === "a129" ? "Activité (A129)" : "Produit (CPF4)"},
+            {key: "value", label: "Valeur", ...MILLIONS},
+            {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4},
+            ...(withMass
+              ? [
+                  {key: "massTonnes" as const, label: "Masse (t)", format: "tonnes" as const, csvDecimals: 1},
+                  {key: "perKg" as const, label: "Valeur au kg (€)", format: "eurosPerKg" as const, csvDecimals: 2}
+                ]
+              : [])
+          ],
+          {summary: TABLE_SUMMARY, fileName: `${fileStem}-activites-${state.year}.csv`, document}
+        )
+      ]
+    };
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Sankeys
+
+interface SankeyData {
+  links: SankeyLink[];
+  figures: KeyFigures;
+  topProducts: TopRow[];
+  topCountries: TopRow[];
+}
+
+/** How many products and countries the reading sentence names. */
+const SENTENCE_TOP = 3;
+
+function sankeyView(flow: Flow, kind: ChartKind) {
+  return view<SankeyData>({
+    load: async (run, territory, state) => {
+      const options = {territory: territory.id, year: state.year, flow};
+      // One statement at a time on a connection.
+      const links = await sankeyLinks(run, {...options, n: state.n});
+      const figures = await keyFigures(run, {territory: territory.id, region: territory.region?.id, year: state.year});
+      const products = await topProducts(run, {...options, n: SENTENCE_TOP});
+      const countries = await topCountries(run, {...options, n: SENTENCE_TOP});
+      return {links, figures, topProducts: products, topCountries: countries};
+    },
+    draw: (data, territory, state, {document, fileStem}) => {
+      const doc = resolveDocument(document);
+      const texts = flowTexts(territory, data.figures, flow, true);
+      const line = doc.createElement("p");
+      line.className = "key-figures-line";
+      const strong = doc.createElement("strong");
+      const shares = [texts.total, texts.regionShare, territory.isFrance ? undefined : texts.franceShare].filter(Boolean).join(" — ");
+      strong.textContent = `${flow === "export" ? "Exportations" : "Importations"} ${territory.forms.ofName} : ${shares}`;
+      line.append(strong);
+      const sentence = flowSentence({flow, forms: territory.forms, year: state.year, total: data.figures[flow].total, topProducts: data.topProducts, topCountries: data.topCountries});
+      const productLabel = state.level === "a129" ? "Activité (A129)" : "Produit (CPF4)";
+      return {
+        before: [readingParagraph(sentence, {document: doc})],
+        charts: (width) => [flowSankey(data.links, {width, title: title(kind, territory, state), flow, document: doc})],
+        after: [
+          chartData(
+            data.links,
+            [
+              {key: "sourceName", label: flow === "export" ? productLabel : "Pays d'origine"},
+              {key: "targetName", label: flow === "export" ? "Pays de destination" : productLabel},
+              {key: "value", label: "Valeur", ...MILLIONS}
+            ],
+            {summary: TABLE_SUMMARY, fileName: `${fileStem}-${kind}-${state.year}.csv`, document: doc}
+          ),
+          line
+        ]
+      };
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Trends, comparisons, indicators
+
+const tendance = view<QuarterPoint[]>({
+  load: (run, territory) => quarterlyTotals(run, {territory: territory.id}),
+  draw: (points, territory, state, {document}) => ({
+    before: [readingParagraph(trendSentence(points, {forms: territory.forms}), {document})],
+    charts: (width) => [
+      trendChart(points, {width, title: title("tendance", territory, state), document}),
+      changeChart(points, {width, title: title("evolution", territory, state), document})
+    ],
+    after: [quarterlyTable(points, {document})]
+  })
+});
+
+const comparaisons = view<YearComparison[]>({
+  load: (run, territory, state) => yearComparisons(run, {territory: territory.id, n: 10, year: state.year}),
+  draw: (comparisons, _territory, _state, {document}) => ({
+    before: comparisons.map((comparison) => comparisonTable(comparison, {document})),
+    charts: () => [],
+    after: []
+  })
+});
+
+interface IndicatorsData {
+  own: IndicatorSummary;
+  france: IndicatorSummary | null;
+}
+
+const indicateurs = view<IndicatorsData>({
+  load: async (run, territory, state) => ({
+    own: await indicatorSummary(run, {territory: territory.id, year: state.year}),
+    france: territory.isFrance ? null : await indicatorSummary(run, {territory: FRANCE_ID, year: state.year})
+  }),
+  draw: ({own, france}, territory, _state, {document}) => ({
+    before: [
+      indicatorCards(indicatorCardTexts(own, france, {forms: territory.forms}), {document}),
+      exposureTable(own.unitedStates, {document}),
+      concentrationTable(own.concentration, france?.concentration ?? null, {document}),
+      ...(own.specialisation.length ? [specialisationTable(own.specialisation, {document})] : []),
+      dependenceTable(own.importDependence, {document})
+    ],
+    charts: () => [],
+    after: []
+  })
+});
+
+/** Every view, by the key its slot carries in the page (data-view). */
+export const VIEWS = {
+  chiffres,
+  partenaires,
+  activites,
+  exportations: sankeyView("export", "exportations"),
+  importations: sankeyView("import", "importations"),
+  tendance,
+  comparaisons,
+  indicateurs
+} as const;
+
+export type ViewKind = keyof typeof VIEWS;
+export const VIEW_KINDS = Object.keys(VIEWS) as ViewKind[];
+
+/** The views whose data depend on the product level. */
+export const LEVEL_VIEWS: readonly ViewKind[] = ["activites", "exportations", "importations"];
+
+export function isViewKind(value: string): value is ViewKind {
+  return Object.prototype.hasOwnProperty.call(VIEWS, value);
+}
+
+/** Loads and draws one view (the type of its data stays inside). */
+export async function drawView(kind: ViewKind, run: Run, territory: ViewTerritory, state: ViewState, options: RenderOptions): Promise<Drawn> {
+  const spec = VIEWS[kind] as View<unknown>;
+  return spec.draw(await spec.load(run, territory, state), territory, state, options);
+}

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import {addChartActions, enhanceFactsheet, searchOfState, stateFromSearch, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
+
+const CONFIG: FactsheetConfig = {
+  territory: "D10",
+  year: 2024,
+  years: [2022, 2023, 2024],
+  credit: "Source : DGDDI / DSECE, 2024",
+  embedBase: "../integrer",
+  territories: {
+    D10: {id: "D10", place: "Aube (10)", forms: {subject: "L'Aube", ofName: "de l'Aube", inName: "dans l'Aube"}, region: null, isFrance: false, fileStem: "aube-10"}
+  }
+};
+const SOURCES = {slices: ["a.parquet"], quarterly: ["q.parquet"], products: "p.parquet", countries: "c.parquet"};
+
+function page(): void {
+  document.body.innerHTML = `<form class="factsheet-controls" hidden>
+    <select name="annee"><option value="2024">2024</option><option value="2023">2023</option><option value="2022">2022</option></select>
+    <select name="niveau"><option value="a129">A129</option><option value="cpf4">CPF4</option></select>
+    <select name="n"><option>10</option><option>15</option><option>20</option></select>
+    <p class="controls-status"></p></form>
+    <div class="view" data-view="tendance" data-territory="D10"><div class="view-before"></div>
+    <div class="view-charts"><div class="view-wide"><div class="view-chart"><figure><svg role="img" width="10" height="10"></svg></figure></div><div class="view-chart"><figure><svg role="img"></svg></figure></div></div><div class="view-narrow"></div></div>
+    <div class="view-after"></div></div>
+    <div class="view" data-view="chiffres" data-territory="D10"><div class="view-before"></div><div class="view-after"></div></div>`;
+}
+
+describe("the factsheet's state in the URL", () => {
+  it("reads the year, the product level and the Sankeys' size, each checked, else the page's default", () => {
+    expect(stateFromSearch("?annee=2023&niveau=cpf4&n=15", CONFIG)).toEqual({year: 2023, level: "cpf4", n: 15});
+    expect(stateFromSearch("", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
+    expect(stateFromSearch("?annee=1999&niveau=<b>&n=7", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
+  });
+
+  it("writes only what differs from the default, so that the plain address stays plain", () => {
+    expect(searchOfState({year: 2024, level: "a129", n: 10}, 2024)).toBe("");
+    expect(searchOfState({year: 2022, level: "cpf4", n: 20}, 2024)).toBe("?annee=2022&niveau=cpf4&n=20");
+  });
+});
+
+describe("enhanceFactsheet", () => {
+  it("adds each chart's image and embed actions, named after the territory, chart and year", () => {
+    page();
+    const slot = document.querySelector<HTMLElement>(".view[data-view='tendance']")!;
+    addChartActions(slot, CONFIG, () => 2024);
+    addChartActions(slot, CONFIG, () => 2024); // once only
+    const blocks = [...slot.querySelectorAll(".view-actions .chart-actions")] as HTMLElement[];
+    expect(blocks.map((block) => block.dataset.chart)).toEqual(["tendance", "evolution"]);
+    expect(blocks[1].querySelector("textarea")?.value ?? blocks[1].textContent).toBeTruthy();
+    expect(slot.querySelectorAll(".view-actions")).toHaveLength(1);
+    expect(document.querySelector(".view[data-view='chiffres'] .view-actions")).toBeNull();
+  });
+
+  it("shows the controls and loads nothing until one is used", () => {
+    page();
+    enhanceFactsheet(CONFIG, SOURCES, document);
+    const form = document.querySelector<HTMLFormElement>("form.factsheet-controls")!;
+    expect(form.hidden).toBe(false);
+    expect((form.elements.namedItem("annee") as HTMLSelectElement).value).toBe("2024");
+    expect(document.querySelector(".controls-status")!.textContent).toBe("");
+  });
+
+  it("writes the reader's choice in the URL and says that the engine is loading", () => {
+    page();
+    enhanceFactsheet(CONFIG, SOURCES, document);
+    const form = document.querySelector<HTMLFormElement>("form.factsheet-controls")!;
+    (form.elements.namedItem("niveau") as HTMLSelectElement).value = "cpf4";
+    form.dispatchEvent(new Event("change"));
+    expect(location.search).toBe("?niveau=cpf4");
+    expect(document.querySelector(".controls-status")!.textContent).toMatch(/Chargement du moteur de requêtes/);
+  });
+});
