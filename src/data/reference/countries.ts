@@ -2,7 +2,8 @@
  * Partner countries in French, keyed by the 2-letter EU geonomenclature code
  * the customs use: ISO 3166-1 alpha-2 names from i18n-iso-countries (`fr`),
  * corrected where the customs' usage differs, plus the customs-only codes
- * (Ceuta, Melilla, Kosovo, ship stores, undetermined or confidential
+ * (Ceuta, Melilla, Kosovo, Serbia's customs code, the EU as a whole, high
+ * seas, autocorrections, ship stores, undetermined or confidential
  * countries). Shared by the demo generator and the pipeline's label table.
  */
 import {createRequire} from "node:module";
@@ -38,16 +39,22 @@ const NAME_OVERRIDES: Record<string, string> = {
   MO: "Macao"
 };
 
-/** Codes of the EU geonomenclature that are not ISO countries. */
+/**
+ * Codes of the EU geonomenclature and of the customs' `Libelle_PAYS.txt` that
+ * are not ISO countries (or that the customs label their own way). The
+ * customs' file gave some of them other labels over time (`XK`, `XS`, `QU`):
+ * these are the current ones.
+ */
 const CUSTOMS_SPECIALS: Record<string, string> = {
   XC: "Ceuta",
   XL: "Melilla",
   XK: "Kosovo",
-  XS: "Serbie (ancien code douanier)",
+  XS: "Serbie",
+  EU: "Union européenne (pays non déterminé)",
   QP: "Haute mer",
-  QQ: "Avitaillement et soutage",
+  QQ: "Autocorrections",
   QR: "Avitaillement et soutage (échanges intra-UE)",
-  QS: "Avitaillement et soutage (échanges extra-UE)",
+  QS: "Avitaillement et soutage (échanges avec les pays tiers)",
   QU: "Pays et territoires non déterminés",
   QV: "Pays et territoires non déterminés (échanges intra-UE)",
   QW: "Pays et territoires non déterminés (échanges extra-UE)",
