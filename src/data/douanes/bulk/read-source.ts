@@ -226,7 +226,7 @@ async function rejectDuplicates(connection: DuckDBConnection, files: BulkFileRep
       const here = fileOfRow(files, Number(row[0]));
       const there = fileOfRow(files, Number(firstOfKey![0]));
       const describe = (r: unknown[]) => `A129 ${r[7]}, région ${r[8]}, valeur ${r[9]} €, masse ${r[10] ?? "vide"}`;
-      const keyText = `${row[1]} ${row[3]}T${row[2]} département ${row[4]} produit ${String(row[5]).padStart(4, "0")} pays ${row[6]}`;
+      const keyText = `${row[1]} ${row[2]}T${row[3]} département ${row[4]} produit ${String(row[5]).padStart(4, "0")} pays ${row[6]}`;
       if (!identical) {
         throw new SourceError(`Valeurs contradictoires pour ${keyText} : « ${there.file} », ligne ${there.line} (${describe(firstOfKey!)}) et « ${here.file} », ligne ${here.line} (${describe(row)}). ` +
           `Que faire : ces deux lignes ne peuvent pas être vraies à la fois ; vérifiez ces fichiers (doublon d'un fichier corrigé ?) et retirez celui qui est faux.`);
