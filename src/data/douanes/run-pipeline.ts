@@ -10,7 +10,7 @@ import {a129Label, a129OfCpf4} from "../reference/a129.ts";
 import {cpf4Label} from "../reference/cpf4.ts";
 import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
 import {BULK_TRADE_SQL, bulkLabelRows, createLabelTable, REFERENCE_SOURCE} from "./bulk/outputs.ts";
-import {readBulkSource, type BulkReading} from "./bulk/read-source.ts";
+import {readBulkSource, SITE_DEPT_SQL, type BulkReading} from "./bulk/read-source.ts";
 import {findCompleteYears} from "./complete-years.ts";
 import {frenchCountryName} from "./countries.ts";
 import {SourceError} from "./errors.ts";
@@ -315,9 +315,17 @@ function bulkManifestFiles(plan: SourcePlan, entries: SourceEntry[], reading: Bu
 
 async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
   return withDuckDB(async (connection) => {
-    let started = performance.now();
-    const reading = await readBulkSource(connection, entries.filter((e) => e.kind === "bulk" || e.kind === "labels"));
-    addStage("read, check, overlaps, duplicates", started);
+    // A compressed in-memory database: once checkpointed (read-source.ts), the staged lines of a
+    // national year take about 50 MB instead of 400, which keeps the peak memory of the run low.
+    await connection.run("ATTACH ':memory:' AS packed (COMPRESS)");
+    await connection.run("USE packed");
+    return bulkOutputs(connection, plan, outDir, entries);
+  });
+}
+
+async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+  {
+    const reading = await readBulkSource(connection, entries.filter((e) => e.kind === "bulk" || e.kind === "labels"), addStage);
     for (const entry of entries) {
       if (entry.kind === "ignored") reading.warnings.push(`${entry.file} : fichier ignoré (extension non reconnue)`);
       if (entry.kind === "table") reading.warnings.push(`${entry.file} : fichier ignoré (${entry.content}, ni données « Bases complètes », ni fichier de libellés)`);
@@ -332,15 +340,18 @@ async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[])
     }
     for (const {year, quarters} of years.partialYears) reading.warnings.push(`Année ${year} incomplète (trimestres ${quarters.join(", ")}) : gardée dans la table, non montrée comme année`);
 
-    started = performance.now();
+    let started = performance.now();
     await writeParquet(connection, BULK_TRADE_SQL, join(outDir, OUTPUT_FILES.trade));
     addStage("write trade.parquet", started);
     started = performance.now();
-    await connection.run(`CREATE TEMP TABLE product_margin AS SELECT year, quarter, flow, dept, a129, product, sum(value_eur) AS value_eur
-      FROM (${BULK_TRADE_SQL}) GROUP BY ALL`);
+    // Margins grouped on the compact staged columns, formatted once per group.
+    for (const [table, by] of [["product_margin", "a129, product"], ["country_margin", "country"]] as const) {
+      await connection.run(`CREATE TEMP TABLE ${table} AS SELECT annee::SMALLINT AS year, trimestre::TINYINT AS quarter,
+          CASE flux WHEN 'E' THEN 'export' ELSE 'import' END AS flow, ${SITE_DEPT_SQL} AS dept,
+          ${by === "country" ? "country" : "a129, lpad(product::VARCHAR, 4, '0') AS product"}, value_eur
+        FROM (SELECT flux, annee, trimestre, dept, ${by}, sum(value_eur) AS value_eur FROM bulk WHERE reason IS NULL GROUP BY ALL)`);
+    }
     await writeParquet(connection, "SELECT * FROM product_margin ORDER BY dept, flow, year, quarter, product", join(outDir, OUTPUT_FILES.productsQuarterly));
-    await connection.run(`CREATE TEMP TABLE country_margin AS SELECT year, quarter, flow, dept, country, sum(value_eur) AS value_eur
-      FROM (${BULK_TRADE_SQL}) GROUP BY ALL`);
     await writeParquet(connection, "SELECT * FROM country_margin ORDER BY dept, flow, year, quarter, country", join(outDir, OUTPUT_FILES.countriesQuarterly));
     const labels = bulkLabelRows(reading, years.shownYear);
     await createLabelTable(connection, "product_names", labels.products, true);
@@ -376,7 +387,7 @@ async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[])
     };
     await writeFile(join(outDir, OUTPUT_FILES.manifest), JSON.stringify(manifest, null, 2));
     return manifest;
-  });
+  }
 }
 
 /**

@@ -6,6 +6,7 @@
 import {describe, expect, it} from "vitest";
 import {labelForYear, labelKindOf, readLabelFile} from "../../../src/data/douanes/bulk/labels.ts";
 import {detectColumnOrder, looksLikeBulk, sampleFields, seriesOfName} from "../../../src/data/douanes/bulk/layout.ts";
+import {inspectInputs} from "../../../src/data/douanes/inspect.ts";
 import {runPipeline} from "../../../src/data/douanes/run-pipeline.ts";
 import {listLocalInputs} from "../../../src/data/douanes/source.ts";
 import {bulkText, labelText, latin1, tempDir, utf8, writeFolder, type BulkLine} from "./fixtures.ts";
@@ -127,5 +128,27 @@ describe("refusals of a whole source", () => {
 
   it("every line rejected: nothing to publish, says what to do", async () => {
     await expect(run({"REGIONAL_CPF4PAYSE.txt": utf8(bulkText(year("E", {value: "n/a"})))})).rejects.toThrow(/Aucune ligne gardée.*npm run data:check/);
+  });
+});
+
+describe("npm run data:check on a bulk source", () => {
+  it("prints layout, column order per file, quarters, rows per département, missing labels, totals and rejections", async () => {
+    const folder = await writeFolder({
+      "REGIONAL_CPF4PAYSE.txt": utf8(bulkText([...year("E", {dept: "9D", region: "24"}), line({cpf4: "x"})])),
+      "REGIONAL_CPF4PAYSI.txt": utf8(bulkText(year("I", {country: "QU"}), "cpf4-a129")),
+      "Libelle_PAYS.txt": utf8(labelText([["DE", "Allemagne", "199001", "999912"]]))
+    });
+    const printed: string[] = [];
+    const summary = await inspectInputs(await listLocalInputs(folder), (text) => printed.push(text));
+    const output = printed.join("\n");
+    expect(summary.fatalErrors).toEqual([]);
+    expect(output).toContain("Disposition : « Bases complètes »");
+    expect(output).toMatch(/REGIONAL_CPF4PAYSE\.txt : colonnes A129 puis CPF4.*5 lignes lues = 4 gardées \+ 1 rejetées/);
+    expect(output).toMatch(/REGIONAL_CPF4PAYSI\.txt : colonnes CPF4 puis A129/);
+    expect(output).toContain("2024 : T1, T2, T3, T4");
+    expect(output).toContain("10 : 4 ; 9D : 4");
+    expect(output).toContain("codes country des données absents des libellés : QU");
+    expect(output).toMatch(/2024 export : 400 €/);
+    expect(output).toMatch(/code CPF4 invalide.*REGIONAL_CPF4PAYSE\.txt, ligne 5, colonne « CPF4 » : « x »/);
   });
 });

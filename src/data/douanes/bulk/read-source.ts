@@ -208,13 +208,14 @@ async function resolveOverlaps(connection: DuckDBConnection, files: BulkFileRepo
 }
 
 async function rejectDuplicates(connection: DuckDBConnection, files: BulkFileReport[], examples: Examples): Promise<void> {
-  const key = "flux, annee, trimestre, dept, product, country";
-  await connection.run(`CREATE TEMP TABLE dup_keys AS SELECT ${key} FROM bulk WHERE reason IS NULL GROUP BY ALL HAVING count(*) > 1`);
+  // Grouped on a 64-bit hash of the key (a small hash table for millions of rows); the candidates are then compared on the key itself.
+  const key = "hash(flux, annee, trimestre, dept, product, country)";
+  await connection.run(`CREATE TEMP TABLE dup_keys AS SELECT ${key} AS h FROM bulk WHERE reason IS NULL GROUP BY ALL HAVING count(*) > 1`);
   try {
     const [[n]] = await rows(connection, "SELECT count(*) FROM dup_keys");
     if (Number(n) === 0) return;
     const candidates = await rows(connection, `SELECT rowid, flux::VARCHAR, annee, trimestre, dept, product, country, a129, region, value_eur, mass_kg
-      FROM bulk SEMI JOIN dup_keys USING (${key}) WHERE reason IS NULL ORDER BY flux, annee, trimestre, dept, product, country, rowid`);
+      FROM bulk WHERE reason IS NULL AND ${key} IN (SELECT h FROM dup_keys) ORDER BY flux, annee, trimestre, dept, product, country, rowid`);
     const duplicates: number[] = [];
     const exampleRows: RejectionExample[] = [];
     let previous: unknown[] | undefined;
@@ -343,7 +344,8 @@ function pickLabels(entries: SourceEntry[], labelFiles: LabelFile[], warnings: s
  * Reads the bulk entries of a source into the `bulk` table of `connection`.
  * `entries` are the source's entries classified "bulk" or "labels", in order.
  */
-export async function readBulkSource(connection: DuckDBConnection, entries: SourceEntry[]): Promise<BulkReading> {
+export async function readBulkSource(connection: DuckDBConnection, entries: SourceEntry[], stage: (name: string, started: number) => void = () => {}): Promise<BulkReading> {
+  let started = performance.now();
   for (const statement of BULK_DDL) await connection.run(statement);
   const warnings: string[] = [];
   const labelFiles: LabelFile[] = [];
@@ -351,7 +353,13 @@ export async function readBulkSource(connection: DuckDBConnection, entries: Sour
   const dataEntries = entries.filter((e) => e.kind === "bulk");
   const examples = new Examples();
   const files: BulkFileReport[] = [];
-  for (const [fileId, entry] of dataEntries.entries()) files.push(await stageEntry(connection, entry, fileId, examples, warnings));
+  for (const [fileId, entry] of dataEntries.entries()) {
+    files.push(await stageEntry(connection, entry, fileId, examples, warnings));
+    // Compresses the staged rows when the database allows it (ATTACH … (COMPRESS)); a no-op cost otherwise.
+    await connection.run("CHECKPOINT");
+  }
+  stage("read and check lines", started);
+  started = performance.now();
   const reading: BulkReading = {
     files,
     fileNames: files.map((f) => f.file),
@@ -370,8 +378,11 @@ export async function readBulkSource(connection: DuckDBConnection, entries: Sour
   };
   await resolveOverlaps(connection, files, dataEntries, examples);
   await rejectDuplicates(connection, files, examples);
+  stage("overlaps, duplicates", started);
+  started = performance.now();
   reading.accounting = examples.accounting(files.reduce((s, f) => s + f.rows.read, 0));
   await describeKept(connection, reading);
+  stage("summaries", started);
   return reading;
 }
 
