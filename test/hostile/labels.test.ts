@@ -60,7 +60,7 @@ describe("hostile labels from the source files to the charts", () => {
 
       await connection.run("CREATE TABLE products AS SELECT * FROM read_parquet($1)", [products]);
       await connection.run("CREATE TABLE countries AS SELECT * FROM read_parquet($1)", [join(out, "countries.parquet")]);
-      await connection.run(`CREATE TABLE slice AS SELECT 'D10' AS territory, year, flow, product, country, value_eur FROM read_parquet($1)`, [join(out, "trade.parquet")]);
+      await connection.run(`CREATE TABLE slice AS SELECT 'D10' AS territory, year, flow, product, country, value_eur, mass_kg FROM read_parquet($1)`, [join(out, "trade.parquet")]);
       const run = nodeRun(connection);
 
       const treemapRows = await productsByFlow(run, {territory: "D10", year: 2024});
