@@ -47,7 +47,7 @@ export interface ManifestFile {
 
 export interface Manifest {
   parserVersion: string;
-  /** Which layout of the customs' files the source is in (DATA.md §1 and §2). */
+  /** Which layout of the customs' files the source is in (docs/data.md §1 and §3). */
   layout: "bulk" | "region-zip";
   synthetic: boolean;
   source: {mode: SourceMode; description: string; fallbackReason: string | null};

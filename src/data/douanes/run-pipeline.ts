@@ -391,7 +391,7 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
 }
 
 /**
- * Reads a source in whichever layout its files are: the bulk layout (DATA.md §1)
+ * Reads a source in whichever layout its files are: the bulk layout (docs/data.md §1)
  * when any file holds bulk data, the region zips (§2) otherwise. A source mixing
  * both is refused.
  */

@@ -56,7 +56,7 @@ function longRows(dept: string, flowLetter: "E" | "I", lines: [string, string, n
   return rows;
 }
 
-/** A région zip in the demo/customs format described in DATA.md. */
+/** A région zip in the demo/customs format described in docs/data.md §3. */
 export function regionZip(depts: DeptFixture[], labels: [string, string][]): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const {dept, exports, imports} of depts) {
@@ -88,7 +88,7 @@ export async function writeRegionFolder(zips: Record<string, Uint8Array>): Promi
   return dir;
 }
 
-/** One line of the customs' bulk layout (DATA.md §1), fields as written. */
+/** One line of the customs' bulk layout (docs/data.md §1), fields as written. */
 export interface BulkLine {
   flow: string;
   quarter: string | number;

@@ -1,5 +1,5 @@
 /**
- * What each file of a source is, from its content: bulk data (DATA.md §1),
+ * What each file of a source is, from its content: bulk data (docs/data.md §1),
  * a label file, a read-me, a workbook or another text table (the region-zip
  * layout, §2). Zip entries are only sniffed here (their first bytes), never
  * inflated whole.

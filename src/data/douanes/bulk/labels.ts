@@ -1,5 +1,5 @@
 /**
- * The label files shipped beside the bulk data (DATA.md §1):
+ * The label files shipped beside the bulk data (docs/data.md §1):
  * `Libelle_CPF4_rev2.1.txt`, `Libelle_A129.txt`, `Libelle_PAYS.txt` —
  * `Code;Libellé;Début;Fin`, validity as YYYYMM, 999912 = still valid — and
  * `Departement_region.txt` (`Code département;Libellé;Code région;Libellé région`).

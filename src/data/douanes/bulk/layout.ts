@@ -1,5 +1,5 @@
 /**
- * The customs' bulk layout (DATA.md §1), recognised by content: no header,
+ * The customs' bulk layout (docs/data.md §1), recognised by content: no header,
  * ten `;`-separated fields per line,
  *   flux ; trimestre ; année ; code département ; code région ; A129 ; CPF4 ; code pays ; valeur ; masse
  * with the A129 and CPF4 columns possibly swapped (the public scripts
