@@ -1,106 +1,140 @@
 /**
- * npm run bench:data — the full pipeline on the full-size demo: wall time and
- * peak memory, against the practical limit (DuckDB reading the same canonical
- * rows from a plain CSV). Each measurement runs in a fresh child process so
- * that peak RSS belongs to it alone. Prints figures; asserts nothing.
- *
- * Without the demo generator (src/data/demo/index.ts), a stand-in source of the
- * same shape is generated from the test fixture writer, and the output says so.
+ * npm run bench:data — the full pipeline on a national-scale file in the
+ * customs' bulk layout (about five million lines, the order of one real
+ * year: every département × CPF4 class × partner country that trades, four
+ * quarters, both flows), written by this script, deterministic, cached in
+ * .cache/bench-data/. Wall time and peak memory (RSS) of the pipeline against
+ * the practical limit: DuckDB's read_csv loading the same file into a table.
+ * Each measurement runs in a fresh child process so that its peak RSS is its
+ * own. Prints figures; asserts nothing.
  */
 import {execFileSync} from "node:child_process";
-import {mkdtemp, rm, writeFile} from "node:fs/promises";
+import {closeSync, openSync, writeSync} from "node:fs";
+import {mkdir, mkdtemp, rename, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const SELF = fileURLToPath(import.meta.url);
 const [, , mode, ...args] = process.argv;
+const GENERATOR_VERSION = "1";
+const TARGET_LINES = 5_000_000;
 
-function runChild(childArgs: string[]): Record<string, number | string | Record<string, number | string>> {
+function runChild(childArgs: string[]): Record<string, number | string | Record<string, number>> {
   const output = execFileSync(process.execPath, ["--import", "tsx", SELF, ...childArgs], {encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26});
   return JSON.parse(output.trim().split("\n").pop()!);
 }
 
 const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** A deterministic national year in the bulk layout: départements weighted by size, products and countries by rank. */
+async function generate(folder: string): Promise<string> {
+  const {cpf4Products} = await import("../src/data/reference/cpf4.ts");
+  const {a129OfCpf4} = await import("../src/data/reference/a129.ts");
+  const {countries} = await import("../src/data/reference/countries.ts");
+  const {departements, findDepartement} = await import("../src/data/territories.ts");
+  const {customsDeptCode, customsRegionOf} = await import("../src/data/customs-geography.ts");
+  const depts = [...new Set(departements.map((d) => (d.code === "2A" || d.code === "2B" ? "20" : customsDeptCode(d.code))))].concat("99");
+  const regionOf = (dept: string) => dept === "20" ? "22" : dept === "99" ? "21" : customsRegionOf(findDepartement(dept.startsWith("9") && /[A-E]/.test(dept[1]) ? {"9A": "971", "9B": "972", "9C": "973", "9D": "974", "9E": "976"}[dept]! : dept)!.regionCode)!;
+  const products = cpf4Products.map((p) => [p.code, a129OfCpf4(p.code)!] as const);
+  const partners = countries.map((c) => c.code);
+  let seed = 20240101;
+  const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  // Trade probability of a (département, product, country) cell, tuned to reach about TARGET_LINES lines.
+  const deptWeight = depts.map((_, i) => 0.35 + 0.65 * ((i * 7919) % depts.length) / depts.length);
+  const productWeight = products.map((_, i) => 1 / Math.sqrt(1 + (i * 131) % products.length / 12));
+  const countryWeight = partners.map((_, i) => 1 / (1 + ((i * 97) % partners.length) / 18));
+  const cells = 2 * 4 * depts.length * products.length * partners.length;
+  const mean = (w: number[]) => w.reduce((a, b) => a + b, 0) / w.length;
+  const scale = TARGET_LINES / (cells * mean(deptWeight) * mean(productWeight) * mean(countryWeight));
+  const path = join(folder, "Region_2024_Export_Import.txt");
+  const fd = openSync(path, "w");
+  let lines = 0;
+  let buffer: string[] = [];
+  try {
+    for (const flow of ["E", "I"]) for (let quarter = 1; quarter <= 4; quarter++) {
+      depts.forEach((dept, d) => {
+        const region = regionOf(dept);
+        products.forEach(([cpf4, a129], p) => {
+          const base = scale * deptWeight[d] * productWeight[p];
+          partners.forEach((country, c) => {
+            if (random() >= base * countryWeight[c]) return;
+            const value = Math.round(200 + random() ** 3 * 5e6);
+            const mass = random() < 0.08 ? "" : String(Math.round(value * (0.05 + random())));
+            buffer.push(`${flow};${quarter};2024;${dept};${region};${a129};${cpf4};${country};${value};${mass}\n`);
+            lines++;
+            if (buffer.length === 50_000) { writeSync(fd, buffer.join("")); buffer = []; }
+          });
+        });
+      });
+    }
+    writeSync(fd, buffer.join(""));
+  } finally {
+    closeSync(fd);
+  }
+  return `${lines} lignes`;
+}
+
+async function benchSource(): Promise<{folder: string; file: string}> {
+  const {cacheRoot} = await import("../src/data/douanes/paths.ts");
+  const folder = join(cacheRoot(), "bench-data", GENERATOR_VERSION);
+  const file = join(folder, "Region_2024_Export_Import.txt");
+  if (await stat(join(folder, "complete")).then(() => true, () => false)) return {folder, file};
+  const partial = `${folder}.part-${process.pid}`;
+  await rm(partial, {recursive: true, force: true});
+  await mkdir(partial, {recursive: true});
+  const started = performance.now();
+  const what = await generate(partial);
+  const {writeFile} = await import("node:fs/promises");
+  await writeFile(join(partial, "complete"), what);
+  await rm(folder, {recursive: true, force: true});
+  await rename(partial, folder);
+  console.error(`Fichier de test généré : ${what} en ${((performance.now() - started) / 1000).toFixed(1)} s (${file})`);
+  return {folder, file};
+}
+
 async function childPipeline(folder: string, cacheDir: string): Promise<void> {
   const {listLocalInputs} = await import("../src/data/douanes/source.ts");
   const {pipelineFor} = await import("../src/data/douanes/pipeline.ts");
   const {stageSeconds} = await import("../src/data/douanes/run-pipeline.ts");
-  const {xlsReaderStats} = await import("../src/data/douanes/workbook-reader.ts");
   const started = performance.now();
-  const inputs = await listLocalInputs(folder);
-  const outputs = await pipelineFor({mode: "demo", synthetic: true, description: "benchmark", inputs}, {TRADE_CACHE_DIR: cacheDir});
+  const inputs = (await listLocalInputs(folder)).filter((input) => input.name.endsWith(".txt"));
+  const outputs = await pipelineFor({mode: "path", synthetic: true, description: "benchmark", inputs}, {TRADE_CACHE_DIR: cacheDir});
   const seconds = (performance.now() - started) / 1000;
-  const stages = {...stageSeconds, "xls: fast reader / SheetJS": `${xlsReaderStats.fast} / ${xlsReaderStats.sheetjs}`};
-  console.log(JSON.stringify({seconds, peakMiB: peakMiB(), rows: outputs.manifest.tables.trade, trade: outputs.tradeParquetPath, stages}));
+  console.log(JSON.stringify({seconds, peakMiB: peakMiB(), rows: outputs.manifest.rows.total.read, kept: outputs.manifest.tables.trade, stages: {...stageSeconds}}));
 }
 
-async function childCsv(csvPath: string): Promise<void> {
+async function childReadCsv(file: string): Promise<void> {
   const {withDuckDB} = await import("../src/data/parquet-output.ts");
   const started = performance.now();
   const rows = await withDuckDB(async (connection) => {
-    await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${csvPath.replaceAll("'", "''")}', header = true,
-      columns = {'year': 'SMALLINT', 'quarter': 'TINYINT', 'flow': 'VARCHAR', 'dept': 'VARCHAR', 'product': 'VARCHAR', 'country': 'VARCHAR', 'value_eur': 'DOUBLE'})`);
+    await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', header = false, delim = ';',
+      columns = {'flux': 'VARCHAR', 'trimestre': 'TINYINT', 'annee': 'SMALLINT', 'dept': 'VARCHAR', 'region': 'VARCHAR',
+        'a129': 'VARCHAR', 'cpf4': 'VARCHAR', 'pays': 'VARCHAR', 'valeur': 'DOUBLE', 'masse': 'DOUBLE'})`);
     return Number((await connection.runAndReadAll("SELECT count(*) FROM t")).getRows()[0][0]);
   });
   console.log(JSON.stringify({seconds: (performance.now() - started) / 1000, peakMiB: peakMiB(), rows}));
 }
 
-async function standInSource(): Promise<string> {
-  const {regionZip} = await import("../test/data/douanes/fixtures.ts");
-  const {regions} = await import("../src/data/territories.ts");
-  const {cacheRoot} = await import("../src/data/douanes/paths.ts");
-  const {mkdir, stat} = await import("node:fs/promises");
-  const folder = join(cacheRoot(), "bench-stand-in");
-  if (await stat(join(folder, "complete")).then(() => true, () => false)) return folder;
-  await mkdir(folder, {recursive: true});
-  const countries = ["DE", "BE", "IT", "ES", "US", "CN", "GB", "NL", "CH", "PL", "JP", "IN", "BR", "MA", "TR", "KR", "SE", "AT", "PT", "CA"];
-  const products = Array.from({length: 110}, (_, i) => `${String(10 + Math.floor(i / 10)).padStart(2, "0")}.${String(11 + (i % 10) * 8).padStart(2, "0")}`);
-  let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const lines = () => products.flatMap((product) => countries.filter(() => random() < 0.9).map((country) =>
-    [product, country, Array.from({length: 6}, () => Math.round(random() * 5e6) / 1000)] as [string, string, number[]]));
-  for (const region of regions) {
-    const depts = region.departements.map((dept) => ({dept, exports: lines(), imports: lines()}));
-    await writeFile(join(folder, `region_${region.code}.zip`), regionZip(depts, products.map((p) => [p, `Produit ${p}`])));
-  }
-  await writeFile(join(folder, "complete"), "");
-  return folder;
-}
-
 async function main(): Promise<void> {
-  let folder: string;
-  let sourceLabel: string;
-  try {
-    const {demoSourceFolder} = await import("../src/data/douanes/demo-source.ts");
-    folder = await demoSourceFolder();
-    sourceLabel = "démo complète (src/data/demo)";
-  } catch (error) {
-    console.error(`Démo indisponible (${(error as Error).message}) : source de remplacement de même forme générée.`);
-    folder = await standInSource();
-    sourceLabel = "source de remplacement (fixtures de test, même format)";
-  }
+  const {folder, file} = await benchSource();
   const work = await mkdtemp(join(tmpdir(), "bench-data-"));
   try {
     const pipeline = runChild(["--pipeline", folder, join(work, "cache")]);
-    const csvPath = join(work, "trade.csv");
-    const {withDuckDB} = await import("../src/data/parquet-output.ts");
-    await withDuckDB((connection) => connection.run(`COPY (SELECT * FROM '${String(pipeline.trade).replaceAll("'", "''")}') TO '${csvPath}' (HEADER, DELIMITER ',')`));
-    const csv = runChild(["--csv", csvPath]);
+    const csv = runChild(["--read-csv", file]);
     const ratio = Number(pipeline.seconds) / Number(csv.seconds);
-    console.log(`Source : ${sourceLabel} (${folder})`);
-    console.log(`Pipeline complet : ${Number(pipeline.seconds).toFixed(2)} s, pic mémoire ${pipeline.peakMiB} Mio, ${pipeline.rows} lignes canoniques`);
-    for (const [stage, value] of Object.entries(pipeline.stages as Record<string, number | string>)) {
-      console.log(`  ${stage} : ${typeof value === "number" ? `${value.toFixed(2)} s` : value}`);
-    }
-    console.log(`DuckDB, lecture des mêmes lignes en CSV : ${Number(csv.seconds).toFixed(2)} s, pic mémoire ${csv.peakMiB} Mio, ${csv.rows} lignes`);
-    console.log(`Rapport pipeline / limite pratique : ${ratio.toFixed(1)}× (objectif ≤ 3×) ; mémoire ${Number(pipeline.peakMiB) < 1024 ? "<" : "≥"} 1 Gio`);
+    const {cpus, loadavg} = await import("node:os");
+    console.log(`Source : fichier national généré, disposition « Bases complètes » (${file}, ${(await stat(file)).size} octets)`);
+    console.log(`Machine : ${cpus().length} cœurs, charge ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
+    console.log(`Pipeline complet : ${Number(pipeline.seconds).toFixed(2)} s, pic mémoire ${pipeline.peakMiB} Mio, ${pipeline.rows} lignes lues, ${pipeline.kept} gardées`);
+    for (const [stage, value] of Object.entries(pipeline.stages as Record<string, number>)) console.log(`  ${stage} : ${value.toFixed(2)} s`);
+    console.log(`DuckDB read_csv du même fichier dans une table : ${Number(csv.seconds).toFixed(2)} s, pic mémoire ${csv.peakMiB} Mio, ${csv.rows} lignes`);
+    console.log(`Rapport pipeline / read_csv : ${ratio.toFixed(2)}× en temps (objectif ≤ 2×) ; mémoire ${pipeline.peakMiB} Mio (${Number(pipeline.peakMiB) < 1024 ? "<" : "≥"} 1 Gio)`);
   } finally {
     await rm(work, {recursive: true, force: true});
   }
 }
 
 if (mode === "--pipeline") await childPipeline(args[0], args[1]);
-else if (mode === "--csv") await childCsv(args[0]);
+else if (mode === "--read-csv") await childReadCsv(args[0]);
 else await main();

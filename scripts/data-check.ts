@@ -1,7 +1,10 @@
 /**
  * npm run data:check -- <path-or-url>
- * Prints what a source holds (files, sheets, headers, layout, row counts,
- * quarters, rejected codes, totals per flow) — run this first on real files.
+ * Prints what a source holds — run this first on real files. Bulk layout
+ * ("Bases complètes"): layout, column order per file, years and quarters,
+ * rows per département code, codes missing from the label files, totals per
+ * year and flow, lines read / kept / rejected with reasons. Region zips:
+ * files, sheets, headers, layout, row counts, quarters, rejected codes, totals.
  */
 import {join} from "node:path";
 import {downloadToCache} from "../src/data/douanes/download.ts";

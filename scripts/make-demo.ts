@@ -1,6 +1,6 @@
 /**
  * Writes the synthetic demo source (the customs' bulk layout: annual archives,
- * rolling files, label files; see src/data/demo/README.md).
+ * rolling files, label files; see docs/demo-source.md).
  * Usage: npx tsx scripts/make-demo.ts <outDir> [INSEE regionCode…]
  */
 import {stat} from "node:fs/promises";

@@ -1,6 +1,6 @@
 /**
  * The canonical fact table: the contract between source adapters and pages
- * (see ../shared/design/DATA.md). Every adapter produces these rows.
+ * (documented on the site's /donnees page). Every adapter produces these rows.
  */
 export type Flow = "export" | "import";
 
@@ -8,15 +8,19 @@ export interface CanonicalRow {
   year: number; // SMALLINT
   quarter: number; // TINYINT, 1–4
   flow: Flow;
-  dept: string; // as the source publishes it, overseas mapped to INSEE: "01", "20" (one Corsica), "2A", "974", "99" (Monaco)
-  a129: string; // NA 2008 A129 code: "C14Z" (the factsheet's « activités »)
-  product: string; // CPF4, four digits: "1413"
+  /** Département as the source publishes it, overseas mapped to INSEE ("9D" → "974"); "20" Corsica where the source has one; "99" Monaco. */
+  dept: string;
+  /** NA 2008 A129 position ("C14Z"); derived from the CPF4 code for sources without one. */
+  a129: string | null;
+  /** CPF4 class: four digits, no dot ("1413"). */
+  product: string;
   country: string; // 2-letter customs code
   value_eur: number; // euros
-  mass_kg: number | null; // kilograms, null where the source has no masses
+  /** Kilograms; null when the source has no mass (the region zips) or the line leaves it empty. */
+  mass_kg: number | null;
 }
 
-/** DuckDB DDL of the canonical table, in column order. */
+/** DuckDB DDL of the canonical table (trade.parquet), in column order. */
 export const CANONICAL_COLUMNS = [
   ["year", "SMALLINT"],
   ["quarter", "TINYINT"],
@@ -28,3 +32,12 @@ export const CANONICAL_COLUMNS = [
   ["value_eur", "DOUBLE"],
   ["mass_kg", "DOUBLE"]
 ] as const;
+
+/** products.parquet: both levels' labels in one table (codes cannot collide: "C14Z" vs "1413"). */
+export const PRODUCT_LABEL_COLUMNS = [
+  ["code", "VARCHAR"],
+  ["name", "VARCHAR"],
+  ["level", "VARCHAR"] // 'a129' | 'cpf4'
+] as const;
+
+export type ProductLevel = "a129" | "cpf4";

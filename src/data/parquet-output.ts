@@ -4,7 +4,7 @@
  *
  * SNAPPY compression on purpose: the browser decodes these files with
  * hyparquet, which reads SNAPPY and uncompressed but not ZSTD without an
- * extra package (see ../shared/design/OFFLINE.md).
+ * extra package (see the README, « How it stays offline »).
  */
 import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";

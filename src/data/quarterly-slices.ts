@@ -86,7 +86,7 @@ export async function createQuarterlyTable(connection: DuckDBConnection, sources
     `INSERT INTO quarterly
      WITH rows AS (
        SELECT CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, CAST(flow AS VARCHAR) AS flow,
-         CAST(dept AS VARCHAR) AS dept, 'product' AS kind, CAST(a129 AS VARCHAR) AS code, CAST(value_eur AS DOUBLE) AS value_eur
+         CAST(dept AS VARCHAR) AS dept, 'product' AS kind, CAST(coalesce(a129, product) AS VARCHAR) AS code, CAST(value_eur AS DOUBLE) AS value_eur
        FROM read_parquet($1)
        UNION ALL
        SELECT CAST(year AS SMALLINT), CAST(quarter AS TINYINT), CAST(flow AS VARCHAR),

@@ -126,8 +126,9 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
   await connection.run(
     `INSERT INTO slice
      WITH kept AS (
-       -- The slices' products are the A129 level (the reference factsheet's « activités »).
-       SELECT t.year, t.flow, t.dept, t.a129 AS product, t.product AS cpf4, t.country, t.value_eur, t.mass_kg, m.region, m.page
+       -- The slices' products are the A129 level (the reference factsheet's « activités »);
+       -- a product without one (a region-zip code outside the nomenclature) stands at its own code.
+       SELECT t.year, t.flow, t.dept, coalesce(t.a129, t.product) AS product, t.product AS cpf4, t.country, t.value_eur, t.mass_kg, m.region, m.page
        FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
        WHERE t.year IN (${COMPLETE_YEARS_SQL})
      )

@@ -85,7 +85,7 @@ export async function drawStaticViews(
       const views: TerritoryViews = {};
       for (const kind of VIEW_KINDS) {
         const drawn = await drawView(kind, run, territory, defaultState(year), {document, fileStem: slug(info)});
-        const charts = (width: number) => serialiseElements(drawn.charts(width));
+        const charts = (width: number) => drawn.charts(width).map((chart) => serialiseElements([chart]));
         views[kind as ViewKind] = {before: serialiseElements(drawn.before), wide: charts(WIDE_WIDTH), narrow: charts(NARROW_WIDTH), after: serialiseElements(drawn.after)} satisfies DrawnView;
       }
       territories[info.id] = views;

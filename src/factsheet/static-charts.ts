@@ -14,11 +14,11 @@ import {join} from "node:path";
 import type {ViewKind} from "../components/factsheet-views.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
 
-/** One view drawn at build time: markup above the chart, the chart wide and narrow, markup below. */
+/** One view drawn at build time: markup above its charts, each chart wide and narrow, markup below. */
 export interface DrawnView {
   before: string;
-  wide: string;
-  narrow: string;
+  wide: string[];
+  narrow: string[];
   after: string;
 }
 
@@ -47,8 +47,9 @@ export async function loadStaticViews(id: string, env: NodeJS.ProcessEnv = proce
  */
 export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | undefined): string {
   if (!drawn) return `<div class="view" data-view="${kind}" data-territory="${territory}"><p class="view-missing">Ce bloc n'a pas été calculé lors de la construction du site.</p></div>\n\n`;
-  const charts = drawn.wide
-    ? `<div class="view-charts"><div class="view-wide">${drawn.wide}</div><div class="view-narrow">${drawn.narrow}</div></div>`
+  const wrap = (charts: string[]) => charts.map((chart) => `<div class="view-chart">${chart}</div>`).join("");
+  const charts = drawn.wide.length
+    ? `<div class="view-charts"><div class="view-wide">${wrap(drawn.wide)}</div><div class="view-narrow">${wrap(drawn.narrow)}</div></div>`
     : "";
   return `<div class="view" data-view="${kind}" data-territory="${territory}"><div class="view-before">${drawn.before}</div>${charts}<div class="view-after">${drawn.after}</div></div>\n\n`;
 }

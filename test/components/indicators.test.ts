@@ -49,7 +49,7 @@ describe("countryExposure (United States)", () => {
     const exports = rowsOf(territory, "export");
     const toUs = exports.filter((row) => row.country === "US");
     const usTotal = total(toUs);
-    const productTotals = new Map(ranking(exports, (row) => row.a129));
+    const productTotals = new Map(ranking(exports, (row) => row.a129!));
     return {
       territory,
       year: YEAR,
@@ -58,7 +58,7 @@ describe("countryExposure (United States)", () => {
       total: total(exports),
       value: usTotal,
       share: usTotal / total(exports),
-      products: ranking(toUs, (row) => row.a129)
+      products: ranking(toUs, (row) => row.a129!)
         .slice(0, n)
         .map(([code, value], i) => ({
           rank: i + 1,
@@ -174,9 +174,9 @@ describe("concentration", () => {
 
 describe("specialisation (revealed comparative advantage)", () => {
   function expected(territory: string, n: number, minShare: number) {
-    const own = ranking(rowsOf(territory, "export"), (row) => row.a129);
+    const own = ranking(rowsOf(territory, "export"), (row) => row.a129!);
     const ownTotal = sum(own.map(([, v]) => v));
-    const france = new Map(ranking(rowsOf("FR", "export"), (row) => row.a129));
+    const france = new Map(ranking(rowsOf("FR", "export"), (row) => row.a129!));
     const franceTotal = total(rowsOf("FR", "export"));
     return own
       .map(([code, value]) => {
@@ -225,7 +225,7 @@ describe("importDependence", () => {
   function expected(territory: string, n: number) {
     const imports = rowsOf(territory, "import");
     const importTotal = total(imports);
-    return ranking(imports, (row) => row.a129)
+    return ranking(imports, (row) => row.a129!)
       .slice(0, n)
       .map(([product, value], i) => {
         const [country, countryValue] = ranking(imports.filter((row) => row.a129 === product), (row) => row.country)[0];

@@ -99,7 +99,7 @@ describe("topProducts / topCountries", () => {
           .slice(0, 4)
           .map(([code, value], index) => ({rank: index + 1, code, name: label(code), value, share: value / flowTotal}));
       expect(await topProducts(run, {territory: "D10", year: YEAR, flow, n: 4})).toEqual(
-        expected((row) => row.a129, productName)
+        expected((row) => row.a129!, productName)
       );
       expect(await topCountries(run, {territory: "D10", year: YEAR, flow, n: 4})).toEqual(
         expected((row) => row.country, countryName)
@@ -149,7 +149,7 @@ describe("productsByFlow", () => {
     for (const flow of ["export", "import"] as const) {
       const flowRows = rows.filter((row) => row.flow === flow);
       const flowTotal = total(rowsOf("D10", flow));
-      const top = ranking(rowsOf("D10", flow), (row) => row.a129).slice(0, n);
+      const top = ranking(rowsOf("D10", flow), (row) => row.a129!).slice(0, n);
       expect(flowRows.slice(0, n).map((row) => [row.product, row.value])).toEqual(top);
       const others = flowRows.at(-1)!;
       expect(others).toMatchObject({product: OTHERS_CODE, productName: OTHERS_NAME});
@@ -173,11 +173,11 @@ describe("sankeyLinks", () => {
   /** Independent bucketing: top n on each side by the flow total, the rest in Autres. */
   function expectedLinks(territory: string, flow: Flow, n: number) {
     const rows = rowsOf(territory, flow);
-    const topP = new Set(ranking(rows, (row) => row.a129).slice(0, n).map(([code]) => code));
+    const topP = new Set(ranking(rows, (row) => row.a129!).slice(0, n).map(([code]) => code));
     const topC = new Set(ranking(rows, (row) => row.country).slice(0, n).map(([code]) => code));
     const links = new Map<string, number>();
     for (const row of rows) {
-      const product = topP.has(row.a129) ? row.a129 : OTHERS_CODE;
+      const product = topP.has(row.a129!) ? row.a129! : OTHERS_CODE;
       const country = topC.has(row.country) ? row.country : OTHERS_CODE;
       const [source, target] = flow === "export" ? [product, country] : [country, product];
       const key = `${source}|${target}`;

@@ -307,8 +307,10 @@ export async function writeQuarterlyFiles(rows = syntheticQuarterlyRows()): Prom
     ] as const) {
       const columns = [["year", "DOUBLE"], ["quarter", "DOUBLE"], ["flow", "VARCHAR"], ["dept", "VARCHAR"], [column, "VARCHAR"], ["value_eur", "DOUBLE"]] as const;
       await createTable(connection, `raw_${kind}`, columns, rows[kind].map((r) => [r.year, r.quarter, r.flow, r.dept, r.code, r.value_eur]));
+      // The products table holds both levels, as the pipeline writes it: the A129 code and a CPF4 one below it.
+      const codes = kind === "products" ? "a129, a129 || '-cpf4' AS product" : column;
       await connection.run(
-        `COPY (SELECT CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, flow, dept, ${column}, value_eur FROM raw_${kind})
+        `COPY (SELECT CAST(year AS SMALLINT) AS year, CAST(quarter AS TINYINT) AS quarter, flow, dept, ${codes}, value_eur FROM raw_${kind})
          TO '${path(file)}' (FORMAT parquet)`
       );
     }

@@ -21,8 +21,8 @@ describe("page queries bind their values", () => {
   it("hostile territory ids and years: error or empty result, tables intact", async () => {
     await withDuckDB(async (connection) => {
       await connection.run(`CREATE TABLE slice AS SELECT * FROM (VALUES
-        ('D10', 2024::SMALLINT, 'export', '14.13', 'DE', 1000.0), ('D10', 2024::SMALLINT, 'import', '14.13', 'CN', 500.0),
-        ('FR', 2024::SMALLINT, 'export', '14.13', 'DE', 9000.0)) AS t(territory, year, flow, product, country, value_eur)`);
+        ('D10', 2024::SMALLINT, 'export', '14.13', 'DE', 1000.0, NULL::DOUBLE), ('D10', 2024::SMALLINT, 'import', '14.13', 'CN', 500.0, NULL::DOUBLE),
+        ('FR', 2024::SMALLINT, 'export', '14.13', 'DE', 9000.0, NULL::DOUBLE)) AS t(territory, year, flow, product, country, value_eur, mass_kg)`);
       await connection.run("CREATE TABLE products AS SELECT '14.13' AS code, 'Vêtements' AS name");
       await connection.run("CREATE TABLE countries AS SELECT * FROM (VALUES ('DE', 'Allemagne'), ('CN', 'Chine')) AS t(code, name)");
       const run = nodeRun(connection);

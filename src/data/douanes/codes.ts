@@ -27,9 +27,14 @@ export function normalizeCountry(cell: Cell): string {
 
 export {isKnownCountryCode};
 
-/** Product codes are kept as written (trimmed); only a numeric cell is turned back into text. */
+/**
+ * Product codes as the canonical table holds them: CPF4 as four digits without
+ * the dot ("14.13" → "1413"); any other code kept as written (trimmed), a
+ * numeric cell turned back into text.
+ */
 export function normalizeProduct(cell: Cell): string {
-  return cellText(cell);
+  const text = cellText(cell);
+  return /^\d{2}\.\d{2}$/.test(text) ? text.replace(".", "") : text;
 }
 
 const FLOW_WORDS: Record<string, Flow> = {

@@ -1,7 +1,7 @@
 /**
  * Where the customs publish their bulk regional files, and how they are found.
  *
- * The "Bases complètes" of the customs' download pages (DATA.md §1) are linked
+ * The "Bases complètes" of the customs' download pages (docs/data.md §1) are linked
  * from one page, DGDDI_PAGE_URL (default `…/site_fr/telechargement/telechargement_SGBD.asp`).
  * Its file addresses are not stable, so they are read from the page each time:
  * every `<a href>` (relative or absolute, entities decoded, resolved against the
@@ -25,7 +25,7 @@
  * DGDDI_URLS="https://…/a.zip https://…/b.txt" (space or comma separated full
  * addresses) overrides all of this: those files and nothing else, page not read.
  * The old guess of one `region_NN.zip` per INSEE région code is gone (those zips
- * are numbered by the customs' own région codes, DATA.md §2); a folder of
+ * are numbered by the customs' own région codes, docs/data.md §3); a folder of
  * region zips downloaded by hand is still read through TRADE_SOURCE=/path.
  */
 

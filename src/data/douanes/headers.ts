@@ -1,6 +1,6 @@
 /**
  * The ONE place where header names are recognised. Real header names are not
- * known (see DATA.md), so matching is tolerant: case, accents, spaces and
+ * known (see docs/data.md), so matching is tolerant: case, accents, spaces and
  * underscores, units in parentheses, and known synonyms. Anything else fails
  * loudly, quoting the headers seen and the synonyms expected.
  */

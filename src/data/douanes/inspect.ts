@@ -2,6 +2,10 @@
  * Diagnostics of a source (npm run data:check): what each file holds and how
  * the parser understands it, without stopping at the first fatal problem.
  */
+import {withDuckDB} from "../parquet-output.ts";
+import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
+import {bulkLabelRows} from "./bulk/outputs.ts";
+import {readBulkSource} from "./bulk/read-source.ts";
 import {findCompleteYears} from "./complete-years.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
 import {convertFile, type RecordSink, type TableKind} from "./records.ts";
@@ -20,7 +24,78 @@ export interface InspectionSummary {
 
 const euros = (value: number) => `${value.toLocaleString("fr-FR", {maximumFractionDigits: 2})} €`;
 
+function emptySummary(): InspectionSummary {
+  return {
+    fatalErrors: [],
+    logs: {crossed: new RejectionLog(), products: new RejectionLog(), countries: new RejectionLog()},
+    totals: new Map(),
+    quarters: new Map([["crossed", new Set()], ["products", new Set()], ["countries", new Set()]])
+  };
+}
+
+/** The bulk layout: the pipeline's own reading (same checks), printed instead of published. */
+async function inspectBulk(entries: SourceEntry[], print: (line: string) => void): Promise<InspectionSummary> {
+  const summary = emptySummary();
+  print("■ Disposition : « Bases complètes » (fichiers en vrac sans en-tête, dix champs séparés par « ; », valeurs en euros, masses en kg)");
+  for (const entry of entries) {
+    const what = {bulk: "données", labels: `libellés (${entry.labelKind})`, readme: "lisez-moi", table: "ignoré (tableau d'une autre disposition)", ignored: "ignoré"}[entry.kind];
+    print(`  • ${entry.file} — ${entry.size} octets, ${what}`);
+  }
+  try {
+    await withDuckDB(async (connection) => {
+      const reading = await readBulkSource(connection, entries.filter((e) => e.kind === "bulk" || e.kind === "labels"));
+      print("\n■ Fichiers de données");
+      for (const f of reading.files) {
+        print(`  • ${f.file} : colonnes ${f.columnOrder === "a129-cpf4" ? "A129 puis CPF4" : "CPF4 puis A129"} ` +
+          `(échantillon de ${f.orderSample.sampled} lignes : ${f.orderSample.a129First} A129 d'abord, ${f.orderSample.cpf4First} CPF4 d'abord), ` +
+          `série ${f.series === "rolling" ? "glissante" : "annuelle"} (d'après ${f.seriesFrom === "name" ? "le nom" : "le contenu"}), lecture ${f.reading === "fields" ? "par champs" : "ligne à ligne"}, ` +
+          `années ${f.years.join(", ") || "aucune"} ; ${f.rows.read} lignes lues = ${f.rows.kept} gardées + ${f.rows.rejected} rejetées`);
+      }
+      for (const file of reading.labelFiles) print(`  • libellés ${file.kind} : ${file.file}, ${file.encoding}, ${file.lines} lignes${file.problems.length ? `, ${file.problems.length} inutilisables` : ""}`);
+      print("\n■ Trimestres et années");
+      const byYear = new Map<number, number[]>();
+      for (const {year, quarter} of reading.quarters) byYear.set(year, [...(byYear.get(year) ?? []), quarter]);
+      for (const [year, quarters] of byYear) print(`  ${year} : T${quarters.join(", T")}`);
+      print(`  années complètes : ${reading.years.completeYears.join(", ") || "aucune"} ; année montrée : ${reading.years.shownYear ?? "aucune"}`);
+      print("\n■ Lignes gardées par code département (tel que publié)");
+      const depts = Object.entries(reading.rowsPerDept);
+      for (let i = 0; i < depts.length; i += 8) print("  " + depts.slice(i, i + 8).map(([code, n]) => `${code} : ${n}`).join(" ; "));
+      if (reading.unknownCodes.dept.length) print(`  inconnus du site (gardés, comptés dans la France entière) : ${reading.unknownCodes.dept.join(", ")}`);
+      const year = reading.years.shownYear ?? reading.quarters.at(-1)?.year ?? new Date().getFullYear();
+      const labels = bulkLabelRows(reading, year);
+      print(`\n■ Libellés (versions valides en ${year})`);
+      for (const source of labels.sources) print(`  ${source.kind} : ${source.source}${source.encoding ? ` (${source.encoding})` : ""}`);
+      for (const kind of ["a129", "cpf4", "country"] as const) {
+        const codes = reading.unknownCodes[kind];
+        print(`  codes ${kind} des données absents des libellés : ${codes.length ? codes.join(", ") : "aucun"}`);
+      }
+      print("\n■ Totaux par année et flux");
+      for (const total of reading.totals) print(`  ${total.year} ${total.flow} : ${euros(total.value_eur)}`);
+      print("\n■ Lignes");
+      print(describeAccounting("  lignes", reading.accounting).replace("valeurs lues", "lignes lues").replaceAll("\n", "\n  "));
+      if (reading.warnings.length) {
+        print("\n■ Avertissements");
+        for (const warning of reading.warnings) print(`  ! ${warning}`);
+      }
+      if (reading.years.shownYear === undefined) summary.fatalErrors.push("aucune année complète (quatre trimestres)");
+    });
+  } catch (error) {
+    summary.fatalErrors.push((error as Error).message);
+    print(`  ✗ ${(error as Error).message}`);
+  }
+  if (summary.fatalErrors.length) print(`\n✗ ${summary.fatalErrors.length} problème(s) bloquant(s) : le pipeline échouera sur cette source.`);
+  return summary;
+}
+
 export async function inspectInputs(inputs: SourceInput[], print: (line: string) => void): Promise<InspectionSummary> {
+  let classified: SourceEntry[] | undefined;
+  try {
+    classified = await classifyInputs(inputs);
+  } catch {
+    classified = undefined; // the per-file reading below names the problem
+  }
+  if (classified?.some((e) => e.kind === "bulk")) return inspectBulk(classified, print);
+  print("■ Disposition : zips régionaux (tableaux .xls / .csv avec en-têtes, milliers d'euros)");
   const summary: InspectionSummary = {
     fatalErrors: [],
     logs: {crossed: new RejectionLog(), products: new RejectionLog(), countries: new RejectionLog()},

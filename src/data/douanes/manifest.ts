@@ -14,6 +14,26 @@ export interface ManifestEntry {
   headers?: string[];
   unknownHeaders?: string[];
   values: number;
+  /** Bulk data files: which of the 6th and 7th fields holds A129, from a sample of lines fitting each order. */
+  columnOrder?: "a129-cpf4" | "cpf4-a129";
+  orderSample?: {sampled: number; a129First: number; cpf4First: number};
+  /** Bulk data files: rolling series or annual file, told by the name or, failing that, by the years it holds. */
+  series?: "rolling" | "annual" | "unknown";
+  seriesFrom?: "name" | "content";
+  /** Bulk data files: lines read = kept + rejected (overlaps and duplicates included). */
+  rows?: {read: number; kept: number; rejected: number};
+  years?: number[];
+  /** Label files: encoding sniffed. */
+  encoding?: string;
+}
+
+/** Where the labels of one kind of code come from. */
+export interface ManifestLabelSource {
+  kind: "cpf4" | "a129" | "country" | "dept-region";
+  /** The label file used, or the repository's reference tables. */
+  source: string;
+  encoding: string | null;
+  codes: number;
 }
 
 export interface ManifestFile {
@@ -27,6 +47,8 @@ export interface ManifestFile {
 
 export interface Manifest {
   parserVersion: string;
+  /** Which layout of the customs' files the source is in (docs/data.md §1 and §3). */
+  layout: "bulk" | "region-zip";
   synthetic: boolean;
   source: {mode: SourceMode; description: string; fallbackReason: string | null};
   licence: string;
@@ -39,5 +61,10 @@ export interface Manifest {
   totals: {year: number; flow: string; value_eur: number}[];
   tables: {trade: number; productsQuarterly: number; countriesQuarterly: number; products: number; countries: number};
   reconciliation: Reconciliation;
+  labels: ManifestLabelSource[];
+  /** Codes of the kept rows missing from the label files (or from the reference tables when the source has none); unknown départements are kept. */
+  unknownCodes: {dept: string[]; a129: string[]; cpf4: string[]; country: string[]};
+  /** Bulk layout: kept rows per département code as published, and région codes not matching the customs' mapping. */
+  geography?: {rowsPerDept: Record<string, number>; regionMismatches: {count: number; examples: string[]}};
   warnings: string[];
 }

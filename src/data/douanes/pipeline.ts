@@ -1,15 +1,16 @@
 /**
  * The pipeline runs ONCE per source even though several loaders need it:
  * outputs are memoised in `.cache/pipeline/<key>/`, where the key hashes the
- * input files' checksums, the parser version and the parser's own code. Each
- * loader then copies one file from there.
+ * input files' checksums, the parser version, the parser's own code and every
+ * other input of its outputs (reference tables, geography, canonical schema,
+ * codec, locked library versions). Each loader then copies one file from there.
  */
 import {mkdir, readdir, readFile, rename, rm, stat} from "node:fs/promises";
-import {dirname, join} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {sha256} from "./checksum.ts";
 import type {Manifest} from "./manifest.ts";
-import {cacheRoot} from "./paths.ts";
+import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
 import {describeAccounting} from "./rejections.ts";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
 import {resolveSource, type SourcePlan} from "./source.ts";
@@ -26,10 +27,29 @@ export interface PipelineOutputs {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-/** Hash of this folder's code, sub-folders included (biff/), so that a changed parser never serves a stale cache. */
-async function codeVersion(): Promise<string> {
-  const names = (await readdir(HERE, {recursive: true})).filter((name) => name.endsWith(".ts")).sort();
-  const parts = await Promise.all(names.map(async (name) => name + "\0" + (await readFile(join(HERE, name), "utf8"))));
+/** Besides this folder (sub-folders included), what the outputs depend on, relative to the project root. */
+export const PIPELINE_INPUTS = [
+  "src/data/reference",
+  "src/data/customs-geography.ts",
+  "src/data/canonical.ts",
+  "src/data/territories.ts",
+  "src/data/windows-1252.ts",
+  "src/data/parquet-output.ts",
+  "package-lock.json"
+] as const;
+
+async function filesUnder(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return [];
+  if (info.isFile()) return [path];
+  return (await readdir(path, {recursive: true})).filter((name) => name.endsWith(".ts")).map((name) => join(path, name));
+}
+
+/** Hash of the parser's code and of its other inputs, so that a changed parser never serves a stale cache. */
+export async function codeVersion(): Promise<string> {
+  const paths = [...await filesUnder(HERE), ...(await Promise.all(PIPELINE_INPUTS.map((p) => filesUnder(join(PROJECT_ROOT, p))))).flat()];
+  const names = [...new Set(paths.map((path) => relative(PROJECT_ROOT, path).split("\\").join("/")))].sort();
+  const parts = await Promise.all(names.map(async (name) => name + "\0" + (await readFile(join(PROJECT_ROOT, name), "utf8"))));
   return sha256(parts.join("\0"));
 }
 
@@ -51,11 +71,26 @@ function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {
 }
 
 function report(manifest: Manifest, fromCache: boolean): void {
+  const head = `[douanes] source : ${manifest.source.description}${manifest.synthetic ? " — DONNÉES SYNTHÉTIQUES" : ""}${fromCache ? " (résultat en cache)" : ""}`;
+  const accounting = manifest.layout === "bulk"
+    ? [
+      `[douanes] disposition : « Bases complètes » (fichiers en vrac, euros et kg)`,
+      ...manifest.files.flatMap((file) => file.entries.filter((e) => e.columnOrder).map((e) =>
+        `[douanes]   ${file.name === e.name ? e.name : `${file.name}/${e.name}`} : colonnes ${e.columnOrder === "a129-cpf4" ? "A129 puis CPF4" : "CPF4 puis A129"} ` +
+        `(${e.columnOrder === "a129-cpf4" ? e.orderSample?.a129First : e.orderSample?.cpf4First}/${e.orderSample?.sampled} lignes de l'échantillon), ` +
+        `série ${e.series === "rolling" ? "glissante" : "annuelle"}, ${e.rows?.read} lues = ${e.rows?.kept} gardées + ${e.rows?.rejected} rejetées`)),
+      describeAccounting("[douanes] lignes", manifest.rows.total).replace("valeurs lues", "lignes lues"),
+      `[douanes] libellés : ${manifest.labels.map((l) => `${l.kind} ← ${l.source}${l.encoding ? ` (${l.encoding})` : ""}`).join(" ; ")}`
+    ]
+    : [
+      `[douanes] disposition : zips régionaux (classeurs .xls, k€)`,
+      describeAccounting("[douanes] fichiers croisés Pays × Produits", manifest.rows.crossed),
+      describeAccounting("[douanes] fichiers produits (16 trimestres)", manifest.rows.productsQuarterly),
+      describeAccounting("[douanes] fichiers pays (16 trimestres)", manifest.rows.countriesQuarterly)
+    ];
   const lines = [
-    `[douanes] source : ${manifest.source.description}${manifest.synthetic ? " — DONNÉES SYNTHÉTIQUES" : ""}${fromCache ? " (résultat en cache)" : ""}`,
-    describeAccounting("[douanes] fichiers croisés Pays × Produits", manifest.rows.crossed),
-    describeAccounting("[douanes] fichiers produits (16 trimestres)", manifest.rows.productsQuarterly),
-    describeAccounting("[douanes] fichiers pays (16 trimestres)", manifest.rows.countriesQuarterly),
+    head,
+    ...accounting,
     `[douanes] années complètes : ${manifest.years.completeYears.join(", ")} ; année montrée : ${manifest.shownYear}`,
     ...manifest.warnings.slice(0, 20).map((w) => `[douanes] avertissement : ${w}`),
     manifest.warnings.length > 20 ? `[douanes] … et ${manifest.warnings.length - 20} autres avertissements (voir manifest.json)` : ""

@@ -6,20 +6,26 @@ import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {copyToParquet, withDuckDB} from "../parquet-output.ts";
+import {a129Label, a129OfCpf4} from "../reference/a129.ts";
+import {cpf4Label} from "../reference/cpf4.ts";
+import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
+import {BULK_TRADE_SQL, bulkLabelRows, createLabelTable, REFERENCE_SOURCE} from "./bulk/outputs.ts";
+import {readBulkSource, SITE_DEPT_SQL, type BulkReading} from "./bulk/read-source.ts";
 import {findCompleteYears} from "./complete-years.ts";
 import {frenchCountryName} from "./countries.ts";
 import {SourceError} from "./errors.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
-import type {Manifest, ManifestEntry, ManifestFile} from "./manifest.ts";
+import type {Manifest, ManifestEntry, ManifestFile, ManifestLabelSource} from "./manifest.ts";
 import {reconcile} from "./reconcile.ts";
 import {convertFile, type RecordSink, type TableKind} from "./records.ts";
 import {RejectionLog, type Accounting, type RejectionExample} from "./rejections.ts";
+import {isKnownDept} from "./codes.ts";
 import {entriesOf} from "./source-entries.ts";
 import {readTables} from "./table-reader.ts";
 import type {SourcePlan} from "./source.ts";
 import {KIND_CODES, StagingWriter} from "./staging.ts";
 
-export const PARSER_VERSION = "1.0.0";
+export const PARSER_VERSION = "2.0.0";
 
 export const OUTPUT_FILES = {
   trade: "trade.parquet",
@@ -43,6 +49,8 @@ interface RunState {
   writer: StagingWriter;
   logs: Record<TableKind, RejectionLog>;
   labels: Map<string, string>;
+  /** The region zip's product label file, and how it was decoded. */
+  labelFile?: {file: string; encoding: string};
   warnings: string[];
   fileNames: string[];
 }
@@ -92,6 +100,7 @@ async function readInputs(plan: SourcePlan, state: RunState): Promise<ManifestFi
       started = performance.now();
       const reports = convertFile(sheets, hints, sinkFor(state, file, fileId, counter));
       addStage("map rows + stage", started);
+      if (reports[0].kind === "labels") state.labelFile ??= {file, encoding: /windows-1252/.test(reports[0].format) ? "windows-1252" : /utf-8/.test(reports[0].format) ? "utf-8" : reports[0].format};
       entries.push({
         name: entry.name,
         kind: reports[0].kind,
@@ -155,7 +164,7 @@ async function writeParquet(connection: DuckDBConnection, sql: string, path: str
   await writeFile(path, await copyToParquet(connection, sql));
 }
 
-async function writeLabelTables(connection: DuckDBConnection, state: RunState, outDir: string): Promise<{products: number; countries: number}> {
+async function writeLabelTables(connection: DuckDBConnection, state: RunState, outDir: string): Promise<{products: number; countries: number; sources: ManifestLabelSource[]}> {
   await connection.run("CREATE TABLE product_labels (code VARCHAR, name VARCHAR)");
   const appender = await connection.createAppender("product_labels");
   for (const [code, name] of state.labels) {
@@ -164,32 +173,43 @@ async function writeLabelTables(connection: DuckDBConnection, state: RunState, o
     appender.endRow();
   }
   appender.closeSync();
-  const unlabeled = await rows(connection, `SELECT DISTINCT product FROM clean WHERE kind IN (0, 1)
-    AND product NOT IN (SELECT code FROM product_labels) ORDER BY 1`);
-  if (unlabeled.length) state.warnings.push(`${unlabeled.length} code(s) produit sans libellé dans le fichier de libellés (libellé = code) : ${unlabeled.slice(0, 10).map((r) => r[0]).join(", ")}`);
-  await writeParquet(connection, `SELECT code, coalesce(name, code) AS name FROM (
-      SELECT DISTINCT product AS code FROM clean WHERE kind IN (0, 1) UNION SELECT code FROM product_labels)
-    LEFT JOIN product_labels USING (code) ORDER BY code`, join(outDir, OUTPUT_FILES.products));
+  const unlabeled = (await rows(connection, `SELECT DISTINCT product FROM clean WHERE kind IN (0, 1)
+    AND product NOT IN (SELECT code FROM product_labels) ORDER BY 1`)).map((r) => String(r[0]));
+  const fromReference = unlabeled.filter((code) => cpf4Label(code) !== undefined);
+  const missing = unlabeled.filter((code) => cpf4Label(code) === undefined);
+  if (unlabeled.length) {
+    state.warnings.push(`${unlabeled.length} code(s) produit sans libellé dans le fichier de libellés : ${unlabeled.slice(0, 10).join(", ")}` +
+      (fromReference.length ? ` (libellé du référentiel du dépôt pour ${fromReference.length})` : "") + (missing.length ? ` ; sans aucun libellé (libellé = code) : ${missing.slice(0, 10).join(", ")}` : ""));
+  }
+  const cpf4Codes = (await rows(connection, "SELECT DISTINCT product FROM clean WHERE kind IN (0, 1) UNION SELECT code FROM product_labels ORDER BY 1")).map((r) => String(r[0]));
+  const a129Codes = [...new Set(cpf4Codes.map((code) => a129OfCpf4(code)).filter((code): code is string => code !== undefined))].sort();
+  const productRows = [
+    ...a129Codes.map((code) => ({code, name: a129Label(code) ?? code, level: "a129" as const})),
+    ...cpf4Codes.map((code) => ({code, name: state.labels.get(code) ?? cpf4Label(code) ?? code, level: "cpf4" as const}))
+  ];
+  await createLabelTable(connection, "product_names", productRows, true);
+  await writeParquet(connection, "SELECT code, name, level FROM product_names ORDER BY level, code", join(outDir, OUTPUT_FILES.products));
 
   const codes = (await rows(connection, "SELECT DISTINCT country FROM clean WHERE kind IN (0, 2) ORDER BY 1")).map((r) => String(r[0]));
-  await connection.run("CREATE TABLE country_labels (code VARCHAR, name VARCHAR)");
-  const countryAppender = await connection.createAppender("country_labels");
-  for (const code of codes) {
-    countryAppender.appendVarchar(code);
-    countryAppender.appendVarchar(frenchCountryName(code));
-    countryAppender.endRow();
-  }
-  countryAppender.closeSync();
+  await createLabelTable(connection, "country_labels", codes.map((code) => ({code, name: frenchCountryName(code)})), false);
   await writeParquet(connection, "SELECT code, name FROM country_labels ORDER BY code", join(outDir, OUTPUT_FILES.countries));
-  const [[productCount]] = await rows(connection, "SELECT count(*) FROM (SELECT DISTINCT product FROM clean WHERE kind IN (0, 1) UNION SELECT code FROM product_labels)");
-  return {products: Number(productCount), countries: codes.length};
+  const labelFile = state.labelFile;
+  return {
+    products: productRows.length,
+    countries: codes.length,
+    sources: [
+      {kind: "cpf4", source: labelFile ? labelFile.file : REFERENCE_SOURCE, encoding: labelFile?.encoding ?? null, codes: cpf4Codes.length},
+      {kind: "a129", source: REFERENCE_SOURCE, encoding: null, codes: a129Codes.length},
+      {kind: "country", source: REFERENCE_SOURCE, encoding: null, codes: codes.length}
+    ]
+  };
 }
 
 async function quartersOf(connection: DuckDBConnection, kind: TableKind): Promise<{year: number; quarter: number}[]> {
   return (await rows(connection, `SELECT DISTINCT year, quarter FROM clean WHERE kind = ${KIND_CODES[kind]} ORDER BY 1, 2`)).map(([year, quarter]) => ({year: Number(year), quarter: Number(quarter)}));
 }
 
-export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Manifest> {
+async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
   return withDuckDB(async (connection) => {
     const state: RunState = {
       writer: await StagingWriter.open(connection),
@@ -198,7 +218,6 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
       warnings: [],
       fileNames: []
     };
-    for (const key of Object.keys(stageSeconds)) delete stageSeconds[key];
     let files: ManifestFile[];
     try {
       files = await readInputs(plan, state);
@@ -222,11 +241,17 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
     for (const {year, quarters} of years.partialYears) state.warnings.push(`Année ${year} incomplète dans les fichiers croisés (trimestres ${quarters.join(", ")}) : gardée dans la table, non montrée comme année`);
 
     started = performance.now();
-    const canonical = "SELECT year, quarter, flow, dept, product, country, value_eur FROM clean WHERE kind = 0 ORDER BY dept, flow, year, quarter, product, country";
+    // a129 derived from the CPF4 code (reference/a129.ts); the region zips carry no mass.
+    const products = (await rows(connection, "SELECT DISTINCT product FROM clean WHERE kind IN (0, 1) ORDER BY 1")).map((r) => String(r[0]));
+    await createLabelTable(connection, "product_a129", products.map((code) => ({code, name: a129OfCpf4(code) ?? ""})), false);
+    const noA129 = products.filter((code) => a129OfCpf4(code) === undefined);
+    if (noA129.length) state.warnings.push(`${noA129.length} code(s) produit sans position A129 (codes CPF4 à quatre chiffres attendus) : ${noA129.slice(0, 10).join(", ")} — a129 vide`);
+    const withA129 = "SELECT c.*, nullif(p.name, '') AS a129 FROM clean c LEFT JOIN product_a129 p ON p.code = c.product";
+    const canonical = `SELECT year, quarter, flow, dept, a129, product, country, value_eur, NULL::DOUBLE AS mass_kg FROM (${withA129}) WHERE kind = 0 ORDER BY dept, flow, year, quarter, product, country`;
     await writeParquet(connection, canonical, join(outDir, OUTPUT_FILES.trade));
-    await writeParquet(connection, "SELECT year, quarter, flow, dept, product, value_eur FROM clean WHERE kind = 1 ORDER BY dept, flow, year, quarter, product", join(outDir, OUTPUT_FILES.productsQuarterly));
+    await writeParquet(connection, `SELECT year, quarter, flow, dept, a129, product, value_eur FROM (${withA129}) WHERE kind = 1 ORDER BY dept, flow, year, quarter, product`, join(outDir, OUTPUT_FILES.productsQuarterly));
     await writeParquet(connection, "SELECT year, quarter, flow, dept, country, value_eur FROM clean WHERE kind = 2 ORDER BY dept, flow, year, quarter, country", join(outDir, OUTPUT_FILES.countriesQuarterly));
-    const labelCounts = await writeLabelTables(connection, state, outDir);
+    const {sources: labelSources, ...labelCounts} = await writeLabelTables(connection, state, outDir);
     addStage("write parquet", started);
     started = performance.now();
 
@@ -239,8 +264,11 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
       productsQuarterly: state.logs.products.summary(),
       countriesQuarterly: state.logs.countries.summary()
     };
+    const unknownDepts = (await rows(connection, "SELECT DISTINCT dept FROM clean ORDER BY 1")).map((r) => String(r[0])).filter((d) => !isKnownDept(d));
+    void entries;
     const manifest: Manifest = {
       parserVersion: PARSER_VERSION,
+      layout: "region-zip",
       synthetic: plan.synthetic,
       source: {mode: plan.mode, description: plan.description, fallbackReason: plan.fallbackReason ?? null},
       licence: "Licence Ouverte 2.0 — Source : DGDDI / DSECE",
@@ -253,10 +281,130 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
       totals,
       tables: {trade: counts[0] ?? 0, productsQuarterly: counts[1] ?? 0, countriesQuarterly: counts[2] ?? 0, ...labelCounts},
       reconciliation: await reconcile(connection, "clean"),
+      labels: labelSources,
+      unknownCodes: {dept: unknownDepts, a129: noA129, cpf4: (await rows(connection, "SELECT DISTINCT product FROM clean WHERE kind IN (0, 1) AND product NOT IN (SELECT code FROM product_labels) ORDER BY 1")).map((r) => String(r[0])).filter((c) => cpf4Label(c) === undefined), country: []},
       warnings: state.warnings
     };
     await writeFile(join(outDir, OUTPUT_FILES.manifest), JSON.stringify(manifest, null, 2));
     addStage("totals, reconciliation, manifest", started);
     return manifest;
   });
+}
+
+const NO_RECONCILIATION = {available: false, cellsCompared: 0, cellsDifferent: 0, crossedTotal: 0, otherTotal: 0, largest: []};
+const EMPTY_ACCOUNTING: Accounting = {read: 0, kept: 0, rejected: 0, reasons: []};
+
+function bulkManifestFiles(plan: SourcePlan, entries: SourceEntry[], reading: BulkReading): ManifestFile[] {
+  return plan.inputs.map((input) => ({
+    name: input.name, origin: input.origin, sha256: input.sha256, bytes: input.bytes, downloadedAt: input.downloadedAt,
+    entries: entries.filter((entry) => entry.input === input).map((entry): ManifestEntry => {
+      const report = reading.files.find((f) => f.file === entry.file);
+      if (report) {
+        return {
+          name: entry.name, kind: "bulk", layout: "bulk", format: `texte ; sans en-tête, lecture ${report.reading === "fields" ? "par champs" : "ligne à ligne"}`,
+          values: report.rows.read, columnOrder: report.columnOrder, orderSample: report.orderSample, series: report.series, seriesFrom: report.seriesFrom,
+          rows: report.rows, years: report.years
+        };
+      }
+      const labels = reading.labelFiles.find((f) => f.file === entry.file);
+      if (labels) return {name: entry.name, kind: `labels:${labels.kind}`, format: `texte ${labels.encoding}`, encoding: labels.encoding, values: labels.lines};
+      return {name: entry.name, kind: entry.kind === "readme" ? "readme" : "ignored", format: entry.content, values: 0};
+    })
+  }));
+}
+
+async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+  return withDuckDB(async (connection) => {
+    // A compressed in-memory database: once checkpointed (read-source.ts), the staged lines of a
+    // national year take about 50 MB instead of 400, which keeps the peak memory of the run low.
+    await connection.run("ATTACH ':memory:' AS packed (COMPRESS)");
+    await connection.run("USE packed");
+    return bulkOutputs(connection, plan, outDir, entries);
+  });
+}
+
+async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+  {
+    const reading = await readBulkSource(connection, entries.filter((e) => e.kind === "bulk" || e.kind === "labels"), addStage);
+    for (const entry of entries) {
+      if (entry.kind === "ignored") reading.warnings.push(`${entry.file} : fichier ignoré (extension non reconnue)`);
+      if (entry.kind === "table") reading.warnings.push(`${entry.file} : fichier ignoré (${entry.content}, ni données « Bases complètes », ni fichier de libellés)`);
+    }
+    const format = (qs: {year: number; quarter: number}[]) => qs.map((q) => `${q.year}T${q.quarter}`);
+    if (reading.quarters.length === 0) {
+      throw new SourceError(`Aucune ligne gardée dans les fichiers « Bases complètes » (${reading.accounting.read} lues, toutes rejetées) : rien à publier. Que faire : lancez npm run data:check -- <dossier> pour voir les raisons.`);
+    }
+    const years = reading.years;
+    if (years.shownYear === undefined) {
+      throw new SourceError(`Aucune année complète (quatre trimestres) dans les fichiers « Bases complètes » : trimestres lus ${format(reading.quarters).join(", ")}.`);
+    }
+    for (const {year, quarters} of years.partialYears) reading.warnings.push(`Année ${year} incomplète (trimestres ${quarters.join(", ")}) : gardée dans la table, non montrée comme année`);
+
+    let started = performance.now();
+    await writeParquet(connection, BULK_TRADE_SQL, join(outDir, OUTPUT_FILES.trade));
+    addStage("write trade.parquet", started);
+    started = performance.now();
+    // Margins grouped on the compact staged columns, formatted once per group.
+    for (const [table, by] of [["product_margin", "a129, product"], ["country_margin", "country"]] as const) {
+      await connection.run(`CREATE TEMP TABLE ${table} AS SELECT annee::SMALLINT AS year, trimestre::TINYINT AS quarter,
+          CASE flux WHEN 'E' THEN 'export' ELSE 'import' END AS flow, ${SITE_DEPT_SQL} AS dept,
+          ${by === "country" ? "country" : "a129, lpad(product::VARCHAR, 4, '0') AS product"}, value_eur
+        FROM (SELECT flux, annee, trimestre, dept, ${by}, sum(value_eur) AS value_eur FROM bulk WHERE reason IS NULL GROUP BY ALL)`);
+    }
+    await writeParquet(connection, "SELECT * FROM product_margin ORDER BY dept, flow, year, quarter, product", join(outDir, OUTPUT_FILES.productsQuarterly));
+    await writeParquet(connection, "SELECT * FROM country_margin ORDER BY dept, flow, year, quarter, country", join(outDir, OUTPUT_FILES.countriesQuarterly));
+    const labels = bulkLabelRows(reading, years.shownYear);
+    await createLabelTable(connection, "product_names", labels.products, true);
+    await writeParquet(connection, "SELECT code, name, level FROM product_names ORDER BY level, code", join(outDir, OUTPUT_FILES.products));
+    await createLabelTable(connection, "country_names", labels.countries, false);
+    await writeParquet(connection, "SELECT code, name FROM country_names ORDER BY code", join(outDir, OUTPUT_FILES.countries));
+    const [[productRows], [countryRows]] = [
+      (await rows(connection, "SELECT count(*) FROM product_margin"))[0],
+      (await rows(connection, "SELECT count(*) FROM country_margin"))[0]
+    ];
+    addStage("margins, labels", started);
+
+    const quarters = format(reading.quarters);
+    const manifest: Manifest = {
+      parserVersion: PARSER_VERSION,
+      layout: "bulk",
+      synthetic: plan.synthetic,
+      source: {mode: plan.mode, description: plan.description, fallbackReason: plan.fallbackReason ?? null},
+      licence: "Licence Ouverte 2.0 — Source : DGDDI / DSECE",
+      countingUnit: "ligne : une ligne d'un fichier « Bases complètes » (valeur en euros, masse en kg) ; les tables par produit et par pays en sont les marges",
+      files: bulkManifestFiles(plan, entries, reading),
+      rows: {crossed: reading.accounting, productsQuarterly: EMPTY_ACCOUNTING, countriesQuarterly: EMPTY_ACCOUNTING, total: reading.accounting},
+      quarters: {crossed: quarters, productsQuarterly: quarters, countriesQuarterly: quarters},
+      years,
+      shownYear: years.shownYear,
+      totals: reading.totals,
+      tables: {trade: reading.accounting.kept, productsQuarterly: Number(productRows), countriesQuarterly: Number(countryRows), products: labels.products.length, countries: labels.countries.length},
+      reconciliation: {toleranceEur: 0, products: NO_RECONCILIATION, countries: NO_RECONCILIATION},
+      labels: labels.sources,
+      unknownCodes: reading.unknownCodes,
+      geography: {rowsPerDept: reading.rowsPerDept, regionMismatches: reading.regionMismatches},
+      warnings: reading.warnings
+    };
+    await writeFile(join(outDir, OUTPUT_FILES.manifest), JSON.stringify(manifest, null, 2));
+    return manifest;
+  }
+}
+
+/**
+ * Reads a source in whichever layout its files are: the bulk layout (docs/data.md §1)
+ * when any file holds bulk data, the region zips (§2) otherwise. A source mixing
+ * both is refused.
+ */
+export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Manifest> {
+  for (const key of Object.keys(stageSeconds)) delete stageSeconds[key];
+  const started = performance.now();
+  const entries = await classifyInputs(plan.inputs);
+  const bulk = entries.filter((e) => e.kind === "bulk");
+  const tables = entries.filter((e) => e.kind === "table");
+  addStage("classify inputs", started);
+  if (bulk.length && tables.length) {
+    throw new SourceError(`La source mélange deux dispositions : des fichiers « Bases complètes » (${bulk.slice(0, 3).map((e) => e.file).join(", ")}) ` +
+      `et des tableaux des zips régionaux (${tables.slice(0, 3).map((e) => e.file).join(", ")}). Que faire : gardez une seule disposition dans le dossier de la source.`);
+  }
+  return bulk.length ? runBulk(plan, outDir, entries) : runRegionZip(plan, outDir, entries);
 }

@@ -18,8 +18,7 @@ export function readTables(bytes: Uint8Array, file: string): Sheet[] {
     case "html":
       throw new SourceError(`${file} : ce fichier est ${describeContent(kind)}, pas un fichier de données.`);
     case "cfb":
-      return readXls(bytes, file); // fast BIFF8 reader, SheetJS for anything else
-
+      return readXls(bytes, file);
     case "zip":
       return readWorkbook(bytes, file, "xlsx");
     case "text":

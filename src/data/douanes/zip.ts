@@ -2,9 +2,15 @@
  * Reading zip archives defensively (hostile input, issue 7): entry names with
  * "../" or an absolute path are refused (zip slip), declared and actual sizes
  * are bounded (zip bombs), every entry's CRC-32 is checked (truncated or
- * corrupted archives). Entries are inflated in memory, never written to disk.
+ * corrupted archives). Entries are inflated one at a time, when asked for
+ * (`openZip`): in memory, or streamed to a file for the national bulk files
+ * (`extractEntryToFile`), so that a zip of several years never sits whole in
+ * memory.
  */
-import {crc32, inflateRawSync} from "node:zlib";
+import {createWriteStream} from "node:fs";
+import {pipeline} from "node:stream/promises";
+import {Readable, Transform} from "node:stream";
+import {constants, crc32, createInflateRaw, inflateRawSync} from "node:zlib";
 import {SourceError} from "./errors.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
 
@@ -19,8 +25,9 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntryBytes: 256 * 2 ** 20,
-  maxTotalBytes: 2 * 2 ** 30,
+  // A national bulk file of one year is about 200 MB uncompressed; a zip of several years, a few of them.
+  maxEntryBytes: 1024 * 2 ** 20,
+  maxTotalBytes: 8 * 2 ** 30,
   maxRatio: 200,
   maxEntries: 10_000
 };
@@ -100,7 +107,7 @@ function checkLimits(entries: CentralEntry[], archive: string, limits: ZipLimits
   if (total > limits.maxTotalBytes) throw new SourceError(`${archive} : ${total} octets une fois décompressée, au-delà de la limite de ${limits.maxTotalBytes} (bombe zip ?).`);
 }
 
-function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits): Uint8Array {
+function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
@@ -109,36 +116,108 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, l
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new SourceError(`${archive} : « ${entry.name} » coupé (archive tronquée).`);
-  const compressed = bytes.subarray(start, end);
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new SourceError(`${archive} : « ${entry.name} » utilise une méthode de compression non prise en charge (${entry.method}).`);
+  }
+  return bytes.subarray(start, end);
+}
+
+function tooBigError(entry: CentralEntry, archive: string): SourceError {
+  return new SourceError(`${archive} : « ${entry.name} » se décompresse au-delà de sa taille déclarée (${entry.size} octets) : bombe zip ou archive falsifiée.`);
+}
+
+function checkInflated(size: number, crc: number, entry: CentralEntry, archive: string): void {
+  if (size !== entry.size) {
+    throw new SourceError(`${archive} : « ${entry.name} » fait ${size} octets au lieu des ${entry.size} annoncés (archive corrompue).`);
+  }
+  if ((crc >>> 0) !== entry.crc) throw new SourceError(`${archive} : somme de contrôle CRC-32 fausse pour « ${entry.name} » (archive corrompue).`);
+}
+
+function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits): Uint8Array {
+  const compressed = compressedRange(bytes, entry, archive);
   let data: Uint8Array;
   if (entry.method === 0) data = compressed;
-  else if (entry.method === 8) {
+  else {
     try {
       // The declared size may lie: never inflate more than the limit, whatever the header says.
       data = inflateRawSync(compressed, {maxOutputLength: Math.min(limits.maxEntryBytes, entry.size) + 1});
     } catch (error) {
       const tooBig = (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError;
-      throw new SourceError(
-        tooBig
-          ? `${archive} : « ${entry.name} » se décompresse au-delà de sa taille déclarée (${entry.size} octets) : bombe zip ou archive falsifiée.`
-          : `${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`
-      );
+      if (tooBig) throw tooBigError(entry, archive);
+      throw new SourceError(`${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`);
     }
-  } else throw new SourceError(`${archive} : « ${entry.name} » utilise une méthode de compression non prise en charge (${entry.method}).`);
-  if (data.length !== entry.size) {
-    throw new SourceError(`${archive} : « ${entry.name} » fait ${data.length} octets au lieu des ${entry.size} annoncés (archive corrompue).`);
   }
-  if ((crc32(data) >>> 0) !== entry.crc) throw new SourceError(`${archive} : somme de contrôle CRC-32 fausse pour « ${entry.name} » (archive corrompue).`);
+  checkInflated(data.length, crc32(data), entry, archive);
   return data;
 }
 
-/** All file entries of an archive (folders skipped), after every check above. */
-export function readZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+/** An entry of an archive whose bytes are inflated only when asked for. */
+export interface LazyZipEntry {
+  name: string;
+  /** Declared uncompressed size (checked when inflated). */
+  size: number;
+  /** The whole entry, checked (size, CRC-32). */
+  read(): Uint8Array;
+  /** About the first `bytes` bytes (fewer if the entry is shorter), unchecked: for sniffing the content. */
+  head(bytes: number): Uint8Array;
+  /** Streams the entry to a file, checked (size bound, CRC-32), without holding it in memory. */
+  extractTo(path: string): Promise<void>;
+}
+
+function headOf(bytes: Uint8Array, entry: CentralEntry, archive: string, wanted: number): Uint8Array {
+  const compressed = compressedRange(bytes, entry, archive);
+  if (entry.method === 0) return compressed.subarray(0, wanted);
+  try {
+    // A prefix of the compressed stream, flushed without its end: the first bytes of the entry.
+    const out = inflateRawSync(compressed.subarray(0, Math.min(compressed.length, wanted + 1024)), {finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(wanted * 8, 1 << 20)});
+    return out.subarray(0, wanted);
+  } catch {
+    return new Uint8Array();
+  }
+}
+
+async function extractTo(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits, path: string): Promise<void> {
+  const compressed = compressedRange(bytes, entry, archive);
+  const bound = Math.min(limits.maxEntryBytes, entry.size);
+  let size = 0;
+  let crc = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > bound) return done(tooBigError(entry, archive));
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    }
+  });
+  const source = Readable.from([Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength)]);
+  try {
+    if (entry.method === 0) await pipeline(source, check, createWriteStream(path));
+    else await pipeline(source, createInflateRaw(), check, createWriteStream(path));
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`);
+  }
+  checkInflated(size, crc, entry, archive);
+}
+
+/** The file entries of an archive (folders skipped), after the structural checks; nothing inflated yet. */
+export function openZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): LazyZipEntry[] {
   const kind = sniffContent(bytes);
   if (kind !== "zip") throw new SourceError(`${archive} : ce n'est pas une archive zip mais ${describeContent(kind)}.`);
   const entries = readCentralDirectory(bytes, archive);
   checkLimits(entries, archive, limits);
-  return entries.filter((entry) => !entry.name.endsWith("/")).map((entry) => ({name: entry.name, bytes: inflateEntry(bytes, entry, archive, limits)}));
+  return entries.filter((entry) => !entry.name.endsWith("/")).map((entry) => ({
+    name: entry.name,
+    size: entry.size,
+    read: () => inflateEntry(bytes, entry, archive, limits),
+    head: (wanted: number) => headOf(bytes, entry, archive, wanted),
+    extractTo: (path: string) => extractTo(bytes, entry, archive, limits, path)
+  }));
+}
+
+/** All file entries of an archive (folders skipped), inflated in memory, after every check above. */
+export function readZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  return openZip(bytes, archive, limits).map((entry) => ({name: entry.name, bytes: entry.read()}));
 }
 
 /** Cheap structural check used before caching a download: signature and end-of-archive record present. */

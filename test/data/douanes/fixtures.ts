@@ -56,7 +56,7 @@ function longRows(dept: string, flowLetter: "E" | "I", lines: [string, string, n
   return rows;
 }
 
-/** A région zip in the demo/customs format described in DATA.md. */
+/** A région zip in the demo/customs format described in docs/data.md §3. */
 export function regionZip(depts: DeptFixture[], labels: [string, string][]): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const {dept, exports, imports} of depts) {
@@ -85,5 +85,46 @@ export function regionZip(depts: DeptFixture[], labels: [string, string][]): Uin
 export async function writeRegionFolder(zips: Record<string, Uint8Array>): Promise<string> {
   const dir = await tempDir("douanes-src-");
   for (const [name, bytes] of Object.entries(zips)) await writeFile(join(dir, name), bytes);
+  return dir;
+}
+
+/** One line of the customs' bulk layout (docs/data.md §1), fields as written. */
+export interface BulkLine {
+  flow: string;
+  quarter: string | number;
+  year: string | number;
+  dept: string;
+  region: string;
+  a129: string;
+  cpf4: string;
+  country: string;
+  value: string | number;
+  mass: string | number;
+}
+
+/** Bulk lines as text: no header, ten `;`-separated fields, A129 before CPF4 or the reverse; a string is written as is. */
+export function bulkText(lines: (BulkLine | string)[], order: "a129-cpf4" | "cpf4-a129" = "a129-cpf4", eol = "\r\n"): string {
+  return lines.map((line) => {
+    if (typeof line === "string") return line;
+    const [first, second] = order === "a129-cpf4" ? [line.a129, line.cpf4] : [line.cpf4, line.a129];
+    return [line.flow, line.quarter, line.year, line.dept, line.region, first, second, line.country, line.value, line.mass].join(";");
+  }).join(eol) + eol;
+}
+
+/** A label file `Code;Libellé;Début;Fin`; labels holding `;` or quotes are quoted. */
+export function labelText(rows: [string, string, string, string][], header = "Code;Libellé;Début;Fin"): string {
+  const field = (text: string) => (/[;"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return [header, ...rows.map((row) => row.map(field).join(";"))].join("\r\n") + "\r\n";
+}
+
+/** Writes files (relative name → bytes) into a fresh folder. */
+export async function writeFolder(files: Record<string, Uint8Array>): Promise<string> {
+  const {mkdir} = await import("node:fs/promises");
+  const {dirname} = await import("node:path");
+  const dir = await tempDir("douanes-src-");
+  for (const [name, bytes] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), {recursive: true});
+    await writeFile(join(dir, name), bytes);
+  }
   return dir;
 }

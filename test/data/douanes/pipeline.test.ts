@@ -37,7 +37,7 @@ describe("pipeline on a région zip in the customs format", () => {
     await withDuckDB(async (connection) => {
       const trade = outputs.tradeParquetPath.replaceAll("'", "''");
       const schema = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM '${trade}'`)).getRows().map((r) => `${r[0]} ${r[1]}`);
-      expect(schema).toEqual(["year SMALLINT", "quarter TINYINT", "flow VARCHAR", "dept VARCHAR", "product VARCHAR", "country VARCHAR", "value_eur DOUBLE"]);
+      expect(schema).toEqual(["year SMALLINT", "quarter TINYINT", "flow VARCHAR", "dept VARCHAR", "a129 VARCHAR", "product VARCHAR", "country VARCHAR", "value_eur DOUBLE", "mass_kg DOUBLE"]);
       const totals = (await connection.runAndReadAll(`SELECT dept, flow, sum(value_eur) FROM '${trade}' WHERE year = 2024 GROUP BY ALL ORDER BY 1, 2`)).getRows();
       // Aube exports 2024: 14.13 DE 3+4+5+6 + 14.13 BE 30+40+50+60.001 + 20.14 DE 1234.567+1 (k€)
       expect(totals).toEqual([
@@ -46,8 +46,11 @@ describe("pipeline on a région zip in the customs format", () => {
         ["51", "export", 28_000],
         ["51", "import", 18_000]
       ]);
-      const names = (await connection.runAndReadAll(`SELECT code, name FROM '${outputs.productsParquetPath}' ORDER BY code`)).getRows();
-      expect(names).toContainEqual(["14.13", "Vêtements de dessus"]);
+      const names = (await connection.runAndReadAll(`SELECT code, name, level FROM '${outputs.productsParquetPath}' ORDER BY code`)).getRows();
+      expect(names).toContainEqual(["1413", "Vêtements de dessus", "cpf4"]);
+      expect(names).toContainEqual(["C14Z", "Articles d'habillement", "a129"]);
+      const derived = (await connection.runAndReadAll(`SELECT DISTINCT product, a129, mass_kg FROM '${trade}' ORDER BY 1`)).getRows();
+      expect(derived).toEqual([["1102", "C11Z", null], ["1413", "C14Z", null], ["2014", "C20A", null]]);
       const countries = (await connection.runAndReadAll(`SELECT code, name FROM '${outputs.countriesParquetPath}' ORDER BY code`)).getRows();
       expect(countries).toContainEqual(["DE", "Allemagne"]);
       const quarterly = (await connection.runAndReadAll(`SELECT count(*) FROM '${outputs.productsQuarterlyParquetPath}'`)).getRows();

@@ -27,7 +27,7 @@ describe("readers", () => {
     expect(facts).toHaveLength(11); // one empty cell: no value read
     expect(facts.every((f) => f.flow === "export" && f.dept === "10" && f.kind === "crossed")).toBe(true);
     expect(total(facts)).toBe(1_500 + 2_000 + 3_000 + 4_000 + 5_000 + 6_001 + 1_234_567 + 1_000);
-    expect(facts.find((f) => f.product === "20.14" && f.year === 2024 && f.quarter === 1)?.euros).toBe(1_234_567);
+    expect(facts.find((f) => f.product === "2014" && f.year === 2024 && f.quarter === 1)?.euros).toBe(1_234_567);
   });
 
   it("reads a long latin-1 ';' file with decimal commas and E/I flows, région-wide with a département column", () => {
@@ -47,14 +47,14 @@ describe("readers", () => {
     const {facts, rejects} = read(utf8(text), "05_produits.csv");
     expect(rejects).toEqual([]);
     expect(facts.map((f) => [f.dept, f.flow, f.product, f.quarter, f.euros])).toEqual([
-      ["05", "export", "10.71", 1, 1_500],
-      ["05", "import", "10.71", 4, 2_250]
+      ["05", "export", "1071", 1, 1_500],
+      ["05", "import", "1071", 4, 2_250]
     ]);
   });
 
   it("reads the latin-1 label file", () => {
     const {labels} = read(latin1("Code produit;Libellé produit\r\n14.13;Vêtements de dessus\r\n"), "libelles_produits.csv");
-    expect(labels).toEqual([["14.13", "Vêtements de dessus"]]);
+    expect(labels).toEqual([["1413", "Vêtements de dessus"]]); // CPF4 without the dot
   });
 
   it("keeps leading zeros of codes stored as numbers with a 00 format", () => {

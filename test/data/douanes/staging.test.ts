@@ -1,5 +1,5 @@
 /**
- * Staging through a temporary CSV (the step after the fast reader): every
+ * Staging through a temporary CSV (the step after the table readers): every
  * text survives the round trip into DuckDB — separators, quotes, line breaks,
  * backslashes, the CSV's own NULL marker, empty strings — and amounts stay
  * exact.
