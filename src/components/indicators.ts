@@ -8,13 +8,8 @@
  * Each indicator is meant to be read against the national value: call the
  * same function with territory "FR" (France = every département, unallocated
  * trade included).
- *
- * These indicators need FULL slices (D10.parquet, R44.parquet, FR.parquet):
- * on a reduced slice (R44-top.parquet, FR-top.parquet) the "_AUTRES" bucket
- * would count as one partner or product and distort concentration, shares and
- * specialisation. Every function refuses a territory whose rows contain it.
  */
-import {checkCount, FRANCE_ID, LABELS, num, OTHERS_CODE, type Flow, type Run} from "./queries.js";
+import {checkCount, FRANCE_ID, LABELS, num, type Flow, type Run} from "./queries.js";
 
 /** Code of the United States in the customs' country list. */
 export const UNITED_STATES = "US";
@@ -25,21 +20,6 @@ export const UNITED_STATES = "US";
  */
 export const RCA_MIN_SHARE = 0.01;
 
-
-/** Refuses a reduced slice (with an "_AUTRES" bucket) for the territory and year. */
-async function assertFullSlice(run: Run, territory: string, year: number): Promise<void> {
-  const [row] = await run<{n: unknown}>(
-    `SELECT CAST(count(*) AS INTEGER) AS n FROM slice
-     WHERE territory = $1 AND year = $2 AND (product = $3 OR country = $3)`,
-    [territory, year, OTHERS_CODE]
-  );
-  if (num(row?.n) > 0) {
-    throw new Error(
-      `La tranche chargée pour ${territory} est réduite (poste « Autres ») : les indicateurs d'exposition demandent ` +
-        `la tranche complète (${territory}.parquet, pas ${territory}-top.parquet).`
-    );
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Exposure to one destination (the United States by default)
@@ -81,7 +61,6 @@ export async function countryExposure(
   {territory, year, country = UNITED_STATES, n = 5}: {territory: string; year: number; country?: string; n?: number}
 ): Promise<CountryExposure> {
   checkCount(n);
-  await assertFullSlice(run, territory, year);
   const [totals] = await run<{total: unknown; value: unknown; name: unknown}>(
     `SELECT CAST(COALESCE(SUM(value_eur), 0) AS DOUBLE) AS total,
        CAST(COALESCE(SUM(value_eur) FILTER (WHERE country = $3), 0) AS DOUBLE) AS value,
@@ -158,7 +137,6 @@ export interface ConcentrationRow {
  * import/product; a flow without trade gives nulls.
  */
 export async function concentration(run: Run, {territory, year}: {territory: string; year: number}): Promise<ConcentrationRow[]> {
-  await assertFullSlice(run, territory, year);
   const rows = await run<{flow: Flow; dimension: Dimension; count: unknown; total: unknown; top3: unknown; hhi: unknown}>(
     `WITH base AS (
        SELECT flow, product, country, value_eur FROM slice WHERE territory = $1 AND year = $2
@@ -239,8 +217,6 @@ export async function specialisation(
 ): Promise<SpecialisationRow[]> {
   checkCount(n);
   if (!(minShare >= 0 && minShare < 1)) throw new Error(`Seuil invalide : ${minShare} (part entre 0 et 1 attendue)`);
-  await assertFullSlice(run, territory, year);
-  await assertFullSlice(run, reference, year);
   const rows = await run<{rank: unknown; code: string; name: string; value: unknown; share: unknown; reference_share: unknown; rca: unknown}>(
     `WITH own AS (
        SELECT product, SUM(value_eur) AS value FROM slice
@@ -315,7 +291,6 @@ export async function importDependence(
   {territory, year, n = 10}: {territory: string; year: number; n?: number}
 ): Promise<ImportDependence> {
   checkCount(n);
-  await assertFullSlice(run, territory, year);
   const rows = await run<{
     rank: unknown;
     product: string;

@@ -269,20 +269,6 @@ describe("importDependence", () => {
 });
 
 describe("guards", () => {
-  it("refuses a reduced slice (with an Autres bucket), naming the full file to load", async () => {
-    const other = await instance.connect();
-    try {
-      await other.run("CREATE SCHEMA reduced; USE reduced");
-      await registerSlices(other, fixture, ["D10", "FR-top"]);
-      const reducedRun = nodeRun(other);
-      await expect(concentration(reducedRun, {territory: "FR", year: YEAR})).rejects.toThrow(/FR\.parquet, pas FR-top\.parquet/);
-      await expect(specialisation(reducedRun, {territory: "D10", year: YEAR})).rejects.toThrow(/réduite/);
-      expect((await concentration(reducedRun, {territory: "D10", year: YEAR}))[0].count).toBeGreaterThan(0);
-    } finally {
-      other.closeSync();
-    }
-  });
-
   it("binds values as parameters and refuses bad counts", async () => {
     expect((await countryExposure(run, {territory: "D10' OR 1=1 --", year: YEAR})).total).toBe(0);
     expect((await countryExposure(run, {territory: "D10", year: YEAR, country: "US' OR 1=1 --"})).value).toBe(0);

@@ -7,6 +7,7 @@ import {
   keyFigures,
   productsByFlow,
   sankeyLinks,
+  productDetail,
   stackSlices,
   topCountries,
   topPartners,
@@ -217,30 +218,26 @@ describe("sankeyLinks", () => {
   });
 });
 
-describe("reduced slices (R44-top, FR-top) on a département page", () => {
-  let reducedConnection: DuckDBConnection;
-  let reducedRun: Run;
-  beforeAll(async () => {
-    reducedConnection = await instance.connect();
-    await connection.run("CREATE SCHEMA IF NOT EXISTS reduced");
-    await reducedConnection.run("USE reduced");
-    await registerSlices(reducedConnection, fixture, ["D10", "R44-top", "FR-top"]);
-    reducedRun = nodeRun(reducedConnection);
-  });
-  afterAll(() => reducedConnection?.closeSync());
-
-  it("give the same key figures, Sankeys and top 10 as the full slices", async () => {
-    expect(await keyFigures(reducedRun, {territory: "D10", region: "R44", year: YEAR})).toEqual(
-      await keyFigures(run, {territory: "D10", region: "R44", year: YEAR})
-    );
-    for (const territory of ["R44", "FR"]) {
-      for (const flow of ["export", "import"] as const) {
-        const options = {territory, year: YEAR, flow};
-        expect(await sankeyLinks(reducedRun, options)).toEqual(await sankeyLinks(run, options));
-        expect(await sankeyLinks(reducedRun, {...options, n: 5})).toEqual(await sankeyLinks(run, {...options, n: 5}));
-        expect(await topProducts(reducedRun, {...options, n: 10})).toEqual(await topProducts(run, {...options, n: 10}));
-        expect(await topCountries(reducedRun, {...options, n: 10})).toEqual(await topCountries(run, {...options, n: 10}));
-      }
+describe("the CPF4 level", () => {
+  it("groups the same slices by CPF4 when asked, and details an activity's CPF4 products", async () => {
+    const other = await instance.connect();
+    try {
+      await other.run("CREATE SCHEMA cpf4_level; USE cpf4_level");
+      await registerSlices(other, fixture, ["D10"]);
+      const levelRun = nodeRun(other);
+      await other.run("ALTER TABLE slice RENAME TO slice_0");
+      await stackSlices(levelRun, ["slice_0"], "cpf4");
+      const rows = rowsOf("D10", "export");
+      const byCpf4 = ranking(rows, (row) => row.product).slice(0, 4);
+      expect((await topProducts(levelRun, {territory: "D10", year: YEAR, flow: "export", n: 4})).map((row) => [row.code, row.value])).toEqual(byCpf4);
+      await stackSlices(levelRun, ["slice_0"], "a129");
+      const [first] = ranking(rows, (row) => row.a129!);
+      const detail = await productDetail(levelRun, {territory: "D10", year: YEAR, flow: "export", a129: first[0]});
+      expect(detail.map((row) => row.value).reduce((a, b) => a + b, 0)).toBe(first[1]);
+      expect(detail.map((row) => row.code)).toEqual([...new Set(rows.filter((row) => row.a129 === first[0]).map((row) => row.product))]);
+      await expect(stackSlices(levelRun, ["slice_0"], "nace" as never)).rejects.toThrow(/Niveau de produit inconnu/);
+    } finally {
+      other.closeSync();
     }
   });
 });

@@ -50,11 +50,8 @@ const cellsOf = (rows: SliceRow[]) => new Map(rows.map((r) => [`${r.flow}|${r.pr
 describe("buildSlices", () => {
   it("writes one file per département, région and France", () => {
     const names = [...fixture.slices.keys()];
-    expect(names).toHaveLength(102 + 18 + 1 + 19);
-    expect(names.filter((n) => !n.endsWith("-top.parquet"))).toEqual(allTerritories().map((t) => `${t.id}.parquet`));
-    expect(names.filter((n) => n.endsWith("-top.parquet"))).toEqual(
-      allTerritories().filter((t) => t.kind !== "departement").map((t) => `${t.id}-top.parquet`)
-    );
+    expect(names).toHaveLength(102 + 18 + 1);
+    expect(names).toEqual(allTerritories().map((t) => `${t.id}.parquet`));
     for (const name of ["D10.parquet", "D2A.parquet", "D974.parquet", "R44.parquet", "R94.parquet", "FR.parquet"]) {
       expect(names).toContain(name);
     }
@@ -65,7 +62,7 @@ describe("buildSlices", () => {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const metadata = parquetMetadata(buffer);
     const columns = parquetSchema(metadata).children.map((c) => c.element.name);
-    expect(columns).toEqual(["territory", "year", "flow", "product", "country", "value_eur", "mass_kg"]);
+    expect(columns).toEqual(["territory", "year", "flow", "product", "cpf4", "country", "value_eur", "mass_kg"]);
     const codecs = new Set(metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec)));
     expect(codecs).toEqual(new Set(["SNAPPY"]));
     const rows = await readSlice("D10.parquet");
@@ -90,20 +87,6 @@ describe("buildSlices", () => {
     // Unallocated trade has no département or région slice but counts for France.
     expect(fixture.slices.has(`D${UNALLOCATED}.parquet`)).toBe(false);
     expect(cellsOf(await readSlice("FR.parquet"))).toEqual(expectedCells(fixture.rows, null));
-  });
-
-  it("reduces région and France slices to the top 10 products and countries plus Autres, keeping totals", async () => {
-    for (const id of ["R44", "FR"]) {
-      const full = await readSlice(`${id}.parquet`);
-      const reduced = await readSlice(`${id}-top.parquet`);
-      for (const flow of ["export", "import"]) {
-        const of = (rows: SliceRow[]) => rows.filter((r) => r.flow === flow);
-        expect(sumOf(of(reduced))).toBe(sumOf(of(full)));
-        expect(new Set(of(reduced).map((r) => r.product)).size).toBe(11);
-        expect(new Set(of(reduced).map((r) => r.country)).size).toBe(11);
-      }
-      expect(new Set(reduced.map((r) => r.territory))).toEqual(new Set([id]));
-    }
   });
 
   it("writes an empty but well-formed slice for a territory without trade", async () => {
