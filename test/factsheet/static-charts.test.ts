@@ -31,7 +31,7 @@ const {document} = await jsdomWindow();
 beforeAll(async () => {
   fixture = await createFixture();
   const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null};
+  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null};
   charts = await drawStaticCharts(fixture, figures.year);
 }, 60_000);
 
