@@ -17,6 +17,7 @@ import type {Manifest} from "../data/douanes/manifest.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
 import type {FiguresBundle} from "../data/slices.ts";
+import {loadTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.ts";
 import {memoisedPerSource, writeWhole} from "./code-hash.ts";
 
 export interface SiteFigures extends FiguresBundle {
@@ -26,12 +27,25 @@ export interface SiteFigures extends FiguresBundle {
   sourceDescription: string;
   /** Date of the newest source file (download or generation), ISO yyyy-mm-dd, or null. */
   retrievedAt: string | null;
+  /** The ANCT's list of Territoires d'industrie (TERRITOIRES_INDUSTRIE_FILE), read once here, or null without it. */
+  territoiresIndustrie: TerritoiresIndustrie | null;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 // The code that shapes the figures: a change in any of it recomputes them.
-const FIGURES_CODE = ["data/slices.ts", "components/queries.ts", "components/narrative.ts", "data/territories.ts", "factsheet/figures.ts"];
+const FIGURES_CODE = [
+  "data/slices.ts",
+  "components/queries.ts",
+  "components/narrative.ts",
+  "components/format.ts",
+  "data/territories.ts",
+  "data/territory-ids.ts",
+  "data/customs-geography.ts",
+  "data/territoires-industrie.ts",
+  "factsheet/figures.ts",
+  "../package-lock.json"
+];
 
 function retrievedAt(manifest: Manifest): string | null {
   const dates = manifest.files.map((file) => file.downloadedAt).filter((date): date is string => date !== null);
@@ -48,12 +62,16 @@ export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFig
   // Imported here, not at the top: page loaders that find the current figures never pay for the pipeline's modules.
   const [{loadPipeline}, {territoryFigures}] = await Promise.all([import("../data/douanes/pipeline.ts"), import("../data/slices.ts")]);
   const pipeline = outputs ?? (await loadPipeline());
-  return memoisedPerSource(pipeline, "figures", {root: ROOT, entries: FIGURES_CODE}, async (key): Promise<SiteFigures> => ({
+  // Read once for the whole build (the page loaders read it from the figures); its checksum keys the memo.
+  const territoiresIndustrie = loadTerritoiresIndustrie();
+  const name = `figures-${territoiresIndustrie?.file.sha256.slice(0, 12) ?? "sans-ti"}`;
+  return memoisedPerSource(pipeline, name, {root: ROOT, entries: FIGURES_CODE}, async (key): Promise<SiteFigures> => ({
     ...(await territoryFigures(pipeline, {year: pipeline.manifest.shownYear})),
     key,
     synthetic: pipeline.manifest.synthetic,
     sourceDescription: pipeline.manifest.source.description,
-    retrievedAt: retrievedAt(pipeline.manifest)
+    retrievedAt: retrievedAt(pipeline.manifest),
+    territoiresIndustrie
   }));
 }
 

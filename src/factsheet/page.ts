@@ -62,7 +62,7 @@ function titleBlock(info: TerritoryInfo, figures: SiteFigures): string {
 <p class="factsheet-kicker">${html(FACTSHEET_TITLE)}</p>
 <h1>${html(displayName(info))}</h1>
 <p class="factsheet-subtitle">Année ${figures.year} · ${context}</p>
-${info.kind === "departement" ? territoiresIndustrieBlock(info.code) : ""}
+${info.kind === "departement" ? territoiresIndustrieBlock(info.code, figures.territoiresIndustrie) : ""}
 </header>`;
 }
 

@@ -8,7 +8,7 @@
  * rows: see there). Without it, the block says plainly that the list is not
  * available.
  */
-import {departementOfCommune, loadTerritoiresIndustrie, parseTerritoiresIndustrie} from "../data/territoires-industrie.ts";
+import {departementOfCommune, parseTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.ts";
 import {cellText} from "../data/douanes/table.ts";
 import {html} from "./escape.ts";
 
@@ -21,8 +21,8 @@ export function territoiresByDepartement(rows: unknown[][], file: string): Map<s
   return new Map(Object.entries(byDepartement).map(([code, list]) => [code, list.map((territory) => territory.name)]));
 }
 
-export function territoiresIndustrieBlock(code: string, env: NodeJS.ProcessEnv = process.env): string {
-  const list = loadTerritoiresIndustrie(env);
+/** The title block's list for a département, from the list the figures carry (read once per build, figures.ts). */
+export function territoiresIndustrieBlock(code: string, list: Pick<TerritoiresIndustrie, "byDepartement"> | null): string {
   if (list === null) {
     // Readers get one sober sentence; how to add the list is in the README (TERRITOIRES_INDUSTRIE_FILE).
     return `<p class="factsheet-ti">Territoires d'industrie : la liste des territoires, publiée par l'ANCT sur data.gouv.fr, n'est pas reprise dans cette édition.</p>`;

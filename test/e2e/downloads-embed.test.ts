@@ -33,15 +33,17 @@ async function download(page: Page, selector: string): Promise<{name: string; by
   return {name: file.suggestedFilename(), bytes: readFileSync((await file.path())!)};
 }
 
-/** The CSV's flow and value columns, after checking its header. */
-function csvRows(bytes: Buffer): {flow: string; value_eur: string}[] {
+/** The CSV's year, flow, value and mass columns, after checking its header. */
+function csvRows(bytes: Buffer): {year: number; flow: string; value_eur: string; mass_kg: string}[] {
   const {header, rows} = readCsv(bytes);
-  expect(header).toEqual(["territory", "year", "flow", "product", "product_name", "country", "country_name", "value_eur"]);
-  return rows.map((cells) => ({flow: cells[2], value_eur: cells[7]}));
+  expect(header).toEqual(["territory", "year", "flow", "product", "product_name", "country", "country_name", "value_eur", "mass_kg"]);
+  return rows.map((cells) => ({year: Number(cells[1]), flow: cells[2], value_eur: cells[7], mass_kg: cells[8]}));
 }
 
-const total = (rows: {flow: unknown; value_eur: unknown}[], flow: string) =>
-  rows.filter((row) => row.flow === flow).reduce((sum, row) => sum + Number(row.value_eur), 0);
+/** The year the pages show: the demo's latest complete year. */
+const SHOWN_YEAR = 2024;
+const total = (rows: {year: unknown; flow: unknown; value_eur: unknown}[], flow: string) =>
+  rows.filter((row) => row.flow === flow && Number(row.year) === SHOWN_YEAR).reduce((sum, row) => sum + Number(row.value_eur), 0);
 
 describe.each([
   {path: "/departements/10", fileStem: "aube-10-commerce-exterieur-2024"},
@@ -63,13 +65,16 @@ describe.each([
       const csvData = csvRows(csv.bytes);
       const parquetData = (await parquetReadObjects({
         file: parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength) as ArrayBuffer
-      })) as unknown as {flow: string; value_eur: number}[];
+      })) as unknown as {year: number; flow: string; value_eur: number; mass_kg: number | null}[];
       expect(csvData.length).toBeGreaterThan(100);
       expect(parquetData).toHaveLength(csvData.length);
       for (const flow of ["export", "import"] as const) {
         expect(total(csvData, flow)).toBe(total(parquetData, flow));
         expect(formatMillionEuros(total(csvData, flow))).toBe(shown[flow]);
       }
+      // Every complete year is in the file, with its masses.
+      expect(new Set(csvData.map((row) => row.year))).toEqual(new Set([2021, 2022, 2023, 2024]));
+      expect(parquetData.some((row) => Number(row.mass_kg) > 0)).toBe(true);
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -99,21 +99,26 @@ describe.each(pages)("$path", ({path, name, heading}) => {
   });
 });
 
-test("the sidebar lists France, the 18 régions and the 101 départements, and its search finds them", async () => {
+test("the sidebar lists France, the 18 régions and the 100 départements (Corsica as one), and its search finds them in French", async () => {
   const {page, offHost, errors} = await watchedPage(context);
   try {
     await page.goto(server.url + "/departements/10");
     const links = page.locator("#observablehq-sidebar a[href]");
     const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(hrefs.filter((href) => /\/departements\/[0-9AB]+$/.test(href))).toHaveLength(101);
+    const departements = hrefs.filter((href) => /\/departements\/[0-9AB]+$/.test(href));
+    expect(departements).toHaveLength(100);
+    expect(departements).toContain("/departements/20");
+    expect(departements).not.toContain("/departements/2A");
     expect(hrefs.filter((href) => /\/regions\/\d+$/.test(href))).toHaveLength(18);
     expect(hrefs.some((href) => href.endsWith("/france"))).toBe(true);
     // The page's own région section is open.
     const open = page.locator("#observablehq-sidebar details[open] > summary");
     expect(await open.allTextContents()).toContain("Départements — Grand Est");
-    await page.locator("#observablehq-search input").fill("Corse-du-Sud");
-    // Results carry the page titles: "Corse-du-Sud (2A) — commerce extérieur 2024", the best match first.
-    await expect.poll(() => page.locator("#observablehq-search-results a").first().textContent()).toMatch(/^Corse-du-Sud \(2A\)/);
+    await page.locator("#observablehq-search input").fill("Bouches-du-Rhône");
+    // Results carry the page titles: "Bouches-du-Rhône (13) — commerce extérieur 2024", the best match first.
+    await expect.poll(() => page.locator("#observablehq-search-results a").first().textContent()).toMatch(/^Bouches-du-Rhône \(13\)/);
+    // Framework's result count, in French (the page head translates it).
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toMatch(/^\d+ résultats?$/);
     expect(offHost).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
@@ -140,6 +145,7 @@ test("dist/ holds one page per département and région, and none for unknown co
   const built = readdirSync(join(DIST, "departements")).filter((file) => file.endsWith(".html"));
   expect(built).toEqual(expect.arrayContaining(["10.html", "2A.html", "2B.html", "974.html", "976.html"]));
   expect(built).not.toContain("99.html");
-  expect(built).not.toContain("20.html");
-  expect(built).toHaveLength(101);
+  // Corsica: the customs' one "20" and INSEE's 2A and 2B (which say how the customs publish it).
+  expect(built).toContain("20.html");
+  expect(built).toHaveLength(102);
 });

@@ -1,3 +1,4 @@
+import {readTerritoiresIndustrie} from "../../src/data/territoires-industrie.ts";
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -22,15 +23,15 @@ async function listFile(): Promise<string> {
 
 describe("Territoires d'industrie block", () => {
   it("lists the Aube's territories, sorted, each once", async () => {
-    const env = {TERRITOIRES_INDUSTRIE_FILE: await listFile()};
+    const env = readTerritoiresIndustrie(await listFile());
     expect(territoiresIndustrieBlock("10", env)).toBe(`<p class="factsheet-ti">Territoires d'industrie : Ouest Champenois, Sud Champagne.</p>`);
     expect(territoiresIndustrieBlock("2B", env)).toBe(`<p class="factsheet-ti">Territoires d'industrie : Bastia &lt;Marana&gt; &amp; Co.</p>`);
     expect(territoiresIndustrieBlock("51", env)).toMatch(/Aucun Territoire d'industrie dans ce département/);
   });
 
-  it("says plainly that the list is not there without TERRITOIRES_INDUSTRIE_FILE", () => {
-    expect(territoiresIndustrieBlock("10", {})).toMatch(/n'est pas reprise dans cette édition/);
-    expect(territoiresIndustrieBlock("10", {})).not.toMatch(/TERRITOIRES_INDUSTRIE_FILE|variable/);
+  it("says plainly, without the list, that it is not part of this edition", () => {
+    expect(territoiresIndustrieBlock("10", null)).toMatch(/n'est pas reprise dans cette édition/);
+    expect(territoiresIndustrieBlock("10", null)).not.toMatch(/TERRITOIRES_INDUSTRIE_FILE|variable/);
   });
 
   it("keeps its helpers: département of a commune, names by département from rows", () => {
