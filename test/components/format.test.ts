@@ -3,6 +3,7 @@ import {
   formatMillionEuros,
   formatNumber,
   formatPercent,
+  formatShare,
   formatSignedMillionEuros,
   formatSignedPercent
 } from "../../src/components/format.ts";
@@ -63,5 +64,13 @@ describe("masses", () => {
     expect(formatTonnes(0)).toBe("0\u00a0t");
     expect(formatEurosPerKg(28.4)).toBe("28,40\u00a0€/kg");
     expect(formatEurosPerKg(1413.2)).toBe("1\u202f413\u00a0€/kg");
+  });
+
+  it("writes a share that rounds to zero as « < 0,1 % », never a false « 0,0 % »", () => {
+    expect(formatShare(0.0004, 1)).toBe(`<${NBSP}0,1${NBSP}%`);
+    expect(formatShare(0.00004, 2)).toBe(`<${NBSP}0,01${NBSP}%`);
+    expect(formatShare(0.0005, 1)).toBe(`0,1${NBSP}%`);
+    expect(formatShare(0, 1)).toBe(`0${NBSP}%`);
+    expect(formatShare(0.123, 1)).toBe(`12,3${NBSP}%`);
   });
 });

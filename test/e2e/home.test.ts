@@ -1,7 +1,9 @@
 /**
- * Home, explorer and comparison pages in headless Chromium, offline: the map
- * has 101 reachable départements and its links open the factsheets, the search
- * finds "Aube" and "10", the explorer runs an example query, a comparison URL
+ * Home, explorer and comparison pages in headless Chromium, offline: the home
+ * page is complete in its HTML (map with its 101 reachable départements,
+ * key figures, lists) and never loads DuckDB-WASM; its links open the
+ * factsheets, its indicator choice switches the drawn maps, the search finds
+ * "Aube" and "10"; the explorer runs an example query, a comparison URL
  * restores its view; no console error, no off-host request, no serious or
  * critical axe-core violation on the home page.
  */
@@ -14,7 +16,11 @@ import type {StaticServer} from "../../scripts/serve-dist.ts";
 import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
-const MAP_LINKS = "main .france-map svg a";
+/** The shown indicator's map: the page holds the four, drawn at build time, three of them hidden. */
+const SHOWN_PANEL = "main .home-metric:not([hidden])";
+const MAP_LINKS = `${SHOWN_PANEL} .france-map svg a`;
+/** DuckDB-WASM's engine file, which the home page must never request. */
+const ENGINE = /duckdb-eh/;
 /** Framework's page chrome, styled by the theme and the config rather than by these pages. */
 const FRAMEWORK_CHROME = ["#observablehq-sidebar", "#observablehq-sidebar-toggle", "#observablehq-footer", "#observablehq-header"];
 const require = createRequire(import.meta.url);
@@ -31,44 +37,69 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
+test("the home page is whole without its scripts: the map's links, the key figures and the lists are in the HTML", async () => {
+  const {page, requests} = await watchedPage(context);
+  try {
+    // No script at all: what a reader sees at first paint, before any module runs (or with JavaScript off).
+    await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+    await page.goto(server.url + "/", {waitUntil: "domcontentloaded"});
+    expect(await page.locator(MAP_LINKS).count()).toBe(101);
+    expect(await page.locator("main .home-metric").count()).toBe(4);
+    expect(await page.locator("main .home-metric:not([hidden])").getAttribute("data-metric")).toBe("exports");
+    expect(await page.locator(`${SHOWN_PANEL} .france-map .legend-title`).textContent()).toContain("Exportations");
+    expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
+    expect(await page.locator(`${SHOWN_PANEL} .home-ranking-wide svg[role='img']`).count()).toBe(1);
+    // The list by région holds every département of the map, once.
+    const mapCodes = new Set(await page.locator(MAP_LINKS).evaluateAll((links) => links.map((a) => a.getAttribute("data-code"))));
+    const listed = await page.locator("main .home-departements table.departements-table tbody a").evaluateAll((links) => links.map((a) => a.getAttribute("href")?.split("/").pop()));
+    expect(listed.sort()).toEqual([...mapCodes].sort());
+    expect(await page.locator("main h2", {hasText: "La France en"}).textContent()).toMatch(/^La France en \d{4}$/);
+    expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
 test("the home map has 101 reachable départements; clicking the Aube opens its page", async () => {
-  const {page, offHost, errors, bytesByType} = await watchedPage(context);
+  const {page, offHost, errors, bytesByType, requests} = await watchedPage(context);
   // The factsheet opened last must finish loading: closing the page mid-request leaves rejected size promises.
   const settle = async () => {
     await page.waitForLoadState("networkidle", {timeout: 60_000});
     await bytesByType();
   };
   try {
-    await page.goto(server.url + "/");
-    await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
+    await page.goto(server.url + "/", {waitUntil: "domcontentloaded"});
+    // In the HTML: no waiting for a query.
     expect(await page.locator(MAP_LINKS).count()).toBe(101);
     const codes = await page.locator(MAP_LINKS).evaluateAll((links) => links.map((a) => a.getAttribute("data-code")));
     expect(codes).toEqual(expect.arrayContaining(["01", "10", "20", "75", "971", "972", "973", "974", "976"]));
     // Corsica, published by the customs as one département, colours both halves of the map and links to its page.
     expect(codes.filter((code) => code === "20")).toHaveLength(2);
-    // National key figures are drawn from overview.parquet.
+    // National key figures: the France row, drawn at build time.
     expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
     expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/Md€$/u);
-    // Each indicator of the radio redraws the map with its own legend.
+    expect(await page.locator("main .home-france-note").textContent()).toMatch(/^La France entière, ce sont toutes les lignes des fichiers des Douanes : l'ensemble des départements/u);
+    // Each indicator of the radio shows its own map and legend, drawn at build time.
     for (const label of ["Importations", "Solde commercial", "Part des exportations vers les États-Unis", "Exportations"]) {
       await page.getByRole("radio", {name: label, exact: true}).check();
-      await expect.poll(() => page.locator("main .france-map .legend-title").textContent()).toContain(label);
+      await expect.poll(() => page.locator(`${SHOWN_PANEL} .france-map .legend-title`).textContent()).toContain(label);
+      expect(await page.locator("main .home-metric:not([hidden])").count()).toBe(1);
       expect(await page.locator(MAP_LINKS).count()).toBe(101);
     }
     await page.screenshot({path: join(SCREENSHOTS, "accueil-carte.png"), fullPage: true});
 
     // The ranking under the map saves as an SVG image titled like its heading.
-    const heading = await page.locator("main h3", {hasText: "Les 15 premiers départements"}).textContent();
+    const heading = await page.locator(`${SHOWN_PANEL} h3`, {hasText: "Les 15 premiers départements"}).textContent();
     // The map's actions come first, then the ranking's.
-    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").nth(1).getByRole("button", {name: /image SVG/}).click()]);
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).nth(1).getByRole("button", {name: /image SVG/}).click()]);
     expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}\.svg$/);
     const svgText = readFileSync((await svg.path())!, "utf8");
     expect(svgText).toContain(`<title>${heading}</title>`);
     expect(svgText).toContain("Source : DGDDI / DSECE");
 
     // The map saves with its legend (HTML on the page, drawn into the image) and the geometry's CC-BY credit.
-    const legend = await page.locator("main .france-map-legend li").allTextContents();
-    const [mapFile] = await Promise.all([page.waitForEvent("download"), page.locator("main .chart-actions").first().getByRole("button", {name: /image SVG/}).click()]);
+    const legend = await page.locator(`${SHOWN_PANEL} .france-map-legend li`).allTextContents();
+    const [mapFile] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).first().getByRole("button", {name: /image SVG/}).click()]);
     expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}\.svg$/);
     const mapText = readFileSync((await mapFile.path())!, "utf8");
     expect(mapText.match(/<path /g)?.length).toBeGreaterThanOrEqual(96);
@@ -79,7 +110,9 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     await page.locator(`${MAP_LINKS}[data-code='10']`).focus();
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-code"))).toBe("10");
 
-    // The home page itself logged nothing (the factsheet opened next is tested elsewhere).
+    // The home page itself logged nothing and never asked for the engine (the factsheet opened next is tested elsewhere).
+    await page.waitForLoadState("networkidle", {timeout: 60_000});
+    expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
     expect(offHost).toEqual([]);
     expect(errors).toEqual([]);
     await page.locator(`${MAP_LINKS}[data-code='10'] path`).click();
@@ -115,6 +148,8 @@ test("the search finds the Aube by name and by code", async () => {
     await page.goto(server.url + "/");
     const box = page.getByRole("searchbox", {name: "Trouver un département ou une région"});
     await box.waitFor({timeout: 60_000});
+    // The box is drawn in the HTML; the page's script makes it answer (the script's last step shows the indicator choice).
+    await page.locator("main form.home-metric-choice:not([data-pending])").waitFor({timeout: 60_000});
     await box.fill("aube");
     await expect.poll(() => page.locator("main .territory-search-results a").first().textContent()).toBe("Aube (10)");
     await box.fill("10");
@@ -135,6 +170,8 @@ test("the home page has no serious or critical accessibility violation (axe-core
     await page.goto(server.url + "/");
     await page.locator(MAP_LINKS).first().waitFor({timeout: 60_000});
     await page.locator("main table.departements-table tbody tr").first().waitFor({timeout: 60_000});
+    // The page's script has run: the indicator choice is shown, the search box is live.
+    await page.locator("main form.home-metric-choice:not([data-pending])").waitFor({timeout: 60_000});
     await page.addScriptTag({content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8")});
     const audit = (scope: "page" | "chrome") =>
       page.evaluate(async ({scope, chrome}) => {
