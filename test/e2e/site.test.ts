@@ -55,7 +55,7 @@ const pages = [
   // The home page is drawn at build time and never loads the engine (test/e2e/home.test.ts).
   {path: "/", name: "accueil", engine: false},
   {path: "/departements/10", name: "departement-10", heading: "Aube (10)"},
-  {path: "/departements/2A", name: "departement-2A", heading: "Corse-du-Sud (2A)"},
+  {path: "/departements/20", name: "departement-20", heading: "Corse (20)"},
   {path: "/departements/974", name: "departement-974", heading: "La Réunion (974)"},
   {path: "/regions/44", name: "region-44", heading: "Grand Est"},
   {path: "/france", name: "france", heading: "France entière"}
