@@ -1,8 +1,10 @@
 /**
  * Screenshots of built pages, to look at what readers see:
  *   npx tsx scripts/screenshots.ts /departements/10 /regions/44 …
- * For each path: a full-page PNG at desktop width, and the A4 print as a PDF
- * (converted to PNG pages with pdftoppm when it is installed). Output in
+ * For each path: full-page PNGs at 1280 px and at 390 px (a phone), and the
+ * A4 print as a PDF (converted to PNG pages with pdftoppm when it is
+ * installed). Pages are complete in their HTML: nothing to wait for but the
+ * load event. Output in
  * test-results/screenshots/ (git-ignored). Needs `npm run build` first.
  */
 import {execFileSync} from "node:child_process";
@@ -26,15 +28,12 @@ try {
     const {page} = watch;
     await page.setViewportSize({width: 1280, height: 900});
     const started = performance.now();
-    await page.goto(`${server.url}${path}`);
-    await page.waitForLoadState("networkidle");
-    // Factsheets: wait for the last charts (trend and indicator cards); other pages: the idle network.
-    if (/^\/(departements|regions)\/|^\/france$/.test(path)) {
-      await page.waitForFunction(() => document.querySelector("figure[data-chart='trend'] svg") && document.querySelector(".indicator-card"), undefined, {timeout: 60_000});
-    }
-    await page.waitForTimeout(500);
-    const name = path.replace(/^\/|\/$/g, "").replace(/\//g, "-") || "index";
+    await page.goto(`${server.url}${path}`, {waitUntil: "load"});
+    const name = path.replace(/^\/|\/$/g, "").replace(/[/?=&]/g, "-") || "index";
     await page.screenshot({path: join(OUT, `${name}.png`), fullPage: true});
+    await page.setViewportSize({width: 390, height: 844});
+    await page.screenshot({path: join(OUT, `${name}-390.png`), fullPage: true});
+    await page.setViewportSize({width: 1280, height: 900});
     await page.emulateMedia({media: "print"});
     const pdf = join(OUT, `${name}-print.pdf`);
     await page.pdf({path: pdf, format: "A4", printBackground: true});

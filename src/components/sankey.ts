@@ -54,8 +54,11 @@ interface LinkDatum {
 type LaidNode = SankeyNode<NodeDatum, LinkDatum>;
 type LaidLink = SankeyLink<NodeDatum, LinkDatum>;
 
-/** The reference shows ten named nodes plus "Autres" per side. */
-export const MAX_NODES_PER_SIDE = 11;
+/**
+ * At most 20 named nodes and « Autres » per side: the readers' largest choice
+ * (components/factsheet-views.ts SANKEY_SIZES); more would not be readable.
+ */
+export const MAX_NODES_PER_SIDE = 21;
 const NAME_FONT = 11;
 const VALUE_FONT = 10.5;
 const LABEL_GAP = 6;
@@ -96,7 +99,7 @@ function checkSideSizes(links: readonly FlowLink[]): void {
     if (codes.size > MAX_NODES_PER_SIDE) {
       throw new Error(
         `Sankey : ${codes.size} nœuds à ${side}, ${MAX_NODES_PER_SIDE} au plus ` +
-          `(les 10 principaux + « Autres » doivent être regroupés par la requête).`
+          `(les principaux + « Autres » doivent être regroupés par la requête).`
       );
     }
   }

@@ -106,9 +106,10 @@ describe("flowSankey", () => {
     expect(figure.querySelector(".chart-legend")!.textContent).toContain("En rouge");
   });
 
-  it("refuses more than 11 nodes on a side, and says why", () => {
-    const links = Array.from({length: 12}, (_, i) => ({source: `P${i}`, sourceName: `P${i}`, target: "DE", targetName: "Allemagne", value: 1e6}));
-    expect(() => draw(links)).toThrow(/12 nœuds à gauche/);
+  it("draws up to 20 named nodes and « Autres » on a side, refuses more, and says why", () => {
+    const links = (count: number) => Array.from({length: count}, (_, i) => ({source: `P${i}`, sourceName: `P${i}`, target: "DE", targetName: "Allemagne", value: 1e6}));
+    expect(draw(links(21)).querySelectorAll("g.node[data-side='left']")).toHaveLength(21);
+    expect(() => draw(links(22))).toThrow(/22 nœuds à gauche, 21 au plus/);
   });
 
   it("says so when there is nothing to draw", () => {

@@ -1,0 +1,159 @@
+/**
+ * Static first, on the built site in Chromium: a factsheet is complete in its
+ * HTML (every chart without JavaScript and in print), requests neither the
+ * DuckDB wasm nor a chart library before a control is used; a control
+ * changes the views, the URL, and the figures, which equal a DuckDB
+ * recomputation from the published canonical table.
+ */
+import {readdirSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {formatMillionEuros} from "../../src/components/format.ts";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+
+const PAGE = "/departements/10";
+/** Charts of a département's page: partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change. */
+const CHARTS = 10;
+const ENGINE = /duckdb-eh\.[0-9a-f]+\.wasm$|duckdb-browser-eh\.worker|@observablehq\/plot|\/_node\/d3/;
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await openBuiltSite("chromium-static-first-");
+});
+
+afterAll(() => site?.close());
+
+/** The Aube's exports of a year, from the canonical table dist/ publishes. */
+async function aubeExports(year: number): Promise<number> {
+  const folder = join("dist", "_file", "data");
+  const file = readdirSync(folder).find((name) => /^trade\.[0-9a-f]+\.parquet$/.test(name))!;
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      "SELECT sum(value_eur) AS value FROM read_parquet($1) WHERE dept = '10' AND flow = 'export' AND year = $2",
+      [join(folder, file), year]
+    );
+    return Number((reader.getRowObjectsJS()[0] as {value: number}).value);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const visibleCharts = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll(".view svg[role='img']")].filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0).length);
+
+describe("a factsheet, static first", () => {
+  test("without JavaScript shows every chart, the key figures and the indicators, and no empty heading", async () => {
+    const context = await site.context.browser()!.newContext({javaScriptEnabled: false, viewport: {width: 1280, height: 900}});
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + PAGE);
+      expect(await visibleCharts(page)).toBe(CHARTS);
+      expect(await page.locator(".view[data-view='chiffres'] .key-figure-export strong").textContent()).toBe(formatMillionEuros(await aubeExports(2024)));
+      expect(await page.locator(".view[data-view='indicateurs'] .indicator-card").count()).toBeGreaterThan(2);
+      // Every heading is followed by its content before the next heading of its rank or above.
+      const empty = await page.evaluate(() =>
+        [...document.querySelectorAll("main h2, main h3")].filter((h) => !h.closest("figure")).filter((h) => {
+          const next = h.nextElementSibling;
+          return !next || (/^H[1-6]$/.test(next.tagName) && Number(next.tagName[1]) <= Number(h.tagName[1]));
+        }).map((h) => h.textContent)
+      );
+      expect(empty).toEqual([]);
+      // The controls need the script: they stay hidden.
+      expect(await page.locator("form.factsheet-controls").isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("printed at load, holds every chart", async () => {
+    const {page} = await watchedPage(site.context);
+    try {
+      await page.goto(site.server.url + PAGE, {waitUntil: "domcontentloaded"});
+      await page.emulateMedia({media: "print"});
+      expect(await visibleCharts(page)).toBe(CHARTS);
+      expect(await page.locator("form.factsheet-controls").isVisible()).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("on a 390 px phone, shows the narrow drawings, at their own size", async () => {
+    const context = await site.context.browser()!.newContext({viewport: {width: 390, height: 844}});
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.url + PAGE, {waitUntil: "domcontentloaded"});
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll(".view svg[role='img']")]
+          .map((svg) => ({narrow: !!svg.closest(".view-narrow"), width: svg.getBoundingClientRect().width, drawn: Number((svg as SVGSVGElement).viewBox.baseVal?.width || svg.getAttribute("width"))}))
+          .filter((svg) => svg.width > 0)
+      );
+      expect(shown).toHaveLength(CHARTS);
+      for (const svg of shown) {
+        expect(svg.narrow).toBe(true);
+        // Drawn for the phone's column: not shrunk (its 11 px labels stay 11 px).
+        expect(svg.width / svg.drawn).toBeGreaterThan(0.9);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("requests no engine before a control; the first control loads it, redraws, and writes the URL", async () => {
+    const {page, requests, errors, offHost} = await watchedPage(site.context);
+    try {
+      await page.goto(site.server.url + PAGE);
+      await page.locator("form.factsheet-controls").waitFor({state: "visible"});
+      // Chart actions are there from the start, on the static charts.
+      expect(await page.locator(".view-actions .chart-actions").count()).toBe(CHARTS);
+      expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+
+      await page.locator("select[name='annee']").selectOption("2023");
+      await expect.poll(() => page.locator(".controls-status").textContent()).toMatch(/^(Chargement du moteur de requêtes|Calcul en cours|)/);
+      await page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+      expect(new URL(page.url()).search).toBe("?annee=2023");
+      expect(requests.some((url) => /duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
+      expect(await page.locator(".view[data-view='chiffres'] .key-figure-export strong").textContent()).toBe(formatMillionEuros(await aubeExports(2023)));
+      expect(await page.locator("h2 .shown-year").first().textContent()).toBe("2023");
+      expect(await visibleCharts(page)).toBe(CHARTS);
+
+      // The next control answers from the engine already there.
+      await page.locator("select[name='niveau']").selectOption("cpf4");
+      await expect.poll(() => page.locator(".view[data-view='activites'] [data-product]").first().getAttribute("data-product")).toMatch(/^\d{4}$/);
+      expect(new URL(page.url()).search).toBe("?annee=2023&niveau=cpf4");
+      expect(errors).toEqual([]);
+      expect(offHost).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a link with the reader's choice reopens the same view; a click on an activity lists its CPF4 products", async () => {
+    const {page, errors} = await watchedPage(site.context);
+    try {
+      await page.goto(site.server.url + `${PAGE}?n=15`);
+      await page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+      expect(await page.locator("select[name='n']").inputValue()).toBe("15");
+      const left = await page.locator(".view[data-view='exportations'][data-territory='D10'] g.node[data-side='left']").count();
+      expect(left).toBeGreaterThan(11);
+      expect(left).toBeLessThanOrEqual(16);
+
+      const cell = page.locator(".view[data-view='activites'] g.block[data-flow='export'] [data-product]:not([data-product='_AUTRES'])").first();
+      await cell.click();
+      const detail = page.locator(".view[data-view='activites'] .view-detail");
+      await detail.waitFor({timeout: 30_000});
+      expect(await detail.locator("h4").textContent()).toMatch(/produits de la nomenclature CPF4, exportations 2024$/);
+      const codes = await detail.locator("tbody tr td:first-child").allTextContents();
+      expect(codes.length).toBeGreaterThan(0);
+      for (const code of codes) expect(code).toMatch(/^\d{4}$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
