@@ -27,21 +27,18 @@ beforeAll(async () => {
   page = watch.page;
   const response = await page.goto(site.server.url + PAGE, {waitUntil: "domcontentloaded"});
   expect(response?.status()).toBe(200);
-  const drawn = (kind: string) => `document.querySelectorAll("figure.chart[data-chart='${kind}'] svg:not([aria-hidden])").length`;
-  await page.waitForFunction(
-    // The live charts, not the static ones the page starts with (src/factsheet/static-charts.ts).
-    `${drawn("partner-balance")} === 1 && ${drawn("treemap")} === 1 && ${drawn("sankey")} === 6 && ${drawn("trend")} === 1 && ${drawn("change")} === 1 &&
-     !document.querySelector(".prerendered-chart")`,
-    undefined,
-    {timeout: 60_000}
-  );
+  // The charts are in the HTML (drawn at build time); the page's script adds their actions.
+  await page.waitForFunction(() => document.querySelectorAll(".view-actions .chart-actions").length === 10, undefined, {timeout: 60_000});
 });
 
 afterAll(() => site?.close());
 
-/** The "chart-actions" row right after the resize container of the `index`-th figure of that kind. */
+/** The chart kind (file names, embed view) of each figure kind. */
+const CHART_OF: Record<string, string> = {"partner-balance": "partenaires", treemap: "activites", sankey: "exportations", trend: "tendance", change: "evolution"};
+
+/** The "chart-actions" row of the `index`-th chart of that figure kind, under its view. */
 function actionsOf(kind: string, index = 0): Locator {
-  return page.locator(`div:has(> figure.chart[data-chart='${kind}']) + .chart-actions`).nth(index);
+  return page.locator(`.view-actions .chart-actions[data-chart='${CHART_OF[kind]}']`).nth(index);
 }
 
 /** Clicks (or presses Enter on) a button and returns the saved file's name and bytes. */
@@ -105,7 +102,7 @@ function svgFacts(text: string): Promise<SvgFacts> {
 /** The same facts about the chart on the page. */
 function pageChart(kind: string, index = 0): Promise<{width: number; height: number; title: string; rects: number; paths: number}> {
   return page
-    .locator(`figure.chart[data-chart='${kind}']`)
+    .locator(`.view-wide figure.chart[data-chart='${kind}']`)
     .nth(index)
     .evaluate((figure) => {
       const svg = figure.querySelector("svg:not([aria-hidden])")!;
@@ -121,12 +118,12 @@ function pageChart(kind: string, index = 0): Promise<{width: number; height: num
 
 describe(`chart images and embed code on ${PAGE}`, () => {
   test("every chart has its actions, in French", async () => {
-    // Each drawn chart's resize container is followed by its actions.
-    const followed = await page.locator("figure.chart:has(svg)").evaluateAll((figures) =>
-      figures.map((figure) => figure.parentElement?.nextElementSibling?.className ?? null)
+    // Each view's charts are followed by one row of actions per chart: partners, treemap, six Sankeys, trend, change.
+    const rows = await page.locator(".view:has(.view-charts)").evaluateAll((views) =>
+      views.map((view) => [view.querySelectorAll(".view-wide > .view-chart").length, view.querySelectorAll(".view-charts + .view-actions > .chart-actions").length])
     );
-    expect(followed.length).toBeGreaterThanOrEqual(9); // partners, treemap, six Sankeys, trend…
-    expect(new Set(followed)).toEqual(new Set(["chart-actions"]));
+    expect(rows).toHaveLength(9);
+    for (const [charts, actions] of rows) expect(actions).toBe(charts);
     const partners = actionsOf("partner-balance");
     await expect(partners.getByRole("button", {name: "Télécharger l'image SVG du graphique"}).isVisible()).resolves.toBe(true);
     await expect(partners.getByRole("button", {name: "Télécharger l'image PNG du graphique"}).isVisible()).resolves.toBe(true);

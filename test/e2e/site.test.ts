@@ -52,8 +52,7 @@ test("the viewport check rejects what Framework emits by default", () => {
 });
 
 const pages = [
-  // The home page is drawn at build time and never loads the engine (test/e2e/home.test.ts).
-  {path: "/", name: "accueil", engine: false},
+  {path: "/", name: "accueil"},
   {path: "/departements/10", name: "departement-10", heading: "Aube (10)"},
   {path: "/departements/20", name: "departement-20", heading: "Corse (20)"},
   {path: "/departements/974", name: "departement-974", heading: "La Réunion (974)"},
@@ -61,8 +60,8 @@ const pages = [
   {path: "/france", name: "france", heading: "France entière"}
 ];
 
-describe.each(pages)("$path", ({path, name, heading, engine = true}) => {
-  test("renders its charts with DuckDB-WASM, offline, in French, zoomable", async () => {
+describe.each(pages)("$path", ({path, name, heading}) => {
+  test("shows its charts from its HTML, offline, in French, zoomable, with no engine requested", async () => {
     const {page, requests, offHost, errors, bytesByType} = await watchedPage(context);
     try {
       const response = await page.goto(server.url + path, {waitUntil: "domcontentloaded"});
@@ -74,7 +73,7 @@ describe.each(pages)("$path", ({path, name, heading, engine = true}) => {
       const servedViewport = /<meta name="viewport" content="([^"]*)">/.exec(html)?.[1] ?? "";
       expect(viewportAllowsZoom(servedViewport), servedViewport).toBe(true);
 
-      // A chart drawn from a DuckDB-WASM query (Plot or d3 SVG inside main).
+      // A chart drawn at build time (Plot or d3 SVG inside main), there at load.
       await page.locator(CHART_SVG).first().waitFor({timeout: 60_000});
       timings[path] = Math.round(await page.evaluate(() => performance.now()));
 
@@ -86,13 +85,11 @@ describe.each(pages)("$path", ({path, name, heading, engine = true}) => {
       const domViewport = await page.locator('meta[name="viewport"]').getAttribute("content");
       expect(viewportAllowsZoom(domViewport ?? "")).toBe(true);
 
-      // DuckDB's wasm came from this server: proves the watch sees the worker's requests too.
-      // Waits for the request itself (the worker may ask for the wasm after the first chart), never for « network idle ».
-      if (engine) await expect.poll(() => requests.some((url) => /\/_file\/data\/duckdb\/duckdb-eh\.[0-9a-f]+\.wasm$/.test(url)), {timeout: 60_000}).toBe(true);
       await page.screenshot({path: join(SCREENSHOTS, `${name}.png`), fullPage: true});
       weights[path] = await bytesByType();
       expect(await seriousViolations(page), `${path} : axe-core`).toEqual([]);
-      if (!engine) expect(requests.filter((url) => /duckdb-eh/.test(url))).toEqual([]);
+      // Static first: the engine loads when a control asks for it (static-first.test.ts), never at load.
+      expect(requests.filter((url) => /duckdb-eh/.test(url))).toEqual([]);
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
