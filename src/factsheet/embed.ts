@@ -4,22 +4,23 @@
  * the whole factsheet — no sidebar, header, footer or table of contents.
  *
  * One page serves every territory and chart: it is printed with a table of
- * every territory's slice URLs (FileAttachment needs literal paths, so the
- * page loader writes them out) and picks the territory and chart from the
- * query string at run time. The charts are drawn by components/charts.ts, as
- * on the factsheets.
+ * every chart's file (FileAttachment needs literal paths, so the page loader
+ * writes them out) and picks the territory and chart from the query string at
+ * run time. The chart is the factsheet's own, drawn at build time
+ * (src/data/charts.zip.ts): the view loads one small file, no engine.
  */
 import {sourceLine} from "../components/image-caption.ts";
-import {allTerritories, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import {CHART_KINDS} from "../components/chart-kinds.ts";
+import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.ts";
 import {SYNTHETIC_BANNER} from "./content.ts";
 import type {SiteFigures} from "./figures.ts";
 import {html, js} from "./escape.ts";
 import {displayName, pagePath} from "./names.ts";
 
-/** One entry of the page's territory table: names, page and data files. */
+/** One entry of the page's territory table: names, page and the file of each chart. */
 function territoryEntry(info: TerritoryInfo): string {
-  const file = (folder: string) => `FileAttachment(${js(`./data/${folder}/${sliceFileName(info.id)}`)}).href`;
-  return `  ${js(info.id)}: {name: ${js(displayName(info))}, page: ${js(`.${pagePath(info)}`)}, slice: ${file("slices")}, quarterly: ${file("quarterly")}}`;
+  const charts = CHART_KINDS.map((kind) => `${kind}: FileAttachment(${js(`./data/charts/${info.id}-${kind}.html`)}).href`).join(", ");
+  return `  ${js(info.id)}: {name: ${js(displayName(info))}, page: ${js(`.${pagePath(info)}`)}, charts: {${charts}}}`;
 }
 
 export function embedMarkdown(figures: SiteFigures): string {
@@ -34,13 +35,10 @@ index: false
 
 ${figures.synthetic ? `<p class="demo-banner embed-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
 \`\`\`js
-import {openFactsheetData} from "./components/factsheet-data.js";
-import {loadChart} from "./components/charts.js";
-import {chartTitle} from "./components/chart-kinds.js";
 import {embedError, embedRequest, embedSource} from "./components/embed-request.js";
 
 const TERRITORIES = {
-${allTerritories().map(territoryEntry).join(",\n")}
+${territoriesWithFigures(figures.corsica).map(territoryEntry).join(",\n")}
 };
 const year = ${figures.year};
 const request = embedRequest(location.search, TERRITORIES);
@@ -51,15 +49,12 @@ if (request.error) {
   display(embedError(request.error));
 } else {
   const territory = TERRITORIES[request.territory];
-  const run = await openFactsheetData({
-    slices: [territory.slice],
-    quarterly: [territory.quarterly],
-    products: FileAttachment("./data/products.parquet").href,
-    countries: FileAttachment("./data/countries.parquet").href
-  });
-  const draw = await loadChart(request.chart, run, request.territory, year);
-  const title = chartTitle(request.chart, territory.name, year);
-  display(resize((width) => draw({width, title})));
+  // The factsheet's chart as drawn at build time: markup of this site's own build, labels escaped when it was drawn.
+  const response = await fetch(territory.charts[request.chart]);
+  const chart = document.createElement("div");
+  chart.className = "embed-chart";
+  if (response.ok) chart.innerHTML = await response.text();
+  display(response.ok ? chart : embedError("Le graphique n'a pas pu être chargé (erreur " + response.status + ")."));
   display(embedSource(${js(sourceLine(figures))}, {name: territory.name, href: territory.page}));
 }
 \`\`\`

@@ -1,11 +1,12 @@
 /**
  * The chart-only embed view's Markdown (/integrer): no site chrome, every
- * territory's data named literally (Framework needs literal FileAttachment
- * paths), and data written as text.
+ * territory's charts named literally (Framework needs literal FileAttachment
+ * paths) as drawn at build time, no engine, and data written as text.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {territoryFigures} from "../../src/data/slices.ts";
-import {allTerritories} from "../../src/data/territory-ids.ts";
+import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
+import {territoriesWithFigures} from "../../src/data/territory-ids.ts";
 import {embedMarkdown} from "../../src/factsheet/embed.ts";
 import type {SiteFigures} from "../../src/factsheet/figures.ts";
 import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
@@ -28,12 +29,13 @@ describe("embedMarkdown", () => {
     for (const line of ["sidebar: false", "header: false", "footer: false", "toc: false", "index: false"]) expect(front).toContain(line);
   });
 
-  it("names every territory's slices literally, with its page and display name", () => {
+  it("names every chart of every territory with figures literally, with its page and display name", () => {
     const page = embedMarkdown(figures);
-    for (const {id} of allTerritories()) {
-      expect(page).toContain(`FileAttachment("./data/slices/${id}.parquet").href`);
-      expect(page).toContain(`FileAttachment("./data/quarterly/${id}.parquet").href`);
+    for (const {id} of territoriesWithFigures(figures.corsica)) {
+      for (const kind of CHART_KINDS) expect(page).toContain(`${kind}: FileAttachment("./data/charts/${id}-${kind}.html").href`);
     }
+    // Corsica as the source publishes it: the notice pages have no charts.
+    expect(page).not.toContain("./data/charts/D2A-");
     expect(page).toContain('"D10": {name: "Aube (10)", page: "./departements/10"');
     expect(page).toContain('"R44": {name: "Grand Est", page: "./regions/44"');
     expect(page).toContain('"FR": {name: "France entière", page: "./france"');
@@ -47,9 +49,9 @@ describe("embedMarkdown", () => {
     expect(real).toContain('"Source : DGDDI / DSECE, 2024"');
   });
 
-  it("imports only local components", () => {
+  it("imports one light local component: no engine, no chart library", () => {
     const specifiers = [...embedMarkdown(figures).matchAll(/from "([^"]+)"/g)].map((match) => match[1]);
-    expect(specifiers.length).toBeGreaterThan(2);
-    for (const specifier of specifiers) expect(specifier).toMatch(/^\.\/components\/[\w-]+\.js$/);
+    expect(specifiers).toEqual(["./components/embed-request.js"]);
+    expect(embedMarkdown(figures)).not.toMatch(/duckdb|openFactsheetData|charts\.js/);
   });
 });
