@@ -84,15 +84,16 @@ describe.each([
 });
 
 /** The bars of the partner chart: Plot draws one rect per country and flow side. */
-const partnerBars = (page: Page) => page.locator("figure[data-chart='partner-balance'] svg[role='img'] rect").count();
+/** Bars of the partner chart; on a factsheet, of its wide drawing (the narrow one is there too, hidden). */
+const partnerBars = (page: Page, scope = "main") => page.locator(`${scope} figure[data-chart='partner-balance'] svg[role='img'] rect`).count();
 
 describe("the embed view", () => {
-  test("draws the factsheet's chart alone: no sidebar, header, footer or table of contents", async () => {
-    const {page, offHost, errors} = await watchedPage(context);
+  test("draws the factsheet's chart alone, as drawn at build time: no sidebar, header, footer, table of contents or engine", async () => {
+    const {page, offHost, errors, requests} = await watchedPage(context);
     try {
       await page.goto(server.url + "/departements/10");
       await page.locator("figure[data-chart='partner-balance'] svg").first().waitFor({timeout: 60_000});
-      const onFactsheet = await partnerBars(page);
+      const onFactsheet = await partnerBars(page, ".view-wide");
       const href = await page.locator(".chart-embed a[href*='graphique=partenaires']").first().getAttribute("href");
       expect(href).toBeTruthy();
       const embedUrl = new URL(href!, server.url + "/departements/10");
@@ -112,6 +113,7 @@ describe("the embed view", () => {
       expect(await factsheet.getAttribute("target")).toBe("_top");
       expect(new URL((await factsheet.evaluate((a) => (a as HTMLAnchorElement).href))).pathname).toBe("/departements/10");
       expect(await seriousViolations(page)).toEqual([]);
+      expect(requests.filter((url) => /duckdb|@observablehq\/plot/.test(url))).toEqual([]);
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
