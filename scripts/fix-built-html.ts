@@ -12,7 +12,8 @@ import {join} from "node:path";
 export const VIEWPORT = "width=device-width, initial-scale=1";
 
 const FIXES: {name: string; pattern: RegExp; replacement: string}[] = [
-  {name: "lang", pattern: /<html>/, replacement: '<html lang="fr">'},
+  // Idempotent: a page fixed already (a rerun) is left as it is.
+  {name: "lang", pattern: /<html(?: lang="fr")?>/, replacement: '<html lang="fr">'},
   {
     name: "viewport",
     pattern: /<meta name="viewport" content="[^"]*">/,
@@ -40,7 +41,11 @@ export function fixHtml(html: string, file = "page"): string {
 async function* htmlFiles(directory: string): AsyncGenerator<string> {
   for (const entry of await readdir(directory, {withFileTypes: true})) {
     const path = join(directory, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
+    // Framework's asset folders (_file, _node, _observablehq…) hold data and code, not pages:
+    // the chart fragments of the embed view are .html files there.
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith("_")) yield* htmlFiles(path);
+    }
     else if (entry.name.endsWith(".html")) yield path;
   }
 }

@@ -22,7 +22,8 @@ describe("fixHtml", () => {
     expect(fixed).not.toContain("Toggle sidebar");
   });
 
-  test("fails loudly when Framework's markup is not what it expects", () => {
-    expect(() => fixHtml(fixHtml(framework), "dist/index.html")).toThrow(/dist\/index.html.*lang/);
+  test("fails loudly when Framework's markup is not what it expects, and changes nothing on a page already fixed", () => {
+    expect(() => fixHtml(framework.replace("<html>", '<html class="autre">'), "dist/index.html")).toThrow(/dist\/index.html.*lang/);
+    expect(fixHtml(fixHtml(framework))).toBe(fixHtml(framework));
   });
 });
