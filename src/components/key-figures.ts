@@ -4,7 +4,7 @@
  * The texts come from a pure function so the page can bake them into the
  * built HTML (readable without JavaScript) and the element reuses them.
  */
-import {formatMillionEuros, formatPercent, formatSignedMillionEuros, formatTonnes, UNIT_SPACE} from "./format.js";
+import {formatMillionEuros, formatShare, formatSignedMillionEuros, formatTonnes, UNIT_SPACE} from "./format.js";
 import {resolveDocument} from "./figure.js";
 import {flowColor, flowLabel, type Flow} from "./palette.js";
 
@@ -43,7 +43,7 @@ export const FRANCE_SHARE_DECIMALS = 2;
 /** A share only makes sense against a positive, distinct total. */
 function share(total: number, whole: number | undefined, decimals: number): string | undefined {
   if (whole === undefined || !(whole > 0)) return undefined;
-  return formatPercent(total / whole, decimals);
+  return formatShare(total / whole, decimals);
 }
 
 /** "du Grand Est" stays as given; a bare "Grand Est" becomes "de Grand Est". */

@@ -9,7 +9,7 @@
  */
 import type {Flow} from "../data/canonical.js";
 import type {NameForms} from "../data/territories.js";
-import {formatMillionEuros, formatPercent} from "./format.js";
+import {formatMillionEuros, formatPercent, formatShare} from "./format.js";
 import type {FlowFigures, TopRow} from "./queries.js";
 
 // ---------------------------------------------------------------------------
@@ -100,7 +100,7 @@ export function frenchList(items: string[]): string {
 
 /** Each item followed by its share, the first one saying what the share is of. */
 function withShares(rows: TopRow[], label: (row: TopRow) => string): string[] {
-  return rows.map((row, index) => `${label(row)} (${formatPercent(row.share)}${index === 0 ? " du total" : ""})`);
+  return rows.map((row, index) => `${label(row)} (${formatShare(row.share)}${index === 0 ? " du total" : ""})`);
 }
 
 function countriesClause(flow: Flow, rows: TopRow[]): string {
@@ -187,8 +187,8 @@ export function shareSentence({
   figures: Pick<FlowFigures, "regionShare" | "franceShare">;
 }): string | null {
   const parts: string[] = [];
-  if (regionForms && figures.regionShare !== null) parts.push(`${formatPercent(figures.regionShare, 1)} de celles ${regionForms.ofName}`);
-  if (figures.franceShare !== null) parts.push(`${formatPercent(figures.franceShare, 2)} de celles de la France entière`);
+  if (regionForms && figures.regionShare !== null) parts.push(`${formatShare(figures.regionShare, 1)} de celles ${regionForms.ofName}`);
+  if (figures.franceShare !== null) parts.push(`${formatShare(figures.franceShare, 2)} de celles de la France entière`);
   if (parts.length === 0) return null;
   const noun = flow === "export" ? "exportations" : "importations";
   return `Les ${noun} ${forms.ofName} représentent ${frenchList(parts)}.`;

@@ -54,3 +54,11 @@ describe("keyFigures", () => {
     expect(block.querySelector(".key-figures-balance")!.textContent).toBe(`Solde commercial${NBSP}: +125,1${NBSP}M€ (excédent)`);
   });
 });
+
+describe("tiny shares", () => {
+  it("read « < 0,01 % » rather than « 0,00 % » (Mayotte's share of France)", async () => {
+    const {keyFiguresTexts} = await import("../../src/components/key-figures.ts");
+    const texts = keyFiguresTexts({territoryName: "Mayotte (976)", flow: "export", total: 20e6, franceTotal: 580_354.5e6});
+    expect(texts.franceShare).toBe("<\u00a00,01\u00a0% de la France");
+  });
+});
