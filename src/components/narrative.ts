@@ -9,7 +9,7 @@
  */
 import type {Flow} from "../data/canonical.js";
 import type {NameForms} from "../data/territories.js";
-import {formatMillionEuros, formatPercent, formatShare} from "./format.js";
+import {formatMillionEuros, formatShare} from "./format.js";
 import type {FlowFigures, TopRow} from "./queries.js";
 
 // ---------------------------------------------------------------------------
