@@ -27,6 +27,18 @@ import {KIND_CODES, StagingWriter} from "./staging.ts";
 
 export const PARSER_VERSION = "2.0.0";
 
+/** What every manifest begins with, whatever the layout: the parser, the source, the licence, what a row is. */
+function manifestHeader(plan: SourcePlan, layout: Manifest["layout"], countingUnit: string) {
+  return {
+    parserVersion: PARSER_VERSION,
+    layout,
+    synthetic: plan.synthetic,
+    source: {mode: plan.mode, description: plan.description, fallbackReason: plan.fallbackReason ?? null},
+    licence: "Licence Ouverte 2.0 — Source : DGDDI / DSECE",
+    countingUnit
+  };
+}
+
 export const OUTPUT_FILES = {
   trade: "trade.parquet",
   productsQuarterly: "trade_products_quarterly.parquet",
@@ -265,14 +277,8 @@ async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEnt
       countriesQuarterly: state.logs.countries.summary()
     };
     const unknownDepts = (await rows(connection, "SELECT DISTINCT dept FROM clean ORDER BY 1")).map((r) => String(r[0])).filter((d) => !isKnownDept(d));
-    void entries;
     const manifest: Manifest = {
-      parserVersion: PARSER_VERSION,
-      layout: "region-zip",
-      synthetic: plan.synthetic,
-      source: {mode: plan.mode, description: plan.description, fallbackReason: plan.fallbackReason ?? null},
-      licence: "Licence Ouverte 2.0 — Source : DGDDI / DSECE",
-      countingUnit: "valeur : une ligne en disposition longue, une cellule trimestre non vide en disposition large ; une ligne sans aucune valeur compte pour une",
+      ...manifestHeader(plan, "region-zip", "valeur : une ligne en disposition longue, une cellule trimestre non vide en disposition large ; une ligne sans aucune valeur compte pour une"),
       files,
       rows: {...accounting, total: sumAccounting(Object.values(accounting))},
       quarters: {crossed: format(crossedQuarters), productsQuarterly: format(await quartersOf(connection, "products")), countriesQuarterly: format(await quartersOf(connection, "countries"))},
@@ -366,12 +372,7 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
 
     const quarters = format(reading.quarters);
     const manifest: Manifest = {
-      parserVersion: PARSER_VERSION,
-      layout: "bulk",
-      synthetic: plan.synthetic,
-      source: {mode: plan.mode, description: plan.description, fallbackReason: plan.fallbackReason ?? null},
-      licence: "Licence Ouverte 2.0 — Source : DGDDI / DSECE",
-      countingUnit: "ligne : une ligne d'un fichier « Bases complètes » (valeur en euros, masse en kg) ; les tables par produit et par pays en sont les marges",
+      ...manifestHeader(plan, "bulk", "ligne : une ligne d'un fichier « Bases complètes » (valeur en euros, masse en kg) ; les tables par produit et par pays en sont les marges"),
       files: bulkManifestFiles(plan, entries, reading),
       rows: {crossed: reading.accounting, productsQuarterly: EMPTY_ACCOUNTING, countriesQuarterly: EMPTY_ACCOUNTING, total: reading.accounting},
       quarters: {crossed: quarters, productsQuarterly: quarters, countriesQuarterly: quarters},
