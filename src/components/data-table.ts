@@ -77,3 +77,41 @@ export function dataTable<Row extends object>(
   details.append(summaryElement, table);
   return details;
 }
+
+/**
+ * Makes a table of dataTable sortable by any column: each header becomes a
+ * button (keyboard and screen readers included, aria-sort says the order);
+ * numbers sort largest first, text in French alphabetical order. `rows` are
+ * the table's rows, in the order it shows them.
+ */
+export function makeSortable<Row extends object>(details: HTMLDetailsElement, rows: readonly Row[], columns: readonly TableColumn<Row>[]): void {
+  const doc = details.ownerDocument;
+  const tbody = details.querySelector("tbody")!;
+  const lines = rows.map((row, i) => ({row, tr: tbody.children[i] as HTMLTableRowElement}));
+  const headers = [...details.querySelectorAll<HTMLTableCellElement>("thead th")];
+  const collator = new Intl.Collator("fr");
+  headers.forEach((th, i) => {
+    const column = columns[i];
+    const button = doc.createElement("button");
+    button.type = "button";
+    button.className = "sort-button";
+    button.textContent = th.textContent;
+    th.replaceChildren(button);
+    // First click: the column's natural order (numbers largest first, text A to Z); the next ones reverse it.
+    let reversed = true;
+    button.addEventListener("click", () => {
+      reversed = th.hasAttribute("aria-sort") ? !reversed : false;
+      const value = (line: (typeof lines)[number]) => line.row[column.key] as unknown;
+      let numeric = true;
+      lines.sort((a, b) => {
+        const [x, y] = [value(a), value(b)];
+        numeric &&= typeof x === "number" && typeof y === "number";
+        const order = typeof x === "number" && typeof y === "number" ? y - x : collator.compare(String(x ?? ""), String(y ?? ""));
+        return reversed ? -order : order;
+      });
+      for (const other of headers) other.removeAttribute("aria-sort");
+      th.setAttribute("aria-sort", numeric !== reversed ? "descending" : "ascending");
+      tbody.append(...lines.map((line) => line.tr));
+    });
+  });
+}

@@ -145,5 +145,22 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
       });
   });
 
+  // Every partner, every product: a button under the partner chart and under the treemap.
+  for (const slot of slots().filter((s) => (s.dataset.view === "partenaires" || s.dataset.view === "activites") && s.dataset.territory === config.territory)) {
+    const button = doc.createElement("button");
+    button.type = "button";
+    button.className = "show-all";
+    button.textContent = slot.dataset.view === "partenaires" ? "Tous les pays partenaires (tableau triable)" : "Tous les produits (tableau triable)";
+    button.addEventListener("click", () => {
+      if (status) status.textContent = live ? "" : "Chargement du moteur de requêtes (la première fois seulement)…";
+      void loadLive()
+        .then((module) => module.showAll(config, sources, state, slot))
+        .then(() => {
+          if (status) status.textContent = "";
+        });
+    });
+    slot.querySelector(".view-after")?.after(button);
+  }
+
   if (!isDefaultState(state, config.year)) void show(state);
 }

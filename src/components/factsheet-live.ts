@@ -5,11 +5,12 @@
  * build used (./factsheet-views.ts), in the slots the HTML already has.
  */
 import {chartData} from "./chart-data.js";
+import {makeSortable} from "./data-table.js";
 import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
 import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
 import {drawView, isViewKind, type Drawn, type ViewState} from "./factsheet-views.js";
 import {flowLabel} from "./palette.js";
-import {LABELS, productDetail, stackSlices, type Flow, type Run} from "./queries.js";
+import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
 
 let engine: Promise<Run> | undefined;
 /** The page's data, opened once (DuckDB-WASM itself is one instance per page, see ./duckdb.ts). */
@@ -71,6 +72,7 @@ export async function showState(config: FactsheetConfig, sources: FactsheetSourc
     drawCharts(slot, drawn);
     replaceChildren(slot.querySelector(".view-after"), drawn.after);
     slot.querySelector(".view-detail")?.remove();
+    slot.querySelector(".view-all")?.remove();
     slot.classList.add("view-live");
     drawnBySlot.set(slot, drawn);
     // The actions name their files after the year: made again.
@@ -115,4 +117,46 @@ export async function showDetail(
   slot.querySelector(".view-detail")?.remove();
   (slot.querySelector(".view-actions") ?? slot.querySelector(".view-charts"))?.after(section);
   heading.focus();
+}
+
+/** More than any territory has: the whole list. */
+const EVERY = 100_000;
+
+/** Under the partner chart or the treemap, every partner or every product of the territory, in a sortable table with its CSV. */
+export async function showAll(config: FactsheetConfig, sources: FactsheetSources, state: ViewState, slot: HTMLElement): Promise<void> {
+  const run = await open(sources);
+  await stackSlices(run, sliceTableNames(sources), state.level);
+  const territory = config.territories[slot.dataset.territory ?? ""];
+  if (!territory) return;
+  const doc = slot.ownerDocument;
+  const block = doc.createElement("section");
+  block.className = "view-all";
+  let table: HTMLElement;
+  if (slot.dataset.view === "partenaires") {
+    const rows = await topPartners(run, {territory: territory.id, year: state.year, n: EVERY});
+    const columns = [
+      {key: "countryName" as const, label: "Pays"},
+      {key: "exports" as const, label: "Exportations", format: "millionEuros" as const, csvDecimals: 0},
+      {key: "imports" as const, label: "Importations", format: "millionEuros" as const, csvDecimals: 0},
+      {key: "balance" as const, label: "Solde", format: "signedMillionEuros" as const, csvDecimals: 0}
+    ];
+    table = chartData(rows, columns, {summary: `Les ${rows.length} pays partenaires, ${state.year} (tableau triable)`, fileName: `${territory.fileStem}-tous-les-pays-${state.year}.csv`, document: doc});
+    makeSortable(table.querySelector("details")!, rows, columns);
+  } else {
+    const rows = (await productsByFlow(run, {territory: territory.id, year: state.year, n: EVERY})).map((row) => ({...row, flowName: row.flow === "export" ? "Exportations" : "Importations"}));
+    const columns = [
+      {key: "flowName" as const, label: "Flux"},
+      {key: "product" as const, label: state.level === "a129" ? "Code A129" : "Code CPF4"},
+      {key: "productName" as const, label: "Produit"},
+      {key: "value" as const, label: "Valeur", format: "millionEuros" as const, csvDecimals: 0},
+      {key: "share" as const, label: "Part du flux", format: "percent" as const, csvDecimals: 4}
+    ];
+    table = chartData(rows, columns, {summary: `Les ${rows.length} produits, ${state.year} (tableau triable)`, fileName: `${territory.fileStem}-tous-les-produits-${state.year}.csv`, document: doc});
+    makeSortable(table.querySelector("details")!, rows, columns);
+  }
+  table.querySelector("details")?.setAttribute("open", "");
+  block.append(table);
+  slot.querySelector(".view-all")?.remove();
+  slot.querySelector(".view-after")?.after(block);
+  block.querySelector<HTMLElement>("summary")?.focus();
 }

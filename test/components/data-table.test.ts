@@ -47,3 +47,25 @@ describe("dataTable", () => {
     expect(table.querySelectorAll("tbody tr")[1].querySelector("td")!.textContent).toBe(HOSTILE);
   });
 });
+
+describe("makeSortable", () => {
+  it("sorts by a column from its header button, numbers largest first, text in French order, and says the order", async () => {
+    const {dataTable, makeSortable} = await import("../../src/components/data-table.ts");
+    const rows = [{name: "Éthiopie", value: 5}, {name: "Allemagne", value: 50}, {name: "Zambie", value: 500}];
+    const columns = [{key: "name" as const, label: "Pays"}, {key: "value" as const, label: "Valeur", format: "number" as const}];
+    const details = dataTable(rows, columns, {summary: "t", document});
+    makeSortable(details, rows, columns);
+    const names = () => [...details.querySelectorAll("tbody tr td:first-child")].map((td) => td.textContent);
+    const [byName, byValue] = [...details.querySelectorAll<HTMLButtonElement>("thead th button")];
+    byValue.click();
+    expect(names()).toEqual(["Zambie", "Allemagne", "Éthiopie"]);
+    expect(byValue.parentElement!.getAttribute("aria-sort")).toBe("descending");
+    byName.click();
+    expect(names()).toEqual(["Allemagne", "Éthiopie", "Zambie"]);
+    expect(byName.parentElement!.getAttribute("aria-sort")).toBe("ascending");
+    byName.click();
+    expect(names()).toEqual(["Zambie", "Éthiopie", "Allemagne"]);
+    expect(byName.parentElement!.getAttribute("aria-sort")).toBe("descending");
+    expect(byValue.parentElement!.hasAttribute("aria-sort")).toBe(false);
+  });
+});

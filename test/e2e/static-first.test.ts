@@ -156,4 +156,25 @@ describe("a factsheet, static first", () => {
       await page.close();
     }
   });
+
+  test("every partner in a sortable table, from a button, on demand", async () => {
+    const {page, errors} = await watchedPage(site.context);
+    try {
+      await page.goto(site.server.url + PAGE);
+      await page.locator(".view[data-view='partenaires'] button.show-all").click();
+      const table = page.locator(".view[data-view='partenaires'] .view-all table");
+      await table.waitFor({timeout: 60_000});
+      const count = await table.locator("tbody tr").count();
+      // More than the ten of the chart: every partner of the year.
+      expect(count).toBeGreaterThan(10);
+      expect(await page.locator(".view[data-view='partenaires'] .view-all summary").textContent()).toBe(`Les ${count} pays partenaires, 2024 (tableau triable)`);
+      await table.locator("thead button", {hasText: "Pays"}).click();
+      const names = await table.locator("tbody tr td:first-child").allTextContents();
+      expect(names).toEqual([...names].sort(new Intl.Collator("fr").compare));
+      expect(await table.locator("thead th[aria-sort='ascending']").textContent()).toBe("Pays");
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
