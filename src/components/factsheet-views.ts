@@ -184,7 +184,7 @@ function activitiesSentence(rows: readonly ProductFlowRow[], level: ProductLevel
   const lead = (flow: Flow) => rows.find((row) => row.flow === flow && row.product !== "_AUTRES");
   const word = LEVEL_WORD[level];
   const parts = [
-    lead("export") && `Premier${word === "activité" ? "e" : ""} ${word} à l'export : ${productInSentence(lead("export")!.productName)} (${formatPercent(lead("export")!.share)} des exportations)`,
+    lead("export") && `${word === "activité" ? "Première" : "Premier"} ${word} à l'export : ${productInSentence(lead("export")!.productName)} (${formatPercent(lead("export")!.share)} des exportations)`,
     lead("import") && `à l'import : ${productInSentence(lead("import")!.productName)} (${formatPercent(lead("import")!.share)} des importations)`
   ].filter(Boolean);
   return parts.length ? `${parts.join(" ; ")}.` : "Aucun échange de marchandises n'est enregistré.";

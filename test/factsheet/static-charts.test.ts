@@ -137,3 +137,10 @@ describe("the views in a factsheet's HTML", () => {
     for (const [kind, drawn] of Object.entries(views.D10)) expect(`${drawn.wide.join("")}${drawn.narrow.join("")}`, kind).not.toMatch(/\sid="/);
   }, 60_000);
 });
+
+describe("the activities' reading sentence", () => {
+  it("agrees in gender: « Première activité », « Premier produit »", () => {
+    const {body} = rendered(aubePage());
+    expect(body.querySelector(".view[data-view='activites'] .view-before .reading")?.textContent).toMatch(/^Première activité à l'export : /);
+  });
+});
