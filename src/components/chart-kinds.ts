@@ -2,7 +2,7 @@
  * The charts of a factsheet, each known by a French key ("partenaires",
  * "exportations"…) used in file names and in the embed view's URL, with its
  * name and title. A light module (no chart code), so page loaders can title
- * charts at build time cheaply; charts.ts says how each one is drawn.
+ * charts at build time cheaply; factsheet-views.ts says how each one is drawn.
  */
 import type {Flow} from "../data/canonical.js";
 

@@ -343,9 +343,6 @@ export const VIEWS = {
 export type ViewKind = keyof typeof VIEWS;
 export const VIEW_KINDS = Object.keys(VIEWS) as ViewKind[];
 
-/** The views whose data depend on the product level. */
-export const LEVEL_VIEWS: readonly ViewKind[] = ["activites", "exportations", "importations"];
-
 export function isViewKind(value: string): value is ViewKind {
   return Object.prototype.hasOwnProperty.call(VIEWS, value);
 }

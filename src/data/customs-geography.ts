@@ -59,15 +59,6 @@ export function siteDeptCode(customsCode: string): string {
   return OVERSEAS_TO_INSEE[customsCode] ?? customsCode;
 }
 
-/**
- * The INSEE région of a customs région code for a given (site) département
- * code, or undefined when the customs région code is unknown.
- */
-export function inseeRegionOf(customsRegion: string, siteDept: string): string | undefined {
-  if (!(customsRegion in CUSTOMS_REGION_TO_INSEE)) return undefined;
-  return CUSTOMS_REGION_TO_INSEE[customsRegion] ?? OVERSEAS_REGION[siteDept];
-}
-
 /** INSEE région code → customs région code (overseas régions → "24"). */
 export function customsRegionOf(inseeRegion: string): string | undefined {
   if (Object.values(OVERSEAS_REGION).includes(inseeRegion)) return "24";

@@ -8,18 +8,8 @@
  * rows: see there). Without it, the block says plainly that the list is not
  * available.
  */
-import {departementOfCommune, parseTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.ts";
-import {cellText} from "../data/douanes/table.ts";
+import type {TerritoiresIndustrie} from "../data/territoires-industrie.ts";
 import {html} from "./escape.ts";
-
-export {departementOfCommune};
-
-/** Territoire d'industrie names by département code, from the list's rows (first row = headers). */
-export function territoiresByDepartement(rows: unknown[][], file: string): Map<string, string[]> {
-  const text = rows.map((row) => row.map((cell) => cellText((cell ?? null) as never)));
-  const {byDepartement} = parseTerritoiresIndustrie(text, file);
-  return new Map(Object.entries(byDepartement).map(([code, list]) => [code, list.map((territory) => territory.name)]));
-}
 
 /** The title block's list for a département, from the list the figures carry (read once per build, figures.ts). */
 export function territoiresIndustrieBlock(code: string, list: Pick<TerritoiresIndustrie, "byDepartement"> | null): string {

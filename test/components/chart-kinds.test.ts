@@ -1,10 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {CHART_KINDS, CHART_NAMES, chartTitle, isChartKind, sankeyKind} from "../../src/components/chart-kinds.ts";
-import {CHARTS} from "../../src/components/charts.ts";
+import {CHART_KINDS, CHART_NAMES, chartTitle, isChartKind, sankeyKind, VIEW_CHARTS} from "../../src/components/chart-kinds.ts";
+import {isViewKind} from "../../src/components/factsheet-views.ts";
 
 describe("chart kinds", () => {
   it("each kind has a name, a title with the place and a way to be drawn", () => {
-    expect(Object.keys(CHARTS).sort()).toEqual([...CHART_KINDS].sort());
+    // Drawn by exactly one view of the factsheets (its images and embed view follow).
+    expect(Object.values(VIEW_CHARTS).flat().sort()).toEqual([...CHART_KINDS].sort());
+    for (const view of Object.keys(VIEW_CHARTS)) expect(isViewKind(view), view).toBe(true);
     for (const kind of CHART_KINDS) {
       expect(CHART_NAMES[kind]).toMatch(/^\p{Lu}/u);
       expect(chartTitle(kind, "Aube (10)", 2024)).toMatch(/^Aube \(10\) — /);

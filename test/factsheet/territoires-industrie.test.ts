@@ -2,7 +2,7 @@ import {readTerritoiresIndustrie} from "../../src/data/territoires-industrie.ts"
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {departementOfCommune, territoiresByDepartement, territoiresIndustrieBlock} from "../../src/factsheet/territoires-industrie.ts";
+import {territoiresIndustrieBlock} from "../../src/factsheet/territoires-industrie.ts";
 import {latin1, tempDir} from "../data/douanes/fixtures.ts";
 
 // A generated list in the ANCT layout, latin-1 and ';' as a spreadsheet re-saves it; ids made up.
@@ -32,14 +32,5 @@ describe("Territoires d'industrie block", () => {
   it("says plainly, without the list, that it is not part of this edition", () => {
     expect(territoiresIndustrieBlock("10", null)).toMatch(/n'est pas reprise dans cette édition/);
     expect(territoiresIndustrieBlock("10", null)).not.toMatch(/TERRITOIRES_INDUSTRIE_FILE|variable/);
-  });
-
-  it("keeps its helpers: département of a commune, names by département from rows", () => {
-    expect(departementOfCommune("97411")).toBe("974");
-    const rows = LIST.split("\r\n").map((line) => line.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((cell) => cell.replace(/^"|"$/g, "")));
-    const byDept = territoiresByDepartement(rows, "liste.csv");
-    expect(byDept.get("10")).toEqual(["Ouest Champenois", "Sud Champagne"]);
-    expect(byDept.get("20")).toEqual(["Bastia <Marana> & Co"]);
-    expect(byDept.has("975")).toBe(false);
   });
 });
