@@ -10,7 +10,8 @@
 import {chartActions} from "./chart-export.js";
 import {VIEW_CHARTS} from "./chart-kinds.js";
 import type {FactsheetSources} from "./factsheet-data.js";
-import type {ProductLevel, ViewState, ViewTerritory} from "./factsheet-views.js";
+import type {ViewTerritory} from "./factsheet-views.js";
+import {isDefaultState, searchOfState, stateFromSearch, type ProductLevel, type ViewState} from "./view-state.js";
 
 export interface FactsheetConfig {
   /** The page's territory id: "D10". */
@@ -27,34 +28,6 @@ export interface FactsheetConfig {
 }
 
 type Live = typeof import("./factsheet-live.js");
-
-const LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];
-const SIZES = [10, 15, 20];
-
-/** The state the URL asks for (?annee=2023&niveau=cpf4&n=15), each value checked, else the page's default. */
-export function stateFromSearch(search: string, config: Pick<FactsheetConfig, "year" | "years">): ViewState {
-  const params = new URLSearchParams(search);
-  const year = Number(params.get("annee"));
-  const level = params.get("niveau") as ProductLevel;
-  const n = Number(params.get("n"));
-  return {
-    year: config.years.includes(year) ? year : config.year,
-    level: LEVELS.includes(level) ? level : "a129",
-    n: SIZES.includes(n) ? n : SIZES[0]
-  };
-}
-
-/** The query string of a state: only what differs from the page's default, so the plain address stays plain. */
-export function searchOfState(state: ViewState, defaultYear: number): string {
-  const params = new URLSearchParams();
-  if (state.year !== defaultYear) params.set("annee", String(state.year));
-  if (state.level !== "a129") params.set("niveau", state.level);
-  if (state.n !== SIZES[0]) params.set("n", String(state.n));
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-export const isDefaultState = (state: ViewState, defaultYear: number) => searchOfState(state, defaultYear) === "";
 
 /** Adds the image and embed actions of each chart of a slot, once (a redraw keeps them: they look the chart up when pressed). */
 export function addChartActions(slot: HTMLElement, config: FactsheetConfig, year: () => number): void {

@@ -8,7 +8,8 @@ import {chartData} from "./chart-data.js";
 import {makeSortable} from "./data-table.js";
 import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
 import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
-import {drawView, isViewKind, type Drawn, type ViewState} from "./factsheet-views.js";
+import {drawView, isViewKind, type Drawn} from "./factsheet-views.js";
+import type {ViewState} from "./view-state.js";
 import {flowLabel} from "./palette.js";
 import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
 

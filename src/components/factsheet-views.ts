@@ -54,22 +54,8 @@ import {
 import {flowSankey} from "./sankey.js";
 import {comparisonTable, quarterlyTable, trendChart, trendSentence} from "./trend-chart.js";
 import {activityTreemap} from "./treemap.js";
+import type {ProductLevel, ViewState} from "./view-state.js";
 import {quarterlyTotals, yearComparisons, type QuarterPoint, type YearComparison} from "./trends.js";
-
-/** The product level of the treemap and the Sankeys: NA 2008 A129 (the reference's « activités ») or CPF4 below it. */
-export type ProductLevel = "a129" | "cpf4";
-export const PRODUCT_LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];
-/** How many products and countries a Sankey names on each side. */
-export const SANKEY_SIZES = [10, 15, 20] as const;
-
-/** What the reader can change; every view is drawn for one state. */
-export interface ViewState {
-  year: number;
-  level: ProductLevel;
-  n: number;
-}
-
-export const defaultState = (year: number): ViewState => ({year, level: "a129", n: SANKEY_SIZES[0]});
 
 /** A territory as a view needs it (plain JSON: it also travels to the browser). */
 export interface ViewTerritory {

@@ -15,7 +15,7 @@
  * to DOUBLE/INTEGER/VARCHAR and passed through Number()/String() so both
  * engines return the same plain JS rows (no BigInt, no Arrow vectors).
  */
-import type {Flow} from "../data/canonical.js";
+import type {Flow, ProductLevel} from "../data/canonical.js";
 
 export type {Flow};
 
@@ -81,7 +81,7 @@ export async function stackTables(run: Run, view: StackedView, tables: readonly 
 }
 
 /** The product level of the `product` column the queries group by: A129 (the slices' `product`) or CPF4 (their `cpf4`). */
-export type ProductLevel = "a129" | "cpf4";
+export type {ProductLevel};
 
 function sliceView(level: ProductLevel): StackedView {
   if (level !== "a129" && level !== "cpf4") throw new Error(`Niveau de produit inconnu : « ${String(level)} » (attendu : a129 ou cpf4)`);

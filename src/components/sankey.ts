@@ -56,7 +56,7 @@ type LaidLink = SankeyLink<NodeDatum, LinkDatum>;
 
 /**
  * At most 20 named nodes and « Autres » per side: the readers' largest choice
- * (components/factsheet-views.ts SANKEY_SIZES); more would not be readable.
+ * (components/view-state.ts SANKEY_SIZES); more would not be readable.
  */
 export const MAX_NODES_PER_SIDE = 21;
 const NAME_FONT = 11;

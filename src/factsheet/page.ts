@@ -13,11 +13,12 @@
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
-import {SANKEY_SIZES, type ViewKind} from "../components/factsheet-views.ts";
+import type {ViewKind} from "../components/factsheet-views.ts";
+import {PRODUCT_LEVELS, SANKEY_SIZES} from "../components/view-state.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {formatMillionEuros} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";
-import type {Flow} from "../data/canonical.ts";
+import type {Flow, ProductLevel} from "../data/canonical.ts";
 import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.ts";
 import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.ts";
 import {allTerritories, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
@@ -209,13 +210,16 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
     "\n```";
 }
 
+/** The product levels as the control names them. */
+const LEVEL_OPTIONS: Record<ProductLevel, string> = {a129: "Activités (A129)", cpf4: "Produits (CPF4)"};
+
 /** The controls the live views answer; hidden until the page's script shows them (they need it). */
 function controlsBlock(figures: SiteFigures): string {
   const years = [...figures.completeYears].reverse();
   const option = (value: string | number, label: string, selected: boolean) => `<option value="${value}"${selected ? " selected" : ""}>${html(label)}</option>`;
   return `<form class="factsheet-controls" hidden aria-label="Réglages des graphiques">
 <label>Année <select name="annee">${years.map((year) => option(year, String(year), year === figures.year)).join("")}</select></label>
-<label>Niveau de produit <select name="niveau">${option("a129", "Activités (A129)", true)}${option("cpf4", "Produits (CPF4)", false)}</select></label>
+<label>Niveau de produit <select name="niveau">${PRODUCT_LEVELS.map((level) => option(level, LEVEL_OPTIONS[level], level === PRODUCT_LEVELS[0])).join("")}</select></label>
 <label>Produits et pays des diagrammes de flux <select name="n">${SANKEY_SIZES.map((n) => option(n, String(n), n === SANKEY_SIZES[0])).join("")}</select></label>
 <p class="controls-status" role="status" aria-live="polite"></p>
 </form>`;

@@ -14,7 +14,8 @@
  * changes, then published as one small file per territory.
  */
 import {join} from "node:path";
-import {defaultState, drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.ts";
+import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.ts";
+import {defaultState} from "../components/view-state.ts";
 import {PROJECT_ROOT} from "../data/douanes/paths.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.ts";

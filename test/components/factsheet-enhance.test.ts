@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {addChartActions, enhanceFactsheet, searchOfState, stateFromSearch, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
+import {addChartActions, enhanceFactsheet, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
+import {searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
 
 const CONFIG: FactsheetConfig = {
   territory: "D10",

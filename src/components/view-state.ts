@@ -1,0 +1,49 @@
+/**
+ * What a reader can change on a factsheet — the year, the product level, the
+ * size of the Sankeys — and how that choice is written in the URL
+ * (?annee=2023&niveau=cpf4&n=15). A light module (no engine, no chart code):
+ * the page's script (./factsheet-enhance.ts), the views (./factsheet-views.ts)
+ * and the build (src/factsheet/) share it.
+ */
+import type {ProductLevel} from "../data/canonical.js";
+
+export type {ProductLevel};
+
+/** NA 2008 A129 (the reference's « activités ») or CPF4 below it. */
+export const PRODUCT_LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];
+/** How many products and countries a Sankey names on each side. */
+export const SANKEY_SIZES: readonly number[] = [10, 15, 20];
+
+export interface ViewState {
+  year: number;
+  level: ProductLevel;
+  n: number;
+}
+
+/** The state a page is built in: its year, A129, the reference's ten. */
+export const defaultState = (year: number): ViewState => ({year, level: PRODUCT_LEVELS[0], n: SANKEY_SIZES[0]});
+
+/** The state the URL asks for, each value checked (a year among the complete ones), else the page's default. */
+export function stateFromSearch(search: string, {year, years}: {year: number; years: readonly number[]}): ViewState {
+  const params = new URLSearchParams(search);
+  const fallback = defaultState(year);
+  const asked = {year: Number(params.get("annee")), level: params.get("niveau") as ProductLevel, n: Number(params.get("n"))};
+  return {
+    year: years.includes(asked.year) ? asked.year : fallback.year,
+    level: PRODUCT_LEVELS.includes(asked.level) ? asked.level : fallback.level,
+    n: SANKEY_SIZES.includes(asked.n) ? asked.n : fallback.n
+  };
+}
+
+/** The query string of a state: only what differs from the page's default, so the plain address stays plain. */
+export function searchOfState(state: ViewState, defaultYear: number): string {
+  const fallback = defaultState(defaultYear);
+  const params = new URLSearchParams();
+  if (state.year !== fallback.year) params.set("annee", String(state.year));
+  if (state.level !== fallback.level) params.set("niveau", state.level);
+  if (state.n !== fallback.n) params.set("n", String(state.n));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export const isDefaultState = (state: ViewState, defaultYear: number) => searchOfState(state, defaultYear) === "";
