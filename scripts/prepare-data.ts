@@ -1,16 +1,16 @@
 /**
  * Run before `observable build` and `observable preview` (npm scripts).
  *
- * 1. Runs the customs pipeline, the factsheet figures and the static charts
+ * 1. Runs the customs pipeline, the factsheet figures and the drawn views
  *    (src/factsheet/prerender.ts) once for the source TRADE_SOURCE names (all
- *    memoised in .cache/), and publishes the figures and charts the page
+ *    memoised in .cache/), and publishes the figures and views the page
  *    loaders read.
  * 2. When the data changed since the last build (another source, new files,
  *    changed parser or figures code), empties Framework's loader cache:
  *    Framework would otherwise serve pages and data files built from the old
  *    data, as it only re-runs a loader whose own file changed.
  * 3. For the same reason, when the code the page loaders run (src/factsheet/,
- *    the modules it imports), the static charts they paste or the
+ *    the modules it imports), the views they paste or the
  *    Territoires d'industrie list (TERRITOIRES_INDUSTRIE_FILE) changed, drops
  *    the cached pages they printed, so the next build or preview prints them
  *    again.
@@ -21,7 +21,6 @@ import {loadPipeline} from "../src/data/douanes/pipeline.ts";
 import {codeHash} from "../src/factsheet/code-hash.ts";
 import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
-import {loadTerritoiresIndustrie} from "../src/data/territoires-industrie.ts";
 
 const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
 // Framework's look-ups for lazy client libraries (scripts/prepare-offline.ts) are not data.
@@ -46,23 +45,22 @@ const before = await previousKey();
 const pipeline = await loadPipeline();
 const figures = await computeFigures(pipeline);
 await publishFigures(figures);
-const chartsStarted = performance.now();
-const charts = await computeStaticViews(pipeline, figures.year);
-await publishStaticViews(charts);
-const chartsSeconds = (performance.now() - chartsStarted) / 1000;
+const viewsStarted = performance.now();
+const views = await computeStaticViews(pipeline, figures.year);
+await publishStaticViews(views);
+const viewsSeconds = (performance.now() - viewsStarted) / 1000;
 if (before !== figures.key) {
   const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
   await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
 }
-// The département pages print the Territoires d'industrie list: read (and checked) here once, its checksum in the key.
-const territoiresIndustrie = loadTerritoiresIndustrie();
-const pageCode = `${await codeHash(".", PAGE_CODE)}-${charts.key}-${territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
+// The département pages print the Territoires d'industrie list (read once, into the figures): its checksum in the key.
+const pageCode = `${await codeHash(".", PAGE_CODE)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
 if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
   await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
   await mkdir(FRAMEWORK_CACHE, {recursive: true});
   await writeFile(PAGE_CODE_KEY, pageCode);
 }
 process.stderr.write(
-  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${chartsSeconds.toFixed(1)} s\n`
+  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${viewsSeconds.toFixed(1)} s\n`
 );

@@ -8,7 +8,7 @@ import {chartData} from "./chart-data.js";
 import {makeSortable} from "./data-table.js";
 import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
 import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
-import {drawView, isViewKind, type Drawn} from "./factsheet-views.js";
+import {drawView, isViewKind, PARTNER_COLUMNS, type Drawn} from "./factsheet-views.js";
 import type {ViewState} from "./view-state.js";
 import {flowLabel} from "./palette.js";
 import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
@@ -135,14 +135,8 @@ export async function showAll(config: FactsheetConfig, sources: FactsheetSources
   let table: HTMLElement;
   if (slot.dataset.view === "partenaires") {
     const rows = await topPartners(run, {territory: territory.id, year: state.year, n: EVERY});
-    const columns = [
-      {key: "countryName" as const, label: "Pays"},
-      {key: "exports" as const, label: "Exportations", format: "millionEuros" as const, csvDecimals: 0},
-      {key: "imports" as const, label: "Importations", format: "millionEuros" as const, csvDecimals: 0},
-      {key: "balance" as const, label: "Solde", format: "signedMillionEuros" as const, csvDecimals: 0}
-    ];
-    table = chartData(rows, columns, {summary: `Les ${rows.length} pays partenaires, ${state.year} (tableau triable)`, fileName: `${territory.fileStem}-tous-les-pays-${state.year}.csv`, document: doc});
-    makeSortable(table.querySelector("details")!, rows, columns);
+    table = chartData(rows, PARTNER_COLUMNS, {summary: `Les ${rows.length} pays partenaires, ${state.year} (tableau triable)`, fileName: `${territory.fileStem}-tous-les-pays-${state.year}.csv`, document: doc});
+    makeSortable(table.querySelector("details")!, rows, PARTNER_COLUMNS);
   } else {
     const rows = (await productsByFlow(run, {territory: territory.id, year: state.year, n: EVERY})).map((row) => ({...row, flowName: row.flow === "export" ? "Exportations" : "Importations"}));
     const columns = [

@@ -17,7 +17,7 @@
  * `charts(width)` (the width-dependent figures) and `after` (tables, the
  * key-figures line). A slot of the page holds them in that order.
  */
-import {chartData, readingParagraph} from "./chart-data.js";
+import {chartData, readingParagraph, type ChartDataColumn} from "./chart-data.js";
 import {chartTitle, type ChartKind} from "./chart-kinds.js";
 import {changeChart} from "./change-chart.js";
 import {resolveDocument} from "./figure.js";
@@ -133,6 +133,14 @@ const chiffres = view<KeyFiguresData>({
 // ---------------------------------------------------------------------------
 // Partners
 
+/** The partners' table: under the chart, and every partner on demand (./factsheet-live.ts). */
+export const PARTNER_COLUMNS: readonly ChartDataColumn<PartnerRow>[] = [
+  {key: "countryName", label: "Pays"},
+  {key: "imports", label: "Importations", ...MILLIONS},
+  {key: "exports", label: "Exportations", ...MILLIONS},
+  {key: "balance", label: "Solde", format: "signedMillionEuros", csvDecimals: 0}
+];
+
 interface PartnersData {
   rows: PartnerRow[];
   balance: number;
@@ -149,12 +157,7 @@ const partenaires = view<PartnersData>({
     after: [
       chartData(
         rows,
-        [
-          {key: "countryName", label: "Pays"},
-          {key: "imports", label: "Importations", ...MILLIONS},
-          {key: "exports", label: "Exportations", ...MILLIONS},
-          {key: "balance", label: "Solde", format: "signedMillionEuros", csvDecimals: 0}
-        ],
+        PARTNER_COLUMNS,
         {summary: TABLE_SUMMARY, fileName: `${fileStem}-partenaires-${state.year}.csv`, document}
       )
     ]

