@@ -65,21 +65,29 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
   const loadLive = () => (live ??= import("./factsheet-live.js"));
   let pending = Promise.resolve();
 
-  /** Draws the page for `next`, one request at a time; says that the engine loads the first time. */
-  const show = (next: ViewState) => {
-    state = next;
+  /**
+   * Runs `work` with the live module, one request at a time (they share the
+   * engine's `slice` view), saying meanwhile that the engine loads the first
+   * time, and what went wrong if it fails.
+   */
+  const withLive = (busy: string, work: (module: Live) => Promise<void>) => {
     // Said at once: the first time, the engine (a few megabytes) is fetched and started.
-    if (status) status.textContent = live ? "Calcul en cours…" : "Chargement du moteur de requêtes (la première fois seulement)…";
+    if (status) status.textContent = live ? busy : "Chargement du moteur de requêtes (la première fois seulement)…";
     pending = pending.then(async () => {
       try {
-        const module = await loadLive();
-        await module.showState(config, sources, next, doc);
+        await work(await loadLive());
         if (status) status.textContent = "";
       } catch (error) {
         if (status) status.textContent = `Ces vues n'ont pas pu être recalculées : ${error instanceof Error ? error.message : String(error)}`;
       }
     });
     return pending;
+  };
+
+  /** Draws the page for `next`. */
+  const show = (next: ViewState) => {
+    state = next;
+    return withLive("Calcul en cours…", (module) => module.showState(config, sources, next, doc));
   };
 
   if (form) {
@@ -110,12 +118,7 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     const code = element.getAttribute(cell ? "data-product" : "data-code");
     const flow = cell ? element.closest("[data-flow]")?.getAttribute("data-flow") : slot.dataset.view === "exportations" ? "export" : "import";
     if (!code || code === "_AUTRES" || (flow !== "export" && flow !== "import")) return;
-    if (status) status.textContent = live ? "" : "Chargement du moteur de requêtes (la première fois seulement)…";
-    void loadLive()
-      .then((module) => module.showDetail(config, sources, state, {slot, code, flow}))
-      .then(() => {
-        if (status) status.textContent = "";
-      });
+    void withLive("", (module) => module.showDetail(config, sources, state, {slot, code, flow}));
   });
 
   // Every partner, every product: a button under the partner chart and under the treemap.
@@ -125,12 +128,7 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     button.className = "show-all";
     button.textContent = slot.dataset.view === "partenaires" ? "Tous les pays partenaires (tableau triable)" : "Tous les produits (tableau triable)";
     button.addEventListener("click", () => {
-      if (status) status.textContent = live ? "" : "Chargement du moteur de requêtes (la première fois seulement)…";
-      void loadLive()
-        .then((module) => module.showAll(config, sources, state, slot))
-        .then(() => {
-          if (status) status.textContent = "";
-        });
+      void withLive("", (module) => module.showAll(config, sources, state, slot));
     });
     slot.querySelector(".view-after")?.after(button);
   }

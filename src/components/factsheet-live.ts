@@ -17,6 +17,13 @@ let engine: Promise<Run> | undefined;
 /** The page's data, opened once (DuckDB-WASM itself is one instance per page, see ./duckdb.ts). */
 const open = (sources: FactsheetSources) => (engine ??= openFactsheetData(sources));
 
+/** The engine with `slice` at `level`, and the territory a slot shows (undefined for a slot of no known territory). */
+async function openFor(config: FactsheetConfig, sources: FactsheetSources, slot: HTMLElement, level: ViewState["level"]) {
+  const run = await open(sources);
+  await stackSlices(run, sliceTableNames(sources), level);
+  return {run, territory: config.territories[slot.dataset.territory ?? ""]};
+}
+
 /** What each live slot shows, kept to redraw its charts at another width without a query. */
 const drawnBySlot = new WeakMap<HTMLElement, Drawn>();
 let resizeListening = false;
@@ -91,9 +98,7 @@ export async function showDetail(
   state: ViewState,
   {slot, code, flow}: {slot: HTMLElement; code: string; flow: Flow}
 ): Promise<void> {
-  const run = await open(sources);
-  await stackSlices(run, sliceTableNames(sources), "a129");
-  const territory = config.territories[slot.dataset.territory ?? ""];
+  const {run, territory} = await openFor(config, sources, slot, "a129");
   if (!territory) return;
   const rows = await productDetail(run, {territory: territory.id, year: state.year, flow, a129: code});
   const [label] = await run<{name: string}>(`SELECT name FROM ${LABELS("products")} WHERE code = $1`, [code]);
@@ -125,9 +130,7 @@ const EVERY = 100_000;
 
 /** Under the partner chart or the treemap, every partner or every product of the territory, in a sortable table with its CSV. */
 export async function showAll(config: FactsheetConfig, sources: FactsheetSources, state: ViewState, slot: HTMLElement): Promise<void> {
-  const run = await open(sources);
-  await stackSlices(run, sliceTableNames(sources), state.level);
-  const territory = config.territories[slot.dataset.territory ?? ""];
+  const {run, territory} = await openFor(config, sources, slot, state.level);
   if (!territory) return;
   const doc = slot.ownerDocument;
   const block = doc.createElement("section");
