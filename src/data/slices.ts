@@ -171,8 +171,10 @@ export function zipSlices(files: Map<string, Uint8Array>): Uint8Array {
   // Local-time components on purpose: fflate writes DOS times from local getters,
   // so this date encodes identically in every time zone.
   const mtime = new Date(2000, 0, 1);
-  const entries: Record<string, [Uint8Array, {level: 0; mtime: Date}]> = {};
-  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: 0, mtime}];
+  const entries: Record<string, [Uint8Array, {level: 0 | 6; mtime: Date}]> = {};
+  // Parquet is compressed already; text is deflated, because Framework re-reads the
+  // whole archive for every entry it extracts, so the archive's size costs once per entry.
+  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: name.endsWith(".parquet") ? 0 : 6, mtime}];
   return zipSync(entries);
 }
 

@@ -12,7 +12,8 @@ import {sha256} from "./checksum.ts";
 import type {Manifest} from "./manifest.ts";
 import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
 import {describeAccounting} from "./rejections.ts";
-import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
+import {requestedYear} from "./complete-years.ts";
+import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.ts";
 import {resolveSource, type SourcePlan} from "./source.ts";
 
 export interface PipelineOutputs {
@@ -53,9 +54,9 @@ export async function codeVersion(): Promise<string> {
   return sha256(parts.join("\0"));
 }
 
-export async function pipelineKey(plan: SourcePlan): Promise<string> {
+export async function pipelineKey(plan: SourcePlan, options: RunOptions = {}): Promise<string> {
   const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
-  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, inputs})).slice(0, 20);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, inputs, year: options.year ?? null})).slice(0, 20);
 }
 
 function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {
@@ -100,7 +101,8 @@ function report(manifest: Manifest, fromCache: boolean): void {
 
 /** Runs (or reuses) the pipeline for a source plan, outputs in `<cache>/pipeline/<key>/`. */
 export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
-  const folder = join(cacheRoot(env), "pipeline", await pipelineKey(plan));
+  const options: RunOptions = {year: requestedYear(env)};
+  const folder = join(cacheRoot(env), "pipeline", await pipelineKey(plan, options));
   const manifestPath = join(folder, OUTPUT_FILES.manifest);
   if (await stat(manifestPath).then(() => true, () => false)) {
     const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
@@ -110,7 +112,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
   const partial = `${folder}.part-${process.pid}-${Date.now()}`;
   await mkdir(partial, {recursive: true});
   try {
-    const manifest = await runPipeline(plan, partial);
+    const manifest = await runPipeline(plan, partial, options);
     await rm(folder, {recursive: true, force: true});
     await rename(partial, folder);
     report(manifest, false);
