@@ -38,7 +38,7 @@ interface OutputLine {
 export interface BuildTimings {
   pages: number;
   totalSeconds: number;
-  /** From the start to Framework's first `load /…` line: prepare-offline, prepare-data, start-up. */
+  /** From the start to Framework's first `load /…` line: the prepare step, start-up. */
   prepareSeconds: number;
   /** Loading pages (page loaders and the data loaders they reference run here). */
   pagesSeconds: number;
@@ -157,7 +157,7 @@ const median = (values: number[]) => {
 function report(result: BuildTimings): void {
   console.log(`\n== Construction propre : ${result.pages} pages, ${result.totalSeconds.toFixed(1)} s, dist ${result.distMegabytes.toFixed(0)} Mo`);
   console.log(
-    `   avant les pages (prepare:offline, prepare:data, démarrage) ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · ` +
+    `   avant les pages (étape de préparation, démarrage) ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · ` +
       `après (index de recherche, bundles, chargeurs de données, copies, HTML) ${result.finishSeconds.toFixed(1)} s`
   );
   const factsheets = Object.entries(result.pageMilliseconds).filter(([path]) => /^\/(departements|regions)\//.test(path));
