@@ -15,7 +15,7 @@
  */
 import {readdir, readFile, utimes} from "node:fs/promises";
 import {join} from "node:path";
-import {loadPipeline} from "../src/data/douanes/pipeline.ts";
+import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.ts";
 import {cacheRoot} from "../src/data/douanes/paths.ts";
 import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.ts";
 import {computeFigures, publishFigures} from "../src/factsheet/figures.ts";
@@ -57,7 +57,8 @@ export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise
   await prepareNpmCache();
   await copyDuckdbEngine();
   step("hors ligne : moteur DuckDB-WASM copié");
-  const pipeline = await loadPipeline(env);
+  const pipeline = await resolvePipeline(env);
+  await publishCurrentPipeline(pipeline, env);
   step("données lues");
   const figures = await computeFigures(pipeline);
   await publishFigures(figures, env);

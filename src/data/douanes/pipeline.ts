@@ -5,7 +5,7 @@
  * other input of its outputs (reference tables, geography, canonical schema,
  * codec, locked library versions). Each loader then copies one file from there.
  */
-import {mkdir, readdir, readFile, rename, rm, stat} from "node:fs/promises";
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {sha256} from "./checksum.ts";
@@ -14,7 +14,7 @@ import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
 import {describeAccounting} from "./rejections.ts";
 import {requestedYear} from "./complete-years.ts";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.ts";
-import {resolveSource, type SourcePlan} from "./source.ts";
+import {resolveSource, sourceSettings, type SourcePlan} from "./source.ts";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;
@@ -122,7 +122,40 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
   }
 }
 
-/** The source chosen by TRADE_SOURCE, parsed once, with every published file's path. */
+const currentPipelinePath = (env: NodeJS.ProcessEnv) => join(cacheRoot(env), "site", "pipeline.json");
+
+/**
+ * Records the outputs the prepare step made as the current build's, so that
+ * each loader process finds them without resolving the source again (with
+ * `auto`, that would probe the customs' site and warn once per loader).
+ */
+export async function publishCurrentPipeline(outputs: PipelineOutputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await mkdir(dirname(currentPipelinePath(env)), {recursive: true});
+  const partial = `${currentPipelinePath(env)}.${process.pid}.part`;
+  await writeFile(partial, JSON.stringify({settings: sourceSettings(env), folder: dirname(outputs.manifestPath)}));
+  await rename(partial, currentPipelinePath(env));
+}
+
+async function currentPipeline(env: NodeJS.ProcessEnv): Promise<PipelineOutputs | null> {
+  try {
+    const {settings, folder} = JSON.parse(await readFile(currentPipelinePath(env), "utf8")) as {settings: string; folder: string};
+    if (settings !== sourceSettings(env)) return null;
+    return outputsIn(folder, JSON.parse(await readFile(join(folder, OUTPUT_FILES.manifest), "utf8")) as Manifest);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The source chosen by TRADE_SOURCE, parsed once, with every published file's
+ * path: the current build's outputs when the prepare step recorded them for
+ * the same settings, else resolved and run (or read from the memo).
+ */
 export async function loadPipeline(env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
+  return (await currentPipeline(env)) ?? resolvePipeline(env);
+}
+
+/** The source resolved now (its files listed, downloaded or probed), then run or read from the memo: what the prepare step does. */
+export async function resolvePipeline(env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
   return pipelineFor(await resolveSource(env), env);
 }
