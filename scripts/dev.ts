@@ -17,10 +17,15 @@ export function isCodeEdit(name: string): boolean {
   return !NOT_AN_EDIT.test(path) && /\.(ts|js|css|json)$/.test(path);
 }
 
+let preparing: ReturnType<typeof spawn> | null = null;
+
 function prepareAgain(): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], {stdio: "inherit"});
-    child.on("close", () => resolve());
+    preparing = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], {stdio: "inherit"});
+    preparing.on("close", () => {
+      preparing = null;
+      resolve();
+    });
   });
 }
 
@@ -47,5 +52,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     clearTimeout(timer);
     timer = setTimeout(run, 300);
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      preparing?.kill(signal);
+      preview.kill(signal);
+    });
+  }
 }

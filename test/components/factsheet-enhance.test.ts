@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {addChartActions, enhanceFactsheet, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
-import {searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
+import {needsRedraw, searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
 
 const CONFIG: FactsheetConfig = {
   territory: "D10",
@@ -28,15 +28,20 @@ function page(): void {
 }
 
 describe("the factsheet's state in the URL", () => {
-  it("reads the year, the product level and the Sankeys' size, each checked, else the page's default", () => {
-    expect(stateFromSearch("?annee=2023&niveau=cpf4&n=15", CONFIG)).toEqual({year: 2023, level: "cpf4", n: 15});
-    expect(stateFromSearch("", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
-    expect(stateFromSearch("?annee=1999&niveau=<b>&n=7", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
+  it("reads the year, the product level, the Sankeys' size and the flows shown, each checked, else the page's default", () => {
+    expect(stateFromSearch("?annee=2023&niveau=cpf4&n=15&flux=importations", CONFIG)).toEqual({year: 2023, level: "cpf4", n: 15, flows: "import"});
+    expect(stateFromSearch("", CONFIG)).toEqual({year: 2024, level: "a129", n: 10, flows: "both"});
+    expect(stateFromSearch("?annee=1999&niveau=<b>&n=7&flux=tout", CONFIG)).toEqual({year: 2024, level: "a129", n: 10, flows: "both"});
   });
 
   it("writes only what differs from the default, so that the plain address stays plain", () => {
-    expect(searchOfState({year: 2024, level: "a129", n: 10}, 2024)).toBe("");
-    expect(searchOfState({year: 2022, level: "cpf4", n: 20}, 2024)).toBe("?annee=2022&niveau=cpf4&n=20");
+    expect(searchOfState({year: 2024, level: "a129", n: 10, flows: "both"}, 2024)).toBe("");
+    expect(searchOfState({year: 2022, level: "cpf4", n: 20, flows: "export"}, 2024)).toBe("?annee=2022&niveau=cpf4&n=20&flux=exportations");
+  });
+
+  it("needs no redrawing, hence no engine, when only the flows shown differ from the page's", () => {
+    expect(needsRedraw({year: 2024, level: "a129", n: 10, flows: "import"}, 2024)).toBe(false);
+    expect(needsRedraw({year: 2024, level: "a129", n: 15, flows: "both"}, 2024)).toBe(true);
   });
 });
 

@@ -137,6 +137,31 @@ describe("a factsheet, static first", () => {
     }
   });
 
+  test("the flows control shows one flow's Sankeys at once, with no engine, and its link reopens it", async () => {
+    const {page, requests, errors} = await watchedPage(site.context);
+    try {
+      const sankeys = (flow: string) => page.locator(`.flow-section[data-flow-section='${flow}'] .view[data-view] .view-wide svg[role='img']`);
+      await page.goto(site.server.url + PAGE);
+      await page.locator("form.factsheet-controls").waitFor({state: "visible"});
+      expect(await sankeys("import").first().isVisible()).toBe(true);
+      await page.locator("select[name='flux']").selectOption("export");
+      await expect.poll(() => sankeys("import").first().isVisible()).toBe(false);
+      expect(await sankeys("export").first().isVisible()).toBe(true);
+      expect(new URL(page.url()).search).toBe("?flux=exportations");
+      expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+
+      await page.goto(site.server.url + `${PAGE}?flux=importations`);
+      await page.locator("form.factsheet-controls").waitFor({state: "visible"});
+      expect(await page.locator("select[name='flux']").inputValue()).toBe("import");
+      expect(await sankeys("export").first().isVisible()).toBe(false);
+      expect(await sankeys("import").first().isVisible()).toBe(true);
+      expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("a link with the reader's choice reopens the same view; a click on an activity lists its CPF4 products", async () => {
     const {page, errors} = await watchedPage(site.context);
     try {
