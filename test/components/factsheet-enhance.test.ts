@@ -20,6 +20,7 @@ function page(): void {
     <select name="annee"><option value="2024">2024</option><option value="2023">2023</option><option value="2022">2022</option></select>
     <select name="niveau"><option value="a129">A129</option><option value="cpf4">CPF4</option></select>
     <select name="n"><option>10</option><option>15</option><option>20</option></select>
+    <select name="flux"><option value="both">both</option><option value="export">export</option><option value="import">import</option></select>
     <p class="controls-status"></p></form>
     <div class="view" data-view="tendance" data-territory="D10"><div class="view-before"></div>
     <div class="view-charts"><div class="view-wide"><div class="view-chart"><figure><svg role="img" width="10" height="10"></svg></figure></div><div class="view-chart"><figure><svg role="img"></svg></figure></div></div><div class="view-narrow"></div></div>
@@ -75,5 +76,20 @@ describe("enhanceFactsheet", () => {
     form.dispatchEvent(new Event("change"));
     expect(location.search).toBe("?niveau=cpf4");
     expect(document.querySelector(".controls-status")!.textContent).toMatch(/Chargement du moteur de requêtes/);
+  });
+
+  it("shows one flow's Sankeys by the page's CSS alone: no engine, the choice in the URL", () => {
+    history.replaceState(null, "", location.pathname);
+    page();
+    enhanceFactsheet(CONFIG, SOURCES, document);
+    const form = document.querySelector<HTMLFormElement>("form.factsheet-controls")!;
+    (form.elements.namedItem("flux") as HTMLSelectElement).value = "import";
+    form.dispatchEvent(new Event("change"));
+    expect(location.search).toBe("?flux=importations");
+    expect(document.documentElement.dataset.flux).toBe("import");
+    expect(document.querySelector(".controls-status")!.textContent).toBe("");
+    (form.elements.namedItem("flux") as HTMLSelectElement).value = "both";
+    form.dispatchEvent(new Event("change"));
+    expect(document.documentElement.dataset.flux).toBeUndefined();
   });
 });
