@@ -11,6 +11,14 @@ import {join} from "node:path";
 
 export const VIEWPORT = "width=device-width, initial-scale=1";
 
+/**
+ * Framework writes each attached file's modification time into the page (`registerFile(…,
+ * {lastModified})`): for a loader's output, the moment it ran, so two builds of one commit would
+ * differ. The pages never read it; one fixed time makes the bytes depend on the inputs only.
+ */
+export const FIXED_LAST_MODIFIED = Date.UTC(2000, 0, 1);
+const LAST_MODIFIED = /"lastModified":\d+(?:\.\d+)?/g;
+
 const FIXES: {name: string; pattern: RegExp; replacement: string}[] = [
   // Idempotent: a page fixed already (a rerun) is left as it is.
   {name: "lang", pattern: /<html(?: lang="fr")?>/, replacement: '<html lang="fr">'},
@@ -35,7 +43,7 @@ export function fixHtml(html: string, file = "page"): string {
     fixed = fixed.replace(pattern, replacement);
   }
   for (const {pattern, replacement} of SIDEBAR_FIXES) fixed = fixed.replace(pattern, replacement);
-  return fixed;
+  return fixed.replace(LAST_MODIFIED, `"lastModified":${FIXED_LAST_MODIFIED}`);
 }
 
 async function* htmlFiles(directory: string): AsyncGenerator<string> {

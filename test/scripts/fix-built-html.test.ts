@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it, test} from "vitest";
-import {dropBenchPages, fixHtml} from "../../scripts/fix-built-html.ts";
+import {dropBenchPages, FIXED_LAST_MODIFIED, fixHtml} from "../../scripts/fix-built-html.ts";
 
 // What Framework 1.13.4 emits at the top of every page, and its sidebar search box.
 const framework = `<!DOCTYPE html>
@@ -29,6 +29,14 @@ describe("fixHtml", () => {
   test("fails loudly when Framework's markup is not what it expects, and changes nothing on a page already fixed", () => {
     expect(() => fixHtml(framework.replace("<html>", '<html class="autre">'), "dist/index.html")).toThrow(/dist\/index.html.*lang/);
     expect(fixHtml(fixHtml(framework))).toBe(fixHtml(framework));
+  });
+});
+
+describe("reproducible pages", () => {
+  it("writes one fixed modification time for every attached file, whatever the build's clock", () => {
+    const page = (time: number) => fixHtml(framework.replace("</body>", `<script>registerFile("./data/slices/D10.parquet", {"name":"./data/slices/D10.parquet","path":"../_file/data/slices/D10.1a2b3c4d.parquet","lastModified":${time},"size":12});</script></body>`));
+    expect(page(1796126855612.4)).toBe(page(1796127133000));
+    expect(page(1796126855612.4)).toContain(`"lastModified":${FIXED_LAST_MODIFIED},"size":12`);
   });
 });
 
