@@ -2,6 +2,7 @@
  * Only the last six quarters are crossed Pays × Produits, so a calendar year
  * is complete only while its four quarters are all inside that window.
  */
+import {completeYearsOf} from "../canonical.ts";
 import {SourceError} from "./errors.ts";
 import type {Quarter} from "./periods.ts";
 
@@ -15,14 +16,12 @@ export interface YearCoverage {
 }
 
 export function findCompleteYears(quarters: Iterable<Quarter>): YearCoverage {
+  const all = [...quarters];
+  const completeYears = completeYearsOf(all);
   const byYear = new Map<number, Set<number>>();
-  for (const {year, quarter} of quarters) {
-    if (!byYear.has(year)) byYear.set(year, new Set());
-    byYear.get(year)!.add(quarter);
-  }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const completeYears = years.filter((year) => [1, 2, 3, 4].every((q) => byYear.get(year)!.has(q)));
-  const partialYears = years
+  for (const {year, quarter} of all) byYear.set(year, (byYear.get(year) ?? new Set()).add(quarter));
+  const partialYears = [...byYear.keys()]
+    .sort((a, b) => a - b)
     .filter((year) => !completeYears.includes(year))
     .map((year) => ({year, quarters: [...byYear.get(year)!].sort()}));
   return {completeYears, shownYear: completeYears.at(-1), partialYears};
