@@ -35,16 +35,6 @@ export const SLICE_COLUMNS = [
   ["mass_kg", "DOUBLE"]
 ] as const;
 
-export {
-  allTerritories,
-  departementId,
-  findTerritory,
-  FRANCE_FORMS,
-  regionId,
-  sliceFileName,
-  type TerritoryInfo,
-  type TerritoryKind
-} from "./territory-ids.ts";
 
 /** A `Run` over a @duckdb/node-api connection, returning plain JS rows like the page's client. */
 export function nodeRun(connection: DuckDBConnection): Run {
