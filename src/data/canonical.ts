@@ -4,6 +4,9 @@
  */
 export type Flow = "export" | "import";
 
+/** Territory id of France in the slices (départements are "D" + code, régions "R" + code). */
+export const FRANCE_ID = "FR";
+
 export interface CanonicalRow {
   year: number; // SMALLINT
   quarter: number; // TINYINT, 1–4
