@@ -14,13 +14,16 @@ export interface ChartDataColumn<Row> extends TableColumn<Row> {
 export function chartData<Row extends object>(
   rows: readonly Row[],
   columns: readonly ChartDataColumn<Row>[],
-  {summary, fileName, document}: {summary: string; fileName: string; document?: Document}
+  {summary, fileName, document, open = false}: {summary: string; fileName: string; document?: Document; open?: boolean}
 ): HTMLElement {
   const doc = resolveDocument(document);
   const block = doc.createElement("div");
-  block.className = "chart-data";
+  // An open table is content of its own (it prints); a collapsed one only repeats its chart.
+  block.className = open ? "chart-data chart-data-open" : "chart-data";
   const csvColumns = columns.map(({key, label, csvDecimals}) => ({key, label, decimals: csvDecimals}));
-  block.append(dataTable(rows, columns, {summary, document: doc}), downloadLink(toCsv(rows, csvColumns), fileName, {document: doc}));
+  const table = dataTable(rows, columns, {summary, document: doc});
+  table.open = open;
+  block.append(table, downloadLink(toCsv(rows, csvColumns), fileName, {document: doc}));
   return block;
 }
 

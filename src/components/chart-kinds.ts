@@ -13,11 +13,6 @@ export function isChartKind(value: string): value is ChartKind {
   return (CHART_KINDS as readonly string[]).includes(value);
 }
 
-const SANKEY_WORDS: Record<Flow, {noun: string; sides: string}> = {
-  export: {noun: "exportations", sides: "par produit et par pays de destination"},
-  import: {noun: "importations", sides: "par pays d'origine et par produit"}
-};
-
 /** Short French names, for lists of charts. */
 export const CHART_NAMES: Record<ChartKind, string> = {
   partenaires: "Principaux pays partenaires",
@@ -28,29 +23,32 @@ export const CHART_NAMES: Record<ChartKind, string> = {
   evolution: "Évolution sur un an"
 };
 
-/** The title of a chart for a place ("Aube (10)") and the year shown. */
+/**
+ * The title of a chart, as the reference words it: « Principaux pays à
+ * l'import et à l'export, Aube (2024) », « Flux à l'export, Grand Est (en
+ * valeur, 2024) ». `place` is the territory's name ("Aube", "Grand Est",
+ * "France entière"); the amounts' unit is written on every chart's labels.
+ */
 export function chartTitle(kind: ChartKind, place: string, year: number): string {
   switch (kind) {
     case "partenaires":
-      return `${place} — principaux pays partenaires à l'import et à l'export, ${year} (M€)`;
+      return `Principaux pays à l'import et à l'export, ${place} (${year})`;
     case "activites":
-      return `${place} — principales activités à l'import et à l'export, ${year} (M€)`;
+      return `Principales activités à l'export et à l'import, ${place} (${year})`;
     case "exportations":
-    case "importations": {
-      const {noun, sides} = SANKEY_WORDS[kindFlow(kind)];
-      return `${place} — ${noun} ${sides}, ${year} (M€)`;
-    }
+      return `Flux à l'export, ${place} (en valeur, ${year})`;
+    case "importations":
+      return `Flux à l'import, ${place} (en valeur, ${year})`;
     case "tendance":
-      return `${place} — exportations et importations par trimestre (M€)`;
+      return `Exportations et importations par trimestre, ${place} (M€)`;
     case "evolution":
-      return `${place} — évolution sur un an, trimestre par trimestre (%)`;
+      return `Évolution sur un an, trimestre par trimestre, ${place} (%)`;
   }
 }
 
 /** The Sankey's key for a flow: "exportations" or "importations". */
 export const sankeyKind = (flow: Flow): ChartKind => (flow === "export" ? "exportations" : "importations");
 
-const kindFlow = (kind: "exportations" | "importations"): Flow => (kind === "exportations" ? "export" : "import");
 
 /** The charts each view of a factsheet draws, in order (components/factsheet-views.ts); the other views draw none. */
 export const VIEW_CHARTS: Readonly<Record<string, readonly ChartKind[]>> = {

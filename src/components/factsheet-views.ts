@@ -31,6 +31,7 @@ import {
   indicatorCardTexts,
   specialisationTable
 } from "./indicator-cards.js";
+import {breakdownRows, breakdownTitle, departementBreakdown, type BreakdownRow} from "./departement-breakdown.js";
 import {keyFiguresList, keyFiguresTexts} from "./key-figures.js";
 import type {NameForms} from "../data/territories.js";
 import {balanceSentence, flowSentence, productInSentence} from "./narrative.js";
@@ -43,6 +44,7 @@ import {
   topCountries,
   topPartners,
   topProducts,
+  territoryTotals,
   type Flow,
   type KeyFigures,
   type PartnerRow,
@@ -61,11 +63,15 @@ import {quarterlyTotals, yearComparisons, type QuarterPoint, type YearComparison
 export interface ViewTerritory {
   /** "D10", "R44", "FR" */
   id: string;
-  /** "Aube (10)": in titles. */
+  /** "Aube (10)": in the key figures. */
   place: string;
+  /** "Aube": in chart titles, as the reference names it. */
+  titlePlace: string;
   forms: NameForms;
   /** Its région, when a share of it makes sense (not for a région of one département). */
   region: {id: string; forms: NameForms} | null;
+  /** A région of several départements: its départements' ids and names, and what it counts without a page ("Monaco (code 99 des Douanes)"). */
+  breakdown: {departements: {id: string; name: string}[]; alsoCounted: string[]} | null;
   isFrance: boolean;
 }
 
@@ -94,7 +100,7 @@ const view = <Data>(spec: View<Data>) => spec;
 const MILLIONS = {format: "millionEuros" as const, csvDecimals: 0};
 const TABLE_SUMMARY = "Données du graphique (tableau)";
 
-const title = (kind: ChartKind, territory: ViewTerritory, state: ViewState) => chartTitle(kind, territory.place, state.year);
+const title = (kind: ChartKind, territory: ViewTerritory, state: ViewState) => chartTitle(kind, territory.titlePlace, state.year);
 
 // ---------------------------------------------------------------------------
 // Key figures
@@ -131,6 +137,34 @@ const chiffres = view<KeyFiguresData>({
     charts: () => [],
     after: []
   })
+});
+
+// ---------------------------------------------------------------------------
+// A région by département
+
+const departements = view<BreakdownRow[] | null>({
+  redrawnBy: ["year"],
+  load: async (run, territory, state) => {
+    if (!territory.breakdown) return null;
+    const names = new Map(territory.breakdown.departements.map((d) => [d.id, d.name]));
+    const totals = await territoryTotals(run, {territories: [...names.keys()], year: state.year});
+    const region = await keyFigures(run, {territory: territory.id, year: state.year});
+    return breakdownRows({
+      departements: totals.map((row) => ({...row, name: names.get(row.territory)!})),
+      region: {name: territory.titlePlace, exports: region.export.total, imports: region.import.total},
+      alsoCounted: territory.breakdown.alsoCounted
+    });
+  },
+  draw: (rows, territory, state, {document, fileStem}) => {
+    if (!rows) return {before: [], charts: () => [], after: []};
+    const drawing = departementBreakdown(rows, {
+      title: breakdownTitle(territory.titlePlace, state.year),
+      regionOfName: territory.forms.ofName,
+      fileName: `${fileStem}-departements-${state.year}.csv`,
+      document
+    });
+    return {before: drawing.before, charts: (width) => [drawing.chart(width)], after: drawing.after};
+  }
 });
 
 // ---------------------------------------------------------------------------
@@ -329,6 +363,7 @@ const indicateurs = view<IndicatorsData>({
 /** Every view, by the key its slot carries in the page (data-view). */
 export const VIEWS = {
   chiffres,
+  departements,
   partenaires,
   activites,
   exportations: sankeyView("export", "exportations"),

@@ -25,6 +25,8 @@ export interface PartnerBalanceOptions {
   width: number;
   title: string;
   document?: Document;
+  /** What the rows are, when they are not partner countries (a région's départements): the figure's kind, the empty note and the reading note. */
+  rows?: {kind: string; noData: string; reading: string};
 }
 
 const FONT = 11;
@@ -47,7 +49,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const document = resolveDocument(options.document);
   const {width, title} = options;
   const sorted = sortPartners(rows);
-  if (sorted.length === 0) return chartFigure(emptyNote(document, NO_DATA), [], {title, document, kind: "partner-balance"});
+  if (sorted.length === 0) return chartFigure(emptyNote(document, options.rows?.noData ?? NO_DATA), [], {title, document, kind: options.rows?.kind ?? "partner-balance"});
   const names = new Map(sorted.map((row) => [row.country, row.countryName]));
   const balance = (row: PartnerRow) => row.exports - row.imports;
   const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
@@ -133,7 +135,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
   svg.prepend(titleElement);
-  return chartFigure(svg, [readingKey(document)], {title, document, kind: "partner-balance"});
+  return chartFigure(svg, [readingKey(document, options.rows?.reading)], {title, document, kind: options.rows?.kind ?? "partner-balance"});
 }
 
 /**
@@ -153,7 +155,7 @@ function sideHeaders(rows: readonly PartnerRow[], plotWidth: number): {left: str
 }
 
 /** "Légende" under the chart: swatches with words, and the signs spelled out. */
-function readingKey(document: Document): HTMLElement {
+function readingKey(document: Document, reading = PARTNER_READING): HTMLElement {
   const nb = UNIT_SPACE;
   const items = (
     [
@@ -163,14 +165,20 @@ function readingKey(document: Document): HTMLElement {
       [COLORS.negative, `Solde négatif${nb}: déficit, signe −`]
     ] as const
   ).map(([color, text]) => ({sample: swatch(document, color), text}));
-  return sampleLegend(
-    document,
-    items,
-    `Lecture${nb}: pour chaque pays partenaire, la barre bleue à gauche mesure les importations, ` +
-      `la barre violette à droite les exportations, en millions d'euros${nb}; le trait central et la colonne ` +
-      `«${nb}Solde${nb}» donnent le solde (exportations − importations). Pays classés par total des échanges.`
+  return sampleLegend(document, items, reading);
+}
+
+/** The reading note of the bars, for rows that are `each` ("chaque pays partenaire"), ranked as `ranked` says. */
+export function barsReading(each: string, ranked: string): string {
+  const nb = UNIT_SPACE;
+  return (
+    `Lecture${nb}: pour ${each}, la barre bleue à gauche mesure les importations, ` +
+    `la barre violette à droite les exportations, en millions d'euros${nb}; le trait central et la colonne ` +
+    `«${nb}Solde${nb}» donnent le solde (exportations − importations). ${ranked}`
   );
 }
+
+const PARTNER_READING = barsReading("chaque pays partenaire", "Pays classés par total des échanges.");
 
 /** A small SVG square (prints, unlike CSS backgrounds by default). */
 function swatch(document: Document, color: string): SVGSVGElement {

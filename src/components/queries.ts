@@ -202,6 +202,39 @@ export async function keyFigures(
 }
 
 // ---------------------------------------------------------------------------
+// A région by département
+
+export interface TerritoryTotals {
+  /** Territory id: "D10". */
+  territory: string;
+  /** Euros. */
+  exports: number;
+  imports: number;
+}
+
+/**
+ * Exports and imports of each of `territories` (ids, e.g. a région's
+ * départements) for a year, in the order given; a territory without rows
+ * counts 0. The ids travel as one bound string (no list parameters: both
+ * engines bind them alike).
+ */
+export async function territoryTotals(run: Run, {territories, year}: {territories: readonly string[]; year: number}): Promise<TerritoryTotals[]> {
+  const bad = territories.find((id) => !/^[A-Z]+[0-9A-Z]*$/.test(id));
+  if (bad !== undefined) throw new Error(`Identifiant de territoire invalide : « ${bad} ».`);
+  if (territories.length === 0) return [];
+  const rows = await run<{territory: string; exports: unknown; imports: unknown}>(
+    `SELECT territory,
+       CAST(COALESCE(SUM(value_eur) FILTER (WHERE flow = 'export'), 0) AS DOUBLE) AS exports,
+       CAST(COALESCE(SUM(value_eur) FILTER (WHERE flow = 'import'), 0) AS DOUBLE) AS imports
+     FROM slice WHERE year = $1 AND list_contains(string_split($2, ','), territory)
+     GROUP BY territory`,
+    [year, territories.join(",")]
+  );
+  const byId = new Map(rows.map((row) => [String(row.territory), row]));
+  return territories.map((territory) => ({territory, exports: num(byId.get(territory)?.exports), imports: num(byId.get(territory)?.imports)}));
+}
+
+// ---------------------------------------------------------------------------
 // Partners
 
 export interface PartnerRow {

@@ -5,6 +5,7 @@
  */
 
 import {formatDate} from "../components/format.ts";
+import type {NameForms} from "../data/territories.ts";
 
 export interface SourceFacts {
   year: number;
@@ -52,12 +53,45 @@ export function methodologyCaveats(facts: SourceFacts): string[] {
   ];
 }
 
-/** Section 7: links and how to cite. */
+/** The programme's page on the ANCT's site, and its national contact address (as the reference gives it). */
+export const PROGRAMME_PAGE = "https://agence-cohesion-territoires.gouv.fr/territoires-dindustrie-44";
+export const PROGRAMME_CONTACT = "territoires-industrie@anct.gouv.fr";
+
+/**
+ * Section 0, the reference's Introduction: the programme, the series of
+ * portraits this issue belongs to, and why the page is drawn by département.
+ * `forms` are the page's territory's (the article comes with them).
+ */
+export function introduction(forms: NameForms, kind: "departement" | "region" | "france"): string[] {
+  const scale =
+    kind === "departement"
+      ? "Cette fiche porte donc sur un département ; un Territoire d'industrie se lit à travers le ou les départements qui le composent."
+      : `Les fiches des départements en sont la base ; celle-ci en donne l'ensemble ${kind === "region" ? "pour la région" : "pour la France"}.`;
+  return [
+    "Le programme **Territoires d'industrie** est copiloté par l'Agence nationale de la cohésion des territoires (ANCT) " +
+      "et la Direction générale des entreprises (DGE). Une première série de portraits socio-économiques des " +
+      "Territoires d'industrie, réalisée avec l'Insee, a paru en octobre 2024.",
+    `Ce numéro thématique porte sur le **commerce extérieur** ${forms.ofName} : ses principaux pays partenaires, ` +
+      "ses principales activités à l'export et à l'import, et les flux entre produits et pays.",
+    "Il repose sur les statistiques régionales et départementales du commerce extérieur des Douanes (DGDDI), " +
+      `dont le département est l'échelle la plus fine publiée. ${scale}`
+  ];
+}
+
+/** Section 7, the reference's « Informations pratiques »: what the fiche is for, the programme's pages and contact, how to cite. */
 export function practicalInformation(pageTitle: string, year: number): string[] {
   return [
+    "Cette fiche dresse un état des lieux du commerce extérieur du territoire à l'usage des acteurs locaux, " +
+      "dans un contexte de droits de douane qui change vite.",
+    "Elle reprend le contenu de la publication de l'ANCT et de la DGE « Les indicateurs clés : commerce extérieur — " +
+      "Territoires d'industrie » ; ses textes et ses chiffres sont établis ici à partir des données des Douanes " +
+      "et n'engagent ni l'ANCT ni la DGE.",
+    `Programme Territoires d'industrie : [page du programme sur le site de l'ANCT](${PROGRAMME_PAGE}), où se trouvent ` +
+      "les portraits socio-économiques des Territoires d'industrie ; l'assemblée générale du programme du 27 mai, " +
+      "son dossier de presse et les actualités du programme sont publiés sur les sites de l'ANCT et de la DGE. " +
+      `Contact national : [${PROGRAMME_CONTACT}](mailto:${PROGRAMME_CONTACT}).`,
     "Données : [Le kiosque de la DGDDI](https://lekiosque.finances.gouv.fr/) (statistiques régionales et " +
       "départementales), sous Licence Ouverte 2.0 ; téléchargeables aussi depuis la page [Méthodologie](/methodologie).",
-    "Territoires d'industrie : programme piloté par l'ANCT et la DGE ([site du programme](https://agence-cohesion-territoires.gouv.fr/territoires-dindustrie-44)).",
     `Citer cette fiche : « ${pageTitle}, ${FACTSHEET_TITLE} ${year}, d'après DGDDI / DSECE ».`,
     "Code source, méthodes et tests : voir la page [Méthodologie](/methodologie)."
   ];

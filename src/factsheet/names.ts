@@ -10,6 +10,11 @@ export function displayName(info: TerritoryInfo): string {
   return info.kind === "france" ? "France entière" : info.name;
 }
 
+/** The name in chart titles, as the reference writes it: "Aube", "Grand Est", "France entière". */
+export function chartPlace(info: TerritoryInfo): string {
+  return info.kind === "departement" ? info.name : displayName(info);
+}
+
 /** "aube-10", "grand-est", "france": file names of downloads. */
 export function slug(info: TerritoryInfo): string {
   const base = info.kind === "departement" ? `${info.name}-${info.code}` : info.kind === "france" ? "france" : info.name;
@@ -29,5 +34,5 @@ export function pagePath(info: TerritoryInfo): string {
 
 /** A chart's title for a territory, on its page and in its static version alike. */
 export function territoryChartTitle(kind: ChartKind, info: TerritoryInfo, year: number): string {
-  return chartTitle(kind, displayName(info), year);
+  return chartTitle(kind, chartPlace(info), year);
 }

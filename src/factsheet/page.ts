@@ -25,6 +25,7 @@ import {allTerritories, downloadFileName, findTerritory, sliceFileName, type Ter
 import {
   contextParagraph,
   FACTSHEET_TITLE,
+  introduction,
   methodologyCaveats,
   practicalInformation,
   SYNTHETIC_BANNER
@@ -189,6 +190,8 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
   const up = siteRoot(info);
   const attachment = (path: string) => `FileAttachment(${js(up + path)}).href`;
   const territories = shownTerritories(info, figures);
+  // A région's breakdown by département reads its départements' slices when a control redraws it.
+  const breakdownIds = viewTerritory(info, figures.corsica).breakdown?.departements.map((d) => d.id) ?? [];
   const config = {
     territory: info.id,
     year: figures.year,
@@ -201,7 +204,7 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
     [
       `import {enhanceFactsheet} from "${up}components/factsheet-enhance.js";`,
       `enhanceFactsheet(${js(config)}, {`,
-      `  slices: [${territories.map((t) => attachment(`data/slices/${sliceFileName(t.id)}`)).join(", ")}],`,
+      `  slices: [${[...territories.map((t) => t.id), ...breakdownIds].map((id) => attachment(`data/slices/${sliceFileName(id)}`)).join(", ")}],`,
       `  quarterly: [${attachment(`data/quarterly/${sliceFileName(info.id)}`)}],`,
       `  products: ${attachment("data/products.parquet")},`,
       `  countries: ${attachment("data/countries.parquet")}`,
@@ -240,7 +243,8 @@ function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow, vi
   const words = FLOW_WORDS[flow];
   const kind = flow === "export" ? "exportations" : "importations";
   const blocks = shownTerritories(info, figures).map((territory, index) => {
-    const heading = index === 0 ? "" : `### ${html(displayName(territory))}\n\n`;
+    // The chart's own title names the flow and the territory; the heading says which comparison it is.
+    const heading = index === 0 ? "" : `### ${territory.kind === "france" ? "À l'échelle nationale" : "À l'échelle de la région"} : ${html(displayName(territory))}\n\n`;
     return heading + slot(kind, territory, index === 0 ? views : others[territory.id] ?? {});
   });
   // One section per flow, so that the flows control can hide the other one (html[data-flux] in factsheet.css).
@@ -255,6 +259,14 @@ ${blocks.join("")}</section>
 `;
 }
 
+/** A région of several départements: its figures by département, which add up to the région's. */
+function breakdownSection(info: TerritoryInfo, figures: SiteFigures, views: TerritoryViews): string {
+  if (!viewTerritory(info, figures.corsica).breakdown) return "";
+  return `## Répartition par département
+
+${slot("departements", info, views)}`;
+}
+
 function contextSection(figures: SiteFigures): string {
   const caveats = methodologyCaveats({
     year: figures.year,
@@ -266,7 +278,15 @@ function contextSection(figures: SiteFigures): string {
 
 ${contextParagraph()}
 
+### Précisions méthodologiques
+
 ${caveats.map((line) => `- ${line}`).join("\n")}`;
+}
+
+function introductionSection(info: TerritoryInfo): string {
+  return `## Introduction
+
+${introduction(info.forms, info.kind).join("\n\n")}`;
 }
 
 function practicalSection(info: TerritoryInfo, figures: SiteFigures): string {
@@ -297,6 +317,8 @@ ${titleBlock(info, figures)}
 
 ${neighbours(info, figures)}
 
+${introductionSection(info)}
+
 ${contextSection(figures)}
 
 ${controlsBlock(figures)}
@@ -307,7 +329,7 @@ ${slot("chiffres", info, views)}${outsideDepartementsBlock(info, figures)}
 
 ${downloadsBlock(info, figures)}
 
-## Balance commerciale territoriale
+${breakdownSection(info, figures, views)}## Balance commerciale territoriale
 
 ### Principaux pays à l'import et à l'export
 

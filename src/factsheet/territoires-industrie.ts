@@ -21,5 +21,5 @@ export function territoiresIndustrieBlock(code: string, list: Pick<TerritoiresIn
   const names = [...new Set((list.byDepartement[code] ?? []).map((territory) => territory.name))];
   return names.length
     ? `<p class="factsheet-ti">Territoires d'industrie : ${names.map(html).join(", ")}.</p>`
-    : `<p class="factsheet-ti">Aucun Territoire d'industrie dans ce département selon la liste de l'ANCT fournie.</p>`;
+    : `<p class="factsheet-ti">Aucun Territoire d'industrie dans ce département selon la liste de l'ANCT.</p>`;
 }

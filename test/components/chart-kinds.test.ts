@@ -9,15 +9,17 @@ describe("chart kinds", () => {
     for (const view of Object.keys(VIEW_CHARTS)) expect(isViewKind(view), view).toBe(true);
     for (const kind of CHART_KINDS) {
       expect(CHART_NAMES[kind]).toMatch(/^\p{Lu}/u);
-      expect(chartTitle(kind, "Aube (10)", 2024)).toMatch(/^Aube \(10\) — /);
+      expect(chartTitle(kind, "Aube", 2024)).toMatch(/^\p{Lu}[^—]+, Aube \(/u);
     }
-    expect(new Set(CHART_KINDS.map((kind) => chartTitle(kind, "Aube (10)", 2024))).size).toBe(CHART_KINDS.length);
+    expect(new Set(CHART_KINDS.map((kind) => chartTitle(kind, "Aube", 2024))).size).toBe(CHART_KINDS.length);
   });
 
   it("keeps the reference's titles", () => {
-    expect(chartTitle("partenaires", "Aube (10)", 2024)).toBe("Aube (10) — principaux pays partenaires à l'import et à l'export, 2024 (M€)");
-    expect(chartTitle("exportations", "Grand Est", 2024)).toBe("Grand Est — exportations par produit et par pays de destination, 2024 (M€)");
-    expect(chartTitle("importations", "France entière", 2023)).toBe("France entière — importations par pays d'origine et par produit, 2023 (M€)");
+    expect(chartTitle("partenaires", "Aube", 2024)).toBe("Principaux pays à l'import et à l'export, Aube (2024)");
+    // The treemap's title says import and export in the order of its section's heading.
+    expect(chartTitle("activites", "Aube", 2024)).toBe("Principales activités à l'export et à l'import, Aube (2024)");
+    expect(chartTitle("exportations", "Grand Est", 2024)).toBe("Flux à l'export, Grand Est (en valeur, 2024)");
+    expect(chartTitle("importations", "France entière", 2023)).toBe("Flux à l'import, France entière (en valeur, 2023)");
   });
 
   it("recognises its keys only", () => {

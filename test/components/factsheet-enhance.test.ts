@@ -10,7 +10,7 @@ const CONFIG: FactsheetConfig = {
   credit: "Source : DGDDI / DSECE, 2024",
   embedBase: "../integrer",
   territories: {
-    D10: {id: "D10", place: "Aube (10)", forms: {subject: "L'Aube", ofName: "de l'Aube", inName: "dans l'Aube"}, region: null, isFrance: false, fileStem: "aube-10"}
+    D10: {id: "D10", place: "Aube (10)", titlePlace: "Aube", forms: {subject: "L'Aube", ofName: "de l'Aube", inName: "dans l'Aube"}, region: null, breakdown: null, isFrance: false, fileStem: "aube-10"}
   }
 };
 const SOURCES = {slices: ["a.parquet"], quarterly: ["q.parquet"], products: "p.parquet", countries: "c.parquet"};

@@ -9,6 +9,7 @@ import {
   sankeyLinks,
   productDetail,
   stackSlices,
+  territoryTotals,
   topCountries,
   topPartners,
   topProducts,
@@ -87,6 +88,19 @@ describe("keyFigures", () => {
     const figures = await keyFigures(run, {territory: "D75", region: "R11", year: YEAR});
     expect(figures.export.total).toBe(0);
     expect(figures.export.franceShare).toBe(0);
+  });
+});
+
+describe("territoryTotals", () => {
+  it("gives each territory's exports and imports in the order asked, 0 for one without rows, and refuses a malformed id", async () => {
+    const rows = await territoryTotals(run, {territories: ["D51", "D10", "D08", "D52"], year: YEAR});
+    expect(rows.map((row) => row.territory)).toEqual(["D51", "D10", "D08", "D52"]);
+    for (const row of rows.slice(0, 3)) {
+      expect(row.exports, row.territory).toBeCloseTo(total(rowsOf(row.territory, "export")), 2);
+      expect(row.imports, row.territory).toBeCloseTo(total(rowsOf(row.territory, "import")), 2);
+    }
+    expect(rows[3]).toEqual({territory: "D52", exports: 0, imports: 0});
+    await expect(territoryTotals(run, {territories: ["D10", "D51,R44"], year: YEAR})).rejects.toThrow("Identifiant de territoire invalide : « D51,R44 »");
   });
 });
 

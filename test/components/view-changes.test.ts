@@ -8,7 +8,7 @@ const changed = (next: Partial<typeof built>) => VIEW_KINDS.filter((kind) => vie
 
 describe("viewChanges", () => {
   it("redraws every view that depends on the year, not the quarterly trend that shows them all", () => {
-    expect(changed({year: 2023})).toEqual(["chiffres", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"]);
+    expect(changed({year: 2023})).toEqual(["chiffres", "departements", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"]);
   });
 
   it("redraws the views that show products when the level changes, and only the Sankeys for their size", () => {

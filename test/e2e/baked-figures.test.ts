@@ -3,12 +3,12 @@
  * an independent computation, with @duckdb/node-api, from the canonical
  * table the site publishes — and, on the demo data, the reference factsheet.
  */
-import {readdirSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
 import {formatMillionEuros, formatPercent} from "../../src/components/format.ts";
 import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, regionOf} from "../../src/data/territories.ts";
+import {deptTotals as totals} from "./published-trade.ts";
 
 const DIST = "dist";
 const html = (path: string) => readFileSync(join(DIST, `${path}.html`), "utf8");
@@ -18,31 +18,6 @@ const text = (path: string) =>
   html(path)
     .replace(/<[^>]+>/g, " ")
     .replace(/&(nbsp|#39|quot|lt|gt|amp);/g, (entity) => ENTITIES[entity]);
-
-function publishedTrade(): string {
-  const folder = join(DIST, "_file", "data");
-  const file = readdirSync(folder).find((name) => /^trade\.[0-9a-f]+\.parquet$/.test(name));
-  if (!file) throw new Error(`trade.parquet introuvable dans ${folder} : la page Données doit le publier.`);
-  return join(folder, file);
-}
-
-async function totals(): Promise<Map<string, number>> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(
-      `WITH shown AS (SELECT max(year) AS year FROM (SELECT year FROM read_parquet($1) GROUP BY year HAVING count(DISTINCT quarter) = 4))
-       SELECT dept, flow, sum(value_eur) AS value FROM read_parquet($1) WHERE year = (SELECT year FROM shown) GROUP BY dept, flow`,
-      [publishedTrade()]
-    );
-    const map = new Map<string, number>();
-    for (const row of reader.getRowObjectsJS() as {dept: string; flow: string; value: number}[]) map.set(`${row.dept}/${row.flow}`, row.value);
-    return map;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 describe("baked figures", async () => {
   const byDept = await totals();

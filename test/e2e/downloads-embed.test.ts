@@ -107,7 +107,7 @@ describe("the embed view", () => {
         expect(await page.locator(chrome).count(), chrome).toBe(0);
       }
       expect(await page.locator("figure h3").textContent()).toBe(
-        "Aube (10) — principaux pays partenaires à l'import et à l'export, 2024 (M€)"
+        "Principaux pays à l'import et à l'export, Aube (2024)"
       );
       const factsheet = page.locator(".embed-source a");
       expect(await factsheet.getAttribute("target")).toBe("_top");
@@ -127,7 +127,7 @@ describe("the embed view", () => {
       for (const kind of CHART_KINDS) {
         await page.goto(`${server.url}/integrer?territoire=R44&graphique=${kind}`);
         await page.locator("figure.chart svg[role='img']").first().waitFor({timeout: 60_000});
-        expect(await page.locator("figure.chart h3").textContent(), kind).toMatch(/^Grand Est — /);
+        expect(await page.locator("figure.chart h3").textContent(), kind).toMatch(/, Grand Est \(/);
       }
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
@@ -159,7 +159,7 @@ describe("the embed view", () => {
       );
       const frame = page.frameLocator("iframe");
       await frame.locator("figure[data-chart='sankey'] svg[role='img']").first().waitFor({timeout: 60_000});
-      expect(await frame.locator("figure.chart h3").textContent()).toMatch(/^France entière — exportations/);
+      expect(await frame.locator("figure.chart h3").textContent()).toMatch(/^Flux à l.export, France entière \(/);
       expect(offHost).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -53,7 +53,7 @@ const viewsLive = (page: Page, kinds: readonly string[]) =>
     {timeout: 60_000}
   );
 // What a year redraws (the quarterly trend shows every quarter whatever the year) and what the Sankeys' size does.
-const YEAR_VIEWS = ["chiffres", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"];
+const YEAR_VIEWS = ["chiffres", "departements", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"];
 const SANKEY_VIEWS = ["exportations", "importations"];
 
 const visibleCharts = (page: Page) =>

@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 const SECTIONS = [
+  "## Introduction",
   "## Contexte et méthodologie",
+  "### Précisions méthodologiques",
   '## Chiffres clés <span class="shown-year">2024</span>',
   "## Balance commerciale territoriale",
   "## Principales activités à l'export et à l'import",
@@ -50,6 +52,40 @@ describe("factsheetMarkdown", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(page).toContain('class="demo-banner"');
     expect(page).toContain("<h1>Aube (10)</h1>");
+  });
+
+  it("writes the reference's Introduction and Informations pratiques, with the programme's contact, attributed to the ANCT and the DGE", () => {
+    const page = factsheetMarkdown("D10", figures);
+    const section = (heading: string) => page.slice(page.indexOf(`\n## ${heading}\n`), page.indexOf("\n## ", page.indexOf(`\n## ${heading}\n`) + 4));
+    const intro = section("Introduction");
+    expect(intro).toContain("copiloté par l'Agence nationale de la cohésion des territoires (ANCT) et la Direction générale des entreprises (DGE)");
+    expect(intro).toContain("octobre 2024");
+    expect(intro).toContain("commerce extérieur** de l'Aube");
+    expect(intro).toContain("le département est l'échelle la plus fine publiée");
+    expect(factsheetMarkdown("R44", figures)).toContain("commerce extérieur** du Grand Est");
+    expect(factsheetMarkdown("FR", figures)).toContain("commerce extérieur** de la France");
+    const practical = page.slice(page.indexOf("\n## Informations pratiques\n"));
+    expect(practical).toContain("[territoires-industrie@anct.gouv.fr](mailto:territoires-industrie@anct.gouv.fr)");
+    expect(practical).toContain("publication de l'ANCT et de la DGE « Les indicateurs clés : commerce extérieur — Territoires d'industrie »");
+    expect(practical).toContain("n'engagent ni l'ANCT ni la DGE");
+    expect(practical).toContain("portraits socio-économiques");
+  });
+
+  it("heads the région's and France's Sankeys with the comparison they make", () => {
+    const page = factsheetMarkdown("D10", figures);
+    expect(page.match(/\n### À l'échelle de la région : Grand Est\n/g)).toHaveLength(2);
+    expect(page.match(/\n### À l'échelle nationale : France entière\n/g)).toHaveLength(2);
+    expect(page).not.toMatch(/\n### Grand Est\n/);
+  });
+
+  it("breaks a région of several départements down by département, and gives its script their slices", () => {
+    const slots = (id: string) => [...factsheetMarkdown(id, figures).matchAll(/data-view="departements" data-territory="(\w+)"/g)].map(([, territory]) => territory);
+    expect(slots("R44")).toEqual(["R44"]);
+    // Not on a département's page, nor France's, nor a région of one département.
+    expect([...slots("D10"), ...slots("FR"), ...slots("R04")]).toEqual([]);
+    const page = factsheetMarkdown("R44", figures);
+    expect(page.indexOf("\n## Répartition par département\n")).toBeGreaterThan(page.indexOf("\n## Chiffres clés"));
+    for (const code of ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"]) expect(page).toContain(`FileAttachment("../data/slices/D${code}.parquet").href`);
   });
 
   it("gives every view its slot, with the région's and France's Sankeys on a département's page", () => {

@@ -47,6 +47,8 @@ afterAll(async () => {
 
 const quarterlyPaths = () => ({productsQuarterlyParquetPath: quarterly.productsQuarterlyParquetPath, countriesQuarterlyParquetPath: quarterly.countriesQuarterlyParquetPath});
 
+const regionPage = () => factsheetMarkdown("R44", figures, views.R44, {FR: views.FR});
+
 const aubePage = () => factsheetMarkdown("D10", figures, views.D10, {R44: views.R44, FR: views.FR});
 
 /** The page as Framework renders it: its HTML body, and its JavaScript cells (fenced and inline). */
@@ -79,11 +81,31 @@ describe("the views in a factsheet's HTML", () => {
     const partners = await withSliceData(fixture, {year: figures.year}, (run) => topPartners(run, {territory: "D10", year: figures.year, n: 10}));
     expect(partners.length).toBeGreaterThan(2);
     const figure = rendered(aubePage()).body.querySelector(".view[data-view='partenaires'] .view-wide figure[data-chart='partner-balance']")!;
-    expect(figure.querySelector("figcaption h3")?.textContent).toBe("Aube (10) — principaux pays partenaires à l'import et à l'export, 2024 (M€)");
+    expect(figure.querySelector("figcaption h3")?.textContent).toBe("Principaux pays à l'import et à l'export, Aube (2024)");
     const svg = figure.querySelector("svg[role='img']")!;
     for (const side of ["importations", "exportations", "solde"]) {
       expect(svg.querySelectorAll(`g[aria-description='${side}'] rect`), side).toHaveLength(partners.length);
     }
+  });
+
+  it("break the région down by département: every département of Grand Est in the table, totals equal to the région's, and its bars", () => {
+    const {body} = rendered(regionPage());
+    const slot = body.querySelector(".view[data-view='departements'][data-territory='R44']")!;
+    const rows = [...slot.querySelectorAll(".chart-data-open tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    expect(rows.map((row) => row[0])).toEqual([
+      "Ardennes (08)", "Aube (10)", "Marne (51)", "Haute-Marne (52)", "Meurthe-et-Moselle (54)",
+      "Meuse (55)", "Moselle (57)", "Bas-Rhin (67)", "Haut-Rhin (68)", "Vosges (88)", "Total Grand Est"
+    ]);
+    const region = figures.territories.R44.keyFigures;
+    expect(rows.at(-1)!.slice(1, 3)).toEqual([formatMillionEuros(region.export.total), formatMillionEuros(region.import.total)]);
+    // The départements of the fixture (08, 10, 51) make the whole région: their figures add up to its total.
+    const sum = (flow: "export" | "import") => ["D08", "D10", "D51"].reduce((total, id) => total + figures.territories[id].keyFigures[flow].total, 0);
+    expect(sum("export")).toBeCloseTo(region.export.total, 3);
+    expect(rows[1].slice(1, 3)).toEqual([formatMillionEuros(figures.territories.D10.keyFigures.export.total), formatMillionEuros(figures.territories.D10.keyFigures.import.total)]);
+    for (const width of ["wide", "narrow"]) {
+      expect(slot.querySelectorAll(`.view-${width} figure[data-chart='departements'] g[aria-description='exportations'] rect`), width).toHaveLength(10);
+    }
+    expect(slot.querySelector(".view-wide figcaption h3")?.textContent).toBe("Exportations et importations par département, Grand Est (2024)");
   });
 
   it("hold the key figures, the indicators and the comparisons, with their numbers", () => {
