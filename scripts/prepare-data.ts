@@ -26,10 +26,10 @@ const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
 // Framework's look-ups for lazy client libraries (scripts/prepare-offline.ts) are not data.
 const KEEP = new Set(["_npm"]);
 
-// What the page loaders (src/**/[code].md.ts, france.md.ts, integrer.md.ts) run: their printed pages depend on it.
+// What the page loaders (src/**/[code].md.ts, france.md.ts, integrer.md.ts, index.md.ts, comparer.md.ts) run: their printed pages depend on it.
 const PAGE_CODE = ["src/factsheet", "src/components", "src/data/territories.ts", "src/data/territory-ids.ts", "src/data/territoires-industrie.ts"];
 // Their outputs in Framework's cache (one per route), and the drawn charts the embed view reads.
-const PAGE_OUTPUTS = ["departements", "regions", "france.md", "integrer.md", "index.md", "data/charts.zip"];
+const PAGE_OUTPUTS = ["departements", "regions", "france.md", "integrer.md", "index.md", "comparer.md", "data/charts.zip"];
 const PAGE_CODE_KEY = join(FRAMEWORK_CACHE, ".page-code-key");
 
 async function previousKey(): Promise<string | null> {
