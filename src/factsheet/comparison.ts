@@ -12,7 +12,7 @@
  * DuckDB-WASM and draws it live with the same queries and components. The
  * territories to choose from, and the slice file of each, come from the
  * territory list (Corsica as the source publishes it), never from a list
- * written by hand.
+ * written by hand. Its styles are in src/factsheet.css.
  */
 import type {ComparisonConfig, ComparisonTerritory} from "../components/comparison-enhance.ts";
 import {DEFAULT_PAIR, type Pair} from "../components/comparison-pair.ts";
@@ -156,17 +156,6 @@ ${SIDE_VIEWS.map(({kind, heading}) => `## ${heading}\n\n${sidesBlock(kind, pair,
 
 ${enhanceCell(territories, comparisonConfig(figures, pair))}
 
-<style>
-main p a[href], main li a[href], main td a[href] { text-decoration: underline; }
-.comparison-table { max-width: 100%; margin-bottom: 1rem; }
-.comparison-table caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
-.comparison-sides { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.5rem; align-items: start; max-width: none; }
-.comparison-side { min-width: 0; }
-.comparison-side-heading { margin-top: 0.5rem; }
-.comparison-error:not([hidden]) { padding: 0.6rem 0.9rem; border-left: 6px solid #c8102e; background: #fdf2f4; font-weight: 600; }
-.comparison-stale { opacity: 0.45; }
-@media (max-width: 760px) { .comparison-sides { grid-template-columns: minmax(0, 1fr); } }
-</style>
 `;
 }
 
