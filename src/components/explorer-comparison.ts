@@ -1,11 +1,17 @@
 /**
- * The comparison page's pieces: two territories' key figures side by side,
- * their top lists, and the shareable URL state (?a=D10&b=D51).
- * Pure: rows in, elements out; `document` injectable; textContent only.
+ * The comparison page's key figures (/comparer): two territories side by
+ * side, from the overview table (src/data/overview.ts), with France's totals
+ * for the national shares. The query runs the same at build time
+ * (@duckdb/node-api, src/factsheet/comparison.ts) and in the page
+ * (DuckDB-WASM, ./comparison-live.ts); the table is pure: rows in, element
+ * out, `document` injectable, textContent only.
  */
 import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
 import type {OverviewRow} from "../data/overview.js";
 import {resolveDocument} from "./figure.js";
+import {formatHhi} from "./indicator-cards.js";
+import {FRANCE_ID, type Run} from "./queries.js";
+import type {Pair} from "./comparison-pair.js";
 
 /** The overview columns the comparison reads. */
 export type OverviewFigures = Pick<
@@ -22,6 +28,29 @@ export type OverviewFigures = Pick<
   | "hhi_products_export"
 >;
 
+/** The two territories' rows and France's, for one year. */
+export interface ComparisonFigures {
+  a: OverviewFigures;
+  b: OverviewFigures;
+  france: OverviewFigures;
+}
+
+/** Reads the rows of `pair` and France from the `overview` table; a territory without a row is an error naming it. */
+export async function comparisonFigures(run: Run, {year, pair}: {year: number; pair: Pair}): Promise<ComparisonFigures> {
+  const rows = await run<OverviewFigures>(
+    `SELECT territory, name, exports_eur, imports_eur, balance_eur, us_export_share, top3_partners_export_share,
+       top3_partners_import_share, hhi_partners_export, hhi_products_export
+     FROM overview WHERE year = $1 AND territory IN ($2, $3, $4)`,
+    [year, pair.a, pair.b, FRANCE_ID]
+  );
+  const row = (id: string) => {
+    const found = rows.find((r) => r.territory === id);
+    if (!found) throw new Error(`Aucun chiffre pour le territoire « ${id} » en ${year} dans le tableau d'ensemble.`);
+    return found;
+  };
+  return {a: row(pair.a), b: row(pair.b), france: row(FRANCE_ID)};
+}
+
 export interface ComparisonLine {
   label: string;
   a: string;
@@ -30,10 +59,16 @@ export interface ComparisonLine {
 
 const share = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "–" : formatPercent(value, 1));
 const ratio = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, 2) : "–");
-const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatNumber(value, 3));
+/** On the factsheets' scale (the squared shares in percent, 0 to 10 000), not the overview's 0 to 1. */
+const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatHhi(value * 10_000));
+
+const HHI_MAX = formatNumber(10_000);
+
+/** The table's caption: "Aube (10) et Grand Est : chiffres clés 2024". */
+export const comparisonCaption = (placeA: string, placeB: string, year: number) => `${placeA} et ${placeB} : chiffres clés ${year}`;
 
 /** The lines of the key-figures table, formatted in French. `france` gives the national shares. */
-export function comparisonLines(a: OverviewFigures, b: OverviewFigures, france: OverviewFigures): ComparisonLine[] {
+export function comparisonLines({a, b, france}: ComparisonFigures): ComparisonLine[] {
   const line = (label: string, f: (row: OverviewFigures) => string): ComparisonLine => ({label, a: f(a), b: f(b)});
   return [
     line("Exportations", (r) => formatMillionEuros(r.exports_eur)),
@@ -42,10 +77,10 @@ export function comparisonLines(a: OverviewFigures, b: OverviewFigures, france: 
     line("Part des exportations de la France", (r) => ratio(r.exports_eur, france.exports_eur)),
     line("Part des importations de la France", (r) => ratio(r.imports_eur, france.imports_eur)),
     line("Part des exportations vers les États-Unis", (r) => share(r.us_export_share)),
-    line("Part des 3 premiers pays clients", (r) => share(r.top3_partners_export_share)),
-    line("Part des 3 premiers pays fournisseurs", (r) => share(r.top3_partners_import_share)),
-    line("Concentration des clients (indice HHI, 0 à 1)", (r) => index(r.hhi_partners_export)),
-    line("Concentration des produits exportés (indice HHI, 0 à 1)", (r) => index(r.hhi_products_export))
+    line("Part des trois premiers pays clients", (r) => share(r.top3_partners_export_share)),
+    line("Part des trois premiers pays fournisseurs", (r) => share(r.top3_partners_import_share)),
+    line(`Concentration des pays clients (indice IHH, 0 à ${HHI_MAX})`, (r) => index(r.hhi_partners_export)),
+    line(`Concentration des produits exportés (indice IHH, 0 à ${HHI_MAX})`, (r) => index(r.hhi_products_export))
   ];
 }
 
@@ -66,11 +101,12 @@ function headedTable(doc: Document, className: string, caption: string, headings
 }
 
 /** A table: indicator | territory A | territory B. */
-export function comparisonTable(a: OverviewFigures, b: OverviewFigures, france: OverviewFigures, {caption, document}: {caption: string; document?: Document}): HTMLTableElement {
+export function comparisonTable(figures: ComparisonFigures, {caption, document}: {caption: string; document?: Document}): HTMLTableElement {
+  const {a, b} = figures;
   const doc = resolveDocument(document);
   const table = headedTable(doc, "comparison-table", caption, [["Indicateur", "left"], [a.name, "right"], [b.name, "right"]]);
   const body = table.createTBody();
-  for (const line of comparisonLines(a, b, france)) {
+  for (const line of comparisonLines(figures)) {
     const row = body.insertRow();
     const th = doc.createElement("th");
     th.scope = "row";
@@ -85,55 +121,4 @@ export function comparisonTable(a: OverviewFigures, b: OverviewFigures, france: 
     }
   }
   return table;
-}
-
-export interface RankedRow {
-  rank: number;
-  name: string;
-  value: number;
-  share: number;
-}
-
-/** A small top-N table: rank, name, value in M€, share of the flow. */
-export function topTable(rows: readonly RankedRow[], {caption, nameLabel, document}: {caption: string; nameLabel: string; document?: Document}): HTMLTableElement {
-  const table = headedTable(resolveDocument(document), "top-table", caption, [["Rang", "right"], [nameLabel, "left"], ["Montant", "right"], ["Part", "right"]]);
-  const body = table.createTBody();
-  if (rows.length === 0) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = 4;
-    cell.textContent = "Aucun échange enregistré.";
-  }
-  for (const row of rows) {
-    const tr = body.insertRow();
-    const cells: [string, string][] = [
-      [String(row.rank), "right"],
-      [row.name, "left"],
-      [formatMillionEuros(row.value), "right"],
-      [formatPercent(row.share, 1), "right"]
-    ];
-    for (const [text, align] of cells) {
-      const cell = tr.insertCell();
-      cell.textContent = text;
-      cell.style.textAlign = align;
-    }
-  }
-  return table;
-}
-
-/** The pair in the URL's query string, each kept only if `valid`; fallbacks otherwise. */
-export function readPair(search: string, valid: (id: string) => boolean, fallback: {a: string; b: string}): {a: string; b: string} {
-  const params = new URLSearchParams(search);
-  const pick = (key: "a" | "b") => {
-    const value = params.get(key)?.trim().toUpperCase();
-    return value && valid(value) ? value : fallback[key];
-  };
-  return {a: pick("a"), b: pick("b")};
-}
-
-/** "?a=D10&b=R44", other parameters kept. */
-export function writePair(search: string, pair: {a: string; b: string}): string {
-  const params = new URLSearchParams(search);
-  params.set("a", pair.a);
-  params.set("b", pair.b);
-  return `?${params.toString()}`;
 }

@@ -11,6 +11,7 @@ import {chartActions} from "./chart-export.js";
 import {VIEW_CHARTS} from "./chart-kinds.js";
 import type {FactsheetSources} from "./factsheet-data.js";
 import type {ViewTerritory} from "./factsheet-views.js";
+import {liveQueue} from "./live-queue.js";
 import {needsRedraw, searchOfState, stateFromSearch, type FlowChoice, type ProductLevel, type ViewState} from "./view-state.js";
 
 export interface FactsheetConfig {
@@ -61,33 +62,12 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
 
   const form = doc.querySelector<HTMLFormElement>("form.factsheet-controls");
   const status = form?.querySelector<HTMLElement>(".controls-status");
-  let live: Promise<Live> | undefined;
-  const loadLive = () => (live ??= import("./factsheet-live.js"));
-  let pending = Promise.resolve();
-
-  /**
-   * Runs `work` with the live module, one request at a time (they share the
-   * engine's `slice` view), saying meanwhile that the engine loads the first
-   * time, and what went wrong if it fails.
-   */
-  const withLive = (busy: string, work: (module: Live) => Promise<void>) => {
-    // Said at once: the first time, the engine (a few megabytes) is fetched and started.
-    if (status) status.textContent = live ? busy : "Chargement du moteur de requêtes (la première fois seulement)…";
-    pending = pending.then(async () => {
-      try {
-        await work(await loadLive());
-        if (status) status.textContent = "";
-      } catch (error) {
-        if (status) status.textContent = `Ces vues n'ont pas pu être recalculées : ${error instanceof Error ? error.message : String(error)}`;
-      }
-    });
-    return pending;
-  };
+  const live = liveQueue<Live>(() => import("./factsheet-live.js"), status, {failure: "Ces vues n'ont pas pu être recalculées"});
 
   /** Draws the page for `next`. */
   const show = (next: ViewState) => {
     state = next;
-    return withLive("Calcul en cours…", (module) => module.showState(config, sources, next, doc));
+    return live.run("Calcul en cours…", (module) => module.showState(config, sources, next, doc));
   };
 
   // The flows shown need no query: the page holds both flows' Sankeys, the CSS hides one (html[data-flux]).
@@ -134,7 +114,7 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     const code = element.getAttribute(cell ? "data-product" : "data-code");
     const flow = cell ? element.closest("[data-flow]")?.getAttribute("data-flow") : slot.dataset.view === "exportations" ? "export" : "import";
     if (!code || code === "_AUTRES" || (flow !== "export" && flow !== "import")) return;
-    void withLive("", (module) => module.showDetail(config, sources, state, {slot, code, flow}));
+    void live.run("", (module) => module.showDetail(config, sources, state, {slot, code, flow}));
   });
 
   // Every partner, every product: a button under the partner chart and under the treemap.
@@ -144,7 +124,7 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     button.className = "show-all";
     button.textContent = slot.dataset.view === "partenaires" ? "Tous les pays partenaires (tableau triable)" : "Tous les produits (tableau triable)";
     button.addEventListener("click", () => {
-      void withLive("", (module) => module.showAll(config, sources, state, slot));
+      void live.run("", (module) => module.showAll(config, sources, state, slot));
     });
     slot.querySelector(".view-after")?.after(button);
   }

@@ -80,6 +80,22 @@ function listenToResize(doc: Document): void {
   });
 }
 
+/**
+ * Puts a view drawn live in its slot: what goes above, its charts at the
+ * column's width (drawn again when the window is resized), what goes below;
+ * a detail or a full table shown for the previous drawing goes.
+ */
+export function fillSlot(slot: HTMLElement, drawn: Drawn): void {
+  replaceChildren(slot.querySelector(".view-before"), drawn.before);
+  drawCharts(slot, drawn);
+  replaceChildren(slot.querySelector(".view-after"), drawn.after);
+  slot.querySelector(".view-detail")?.remove();
+  slot.querySelector(".view-all")?.remove();
+  slot.classList.add("view-live");
+  drawnBySlot.set(slot, drawn);
+  listenToResize(slot.ownerDocument);
+}
+
 /** Draws again, in place, from the page's slices, every view of the page that shows something else for `state`. */
 export async function showState(config: FactsheetConfig, sources: FactsheetSources, state: ViewState, doc: Document = document): Promise<void> {
   const run = await openAt(sources, state.level);
@@ -89,20 +105,12 @@ export async function showState(config: FactsheetConfig, sources: FactsheetSourc
     if (!isViewKind(kind) || !territory) continue;
     if (!viewChanges(kind, shownBySlot.get(slot) ?? defaultState(config.year), state)) continue;
     shownBySlot.set(slot, state);
-    const drawn = await drawView(kind, run, territory, state, {document: doc, fileStem: territory.fileStem});
-    replaceChildren(slot.querySelector(".view-before"), drawn.before);
-    drawCharts(slot, drawn);
-    replaceChildren(slot.querySelector(".view-after"), drawn.after);
-    slot.querySelector(".view-detail")?.remove();
-    slot.querySelector(".view-all")?.remove();
-    slot.classList.add("view-live");
-    drawnBySlot.set(slot, drawn);
+    fillSlot(slot, await drawView(kind, run, territory, state, {document: doc, fileStem: territory.fileStem}));
     // The actions name their files after the year: made again.
     slot.querySelector(".view-actions")?.remove();
     addChartActions(slot, config, () => state.year);
   }
   for (const year of doc.querySelectorAll(".shown-year")) year.textContent = String(state.year);
-  listenToResize(doc);
 }
 
 /** Under a treemap or a Sankey, the CPF4 products of the activity `code` for `flow`, as a table with its CSV. */

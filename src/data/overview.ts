@@ -18,6 +18,7 @@
  *   to 0 when trade is spread over many.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
+import type {Run} from "../components/queries.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
 import {corsicaForm, createSliceTable, nodeRun} from "./slices.ts";
 import {territoriesWithFigures} from "./territory-ids.ts";
@@ -161,5 +162,13 @@ export async function buildOverview(canonicalParquetPath: string): Promise<Uint8
   return withDuckDB(async (connection) => {
     await createOverviewTable(connection, canonicalParquetPath);
     return new Uint8Array(await copyToParquet(connection, "SELECT * FROM overview"));
+  });
+}
+
+/** Runs `work` on a connection that holds the `overview` table of the canonical Parquet file (the pages drawn at build time read it so). */
+export async function withOverview<T>(canonicalParquetPath: string, work: (run: Run) => Promise<T>): Promise<T> {
+  return withDuckDB(async (connection) => {
+    await createOverviewTable(connection, canonicalParquetPath);
+    return work(nodeRun(connection));
   });
 }

@@ -348,19 +348,14 @@ main p a[href], main li a[href], main td a[href], main caption a[href] { text-de
  */
 export async function printHome(): Promise<void> {
   // Imported here: the tests of the page's Markdown need none of the pipeline.
-  const [{loadFigures}, {loadPipeline}, {createOverviewTable}, {withDuckDB}, {nodeRun}] = await Promise.all([
+  const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
     import("./figures.ts"),
     import("../data/douanes/pipeline.ts"),
-    import("../data/overview.ts"),
-    import("../data/parquet-output.ts"),
-    import("../data/slices.ts")
+    import("../data/overview.ts")
   ]);
   const figures = await loadFigures();
   const pipeline = await loadPipeline();
-  const rows = await withDuckDB(async (connection) => {
-    await createOverviewTable(connection, pipeline.tradeParquetPath);
-    return nodeRun(connection)<OverviewRow>("SELECT * FROM overview WHERE year = ?", [figures.year]);
-  });
+  const rows = await withOverview(pipeline.tradeParquetPath, (run) => run<OverviewRow>("SELECT * FROM overview WHERE year = ?", [figures.year]));
   const {document} = await jsdomWindow();
   process.stdout.write(homeMarkdown(rows, figures, document));
 }

@@ -45,11 +45,12 @@ export async function loadStaticViews(id: string, env: NodeJS.ProcessEnv = proce
  * from DOM serialisation (prerender.ts): labels are escaped, and it holds no
  * blank line that would end the HTML block.
  */
-export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | undefined): string {
+export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | undefined, {narrowOnly = false}: {narrowOnly?: boolean} = {}): string {
   if (!drawn) return `<div class="view" data-view="${kind}" data-territory="${territory}"><p class="view-missing">Ce bloc n'a pas été calculé lors de la construction du site.</p></div>\n\n`;
   const wrap = (charts: string[]) => charts.map((chart) => `<div class="view-chart">${chart}</div>`).join("");
+  // Narrow only: for a half column (the comparison page), where the wide drawing would be shrunk; the live code still draws into .view-wide.
   const charts = drawn.wide.length
-    ? `<div class="view-charts"><div class="view-wide">${wrap(drawn.wide)}</div><div class="view-narrow">${wrap(drawn.narrow)}</div></div>`
+    ? `<div class="view-charts${narrowOnly ? " view-charts-narrow" : ""}"><div class="view-wide">${narrowOnly ? "" : wrap(drawn.wide)}</div><div class="view-narrow">${wrap(drawn.narrow)}</div></div>`
     : "";
   return `<div class="view" data-view="${kind}" data-territory="${territory}"><div class="view-before">${drawn.before}</div>${charts}<div class="view-after">${drawn.after}</div></div>\n\n`;
 }

@@ -1,10 +1,10 @@
 /**
- * Home, explorer and comparison pages in headless Chromium, offline: the home
+ * Home and explorer pages in headless Chromium, offline: the home
  * page is complete in its HTML (map with its 101 reachable départements,
  * key figures, lists) and never loads DuckDB-WASM; its links open the
  * factsheets, its indicator choice switches the drawn maps, the search finds
- * "Aube" and "10"; the explorer runs an example query, a comparison URL
- * restores its view; no console error, no off-host request, no serious or
+ * "Aube" and "10"; the explorer runs an example query (the comparison page
+ * has its own file, comparer.test.ts); no console error, no off-host request, no serious or
  * critical axe-core violation on the home page.
  */
 import {mkdirSync, readFileSync, writeFileSync} from "node:fs";
@@ -217,37 +217,6 @@ test("the explorer loads trade.parquet, runs an example query and shows rows", a
     await page.getByLabel("Requête SQL (DuckDB)").fill("SELECT * FROM nulle_part");
     await page.getByRole("button", {name: "Exécuter la requête"}).click();
     await expect.poll(() => page.locator("main [role='alert']").textContent()).toMatch(/^La requête a échoué\. Table, colonne ou fonction inconnue/u);
-    expect(offHost).toEqual([]);
-    expect(errors).toEqual([]);
-  } finally {
-    await page.close();
-  }
-});
-
-test("a comparison URL restores the two territories", async () => {
-  const {page, offHost, errors} = await watchedPage(context);
-  try {
-    await page.goto(server.url + "/comparer?a=D10&b=R44");
-    const table = page.locator("main table.comparison-table");
-    await table.waitFor({timeout: 60_000});
-    const headers = await table.locator("thead th").allTextContents();
-    expect(headers).toEqual(["Indicateur", "Aube", "Grand Est"]);
-    const chosen = (i: number) => page.locator("main select").nth(i).locator("option:checked").textContent();
-    expect(await chosen(0)).toBe("Aube (10)");
-    expect(await chosen(1)).toBe("Grand Est (région)");
-    expect(await page.locator("main table.top-table").count()).toBe(8);
-    expect(await page.locator("main table.top-table").first().locator("tbody tr").count()).toBe(5);
-    await page.screenshot({path: join(SCREENSHOTS, "comparer.png"), fullPage: true});
-
-    // Changing a select rewrites the URL, and that URL gives the same view again.
-    await page.locator("main select").nth(1).selectOption({label: "Marne (51)"});
-    await page.waitForURL(/[?&]b=D51/);
-    const shared = page.url();
-    expect(shared).toMatch(/a=D10/);
-    await page.goto(shared);
-    await page.locator("main table.comparison-table").waitFor({timeout: 60_000});
-    expect(await chosen(1)).toBe("Marne (51)");
-    expect(await page.locator("main table.comparison-table thead th").allTextContents()).toEqual(["Indicateur", "Aube", "Marne"]);
     expect(offHost).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

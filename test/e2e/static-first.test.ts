@@ -5,13 +5,11 @@
  * changes the views, the URL, and the figures, which equal a DuckDB
  * recomputation from the published canonical table.
  */
-import {readdirSync} from "node:fs";
-import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatMillionEuros} from "../../src/components/format.ts";
 import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import {canonicalTotal} from "./canonical.ts";
 
 const PAGE = "/departements/10";
 /** Charts of a département's page: partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change. */
@@ -27,22 +25,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 /** The Aube's exports of a year, from the canonical table dist/ publishes. */
-async function aubeExports(year: number): Promise<number> {
-  const folder = join("dist", "_file", "data");
-  const file = readdirSync(folder).find((name) => /^trade\.[0-9a-f]+\.parquet$/.test(name))!;
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(
-      "SELECT sum(value_eur) AS value FROM read_parquet($1) WHERE dept = '10' AND flow = 'export' AND year = $2",
-      [join(folder, file), year]
-    );
-    return Number((reader.getRowObjectsJS()[0] as {value: number}).value);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+const aubeExports = (year: number) => canonicalTotal({depts: ["10"], flow: "export", year});
 
 /** Waits until the live code has drawn every view of the page again (after a control, or a URL with a choice). */
 /** Waits until every slot of these views is drawn live (a control redraws only the views it changes). */

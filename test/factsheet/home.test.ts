@@ -6,7 +6,7 @@
  * one light script that reaches neither a chart library nor the engine.
  */
 import {readFileSync} from "node:fs";
-import {dirname, join, resolve} from "node:path";
+import {join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {formatBillionEuros, formatShare} from "../../src/components/format.ts";
@@ -17,14 +17,8 @@ import {withDuckDB} from "../../src/data/parquet-output.ts";
 import {nodeRun} from "../../src/data/slices.ts";
 import {franceContents, HOME_METRICS, HOME_SYNTHETIC_BANNER, homeConfig, homeMarkdown, type HomeFacts} from "../../src/factsheet/home.ts";
 import {jsdomWindow} from "../../src/factsheet/prerender.ts";
+import {HEAVY, reachedModules, rendered} from "./framework-markdown.ts";
 import {UNALLOCATED, writeCanonicalFiles, type CanonicalFixture} from "../data/synthetic-trade.ts";
-
-// Framework's own Markdown parser (no type declarations: the two functions used, typed here).
-const markdownModule: string = "@observablehq/framework/dist/markdown.js";
-const {createMarkdownIt, parseMarkdown} = (await import(markdownModule)) as {
-  createMarkdownIt(): unknown;
-  parseMarkdown(input: string, options: {md: unknown; path: string}): {body: string; code: {id: string; node: {input: string}}[]};
-};
 
 const HOSTILE = "${alert(2)} <script>alert(1)</script> & \"q\"\n\nfin";
 
@@ -52,15 +46,7 @@ afterAll(async () => {
 const departementRows = () => rows.filter((row) => row.kind === "departement");
 const france = () => rows.find((row) => row.kind === "france")!;
 
-/** The page as Framework renders it: its HTML body, and its JavaScript cells. */
-function rendered(markdown: string): {body: HTMLElement; cells: string[]} {
-  const page = parseMarkdown(markdown, {md: createMarkdownIt(), path: "/index"});
-  const body = document.createElement("div");
-  body.innerHTML = page.body;
-  return {body, cells: page.code.map((cell) => cell.node.input)};
-}
-
-const page = (input = rows, pageFacts = facts) => rendered(homeMarkdown(input, pageFacts, document));
+const page = (input = rows, pageFacts = facts) => rendered(homeMarkdown(input, pageFacts, document), "/index", document);
 
 describe("the home page's HTML", () => {
   it("draws the four indicators' maps, one link per département (both halves of Corsica for its one code), the first shown", () => {
@@ -183,30 +169,6 @@ describe("the home page's HTML", () => {
     expect(raw).toBeLessThan(1_500_000);
   });
 });
-
-// `import type` is erased; dynamic import() is not a static import and is not followed.
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^;"']*?\bfrom\s+)?["']([^"']+)["']/gm;
-const HEAVY = [/^@observablehq\/plot/, /^d3(-|$)/, /^@observablehq\/inputs/, /^@duckdb\//, /^apache-arrow/, /^hyparquet/, /\/duckdb\.js$/];
-
-/** Every module a page's cells reach through static imports: bare specifiers, and local files walked (".js" read as its ".ts"). */
-function reachedModules(cells: string[], pageDir: string): {bare: Set<string>; local: Set<string>} {
-  const bare = new Set<string>();
-  const local = new Set<string>();
-  const visit = (source: string, dir: string) => {
-    for (const [, specifier] of source.matchAll(STATIC_IMPORT)) {
-      if (!specifier.startsWith(".")) {
-        bare.add(specifier);
-        continue;
-      }
-      const file = resolve(dir, specifier).replace(/\.js$/, ".ts");
-      if (local.has(file)) continue;
-      local.add(file);
-      visit(readFileSync(file, "utf8"), dirname(file));
-    }
-  };
-  for (const cell of cells) visit(cell, pageDir);
-  return {bare, local};
-}
 
 describe("the home page's script", () => {
   it("imports nothing heavy: no chart library, no d3, no Inputs, no DuckDB, directly or through its modules", () => {
