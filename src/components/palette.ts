@@ -121,3 +121,22 @@ export function wrapText(text: string, width: number, maxLines: number, fontSize
   }
   return lines;
 }
+
+/**
+ * Every word of `text`, greedily wrapped into lines of `width` (bold unless
+ * told): null when a single word is wider than that. For labels that must be
+ * read whole or not at all (never cut with "…": a cut « Autres… » could be
+ * any product, or the residual).
+ */
+export function wrapWhole(text: string, width: number, fontSize: number, bold = true): string[] | null {
+  const words = text.split(/\s+/).filter(Boolean);
+  const fits = (line: string) => estimateTextWidth(line, fontSize, bold) <= width;
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else if (fits(word)) lines.push(word);
+    else return null;
+  }
+  return lines;
+}
