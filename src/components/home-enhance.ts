@@ -22,6 +22,8 @@ export interface HomeMetricConfig {
   mapTitle: string;
   /** The map's legend (HTML on the page), drawn into its image files. */
   legend: LegendSwatch[];
+  /** What the colours mean in words, when they carry a sign (the balance). */
+  legendNote?: string;
 }
 
 export interface HomeConfig {
@@ -61,7 +63,7 @@ export function enhanceHome(config: HomeConfig, doc: Document = document): void 
     const panel = doc.querySelector<HTMLElement>(`.home-metric[data-metric="${metric.key}"]`);
     if (!panel || panel.querySelector(".chart-actions")) continue;
     const map = panel.querySelector(".home-map");
-    map?.after(chartActions(map, {fileName: metric.mapFileName, title: metric.mapTitle, legend: metric.legend, credit: config.mapCredit, document: doc}));
+    map?.after(chartActions(map, {fileName: metric.mapFileName, title: metric.mapTitle, legend: metric.legend, notes: metric.legendNote ? [metric.legendNote] : [], credit: config.mapCredit, document: doc}));
     // The wide drawing, even on a phone (where the narrow one shows): the image is the same for everyone.
     const ranking = panel.querySelector(".home-ranking");
     const wide = ranking?.querySelector(".home-ranking-wide");

@@ -287,7 +287,7 @@ function keyList(document: Document, entries: readonly KeyEntry[], totals: Reado
       mark.style.minWidth = "1.6em";
       // No number: the cell is too small even for one; a bullet says it is listed all the same.
       mark.textContent = number === undefined ? "•" : String(number);
-      item.append(mark, document.createTextNode(`${row.productName} — ${formatMillionEuros(row.value)} · ${formatPercent(total > 0 ? row.value / total : 0, 1)}`));
+      item.append(mark, document.createTextNode(` ${row.productName} — ${formatMillionEuros(row.value)} · ${formatPercent(total > 0 ? row.value / total : 0, 1)}`));
       list.append(item);
     }
     section.append(heading, list);

@@ -23,7 +23,7 @@ import {departementsTable} from "../components/departements-table.ts";
 import {figureCards} from "../components/explorer-figures.ts";
 import {roleForPlotGroups} from "../components/figure.ts";
 import {UNIT_SPACE, formatBillionEuros, formatNumber, formatShare, formatSigned} from "../components/format.ts";
-import {franceMap, formatMetric, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
+import {franceMap, formatMetric, legendNote, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {frenchList, productInSentence} from "../components/narrative.ts";
 import {COLORS} from "../components/palette.ts";
@@ -260,7 +260,8 @@ export function homeConfig(rows: readonly OverviewRow[], facts: HomeFacts): Home
       mapFileName: fileStem("carte", metric, facts.year),
       rankingFileName: fileStem("classement", metric, facts.year),
       mapTitle: `Commerce extérieur des départements — ${productInSentence(metricLabel(metric, facts.year))}`,
-      legend: mapLegend(mapData(departements, metric), metric.key)
+      legend: mapLegend(mapData(departements, metric), metric.key),
+      ...(legendNote(metric.key) ? {legendNote: legendNote(metric.key)} : {})
     })),
     territories: searchList(rows),
     searchLabel: SEARCH_LABEL,

@@ -85,7 +85,7 @@ describe("activityTreemap", () => {
         for (const cell of figure.querySelectorAll("g.cell")) {
           const flow = cell.closest("g.block")!.getAttribute("data-flow");
           const items = [...figure.querySelectorAll(`.treemap-key [data-flow="${flow}"] li`)];
-          const listed = new Map(items.map((li) => [li.textContent!.replace(/^(\d+|•)/, "").split(" — ")[0], li.querySelector(".key-number")!.textContent!]));
+          const listed = new Map(items.map((li) => [li.textContent!.replace(/^(\d+|•) /, "").split(" — ")[0], li.querySelector(".key-number")!.textContent!]));
           const productName = cell.querySelector("title")!.textContent!.split(`${NBSP}:`)[0];
           const label = cell.querySelector("text.cell-label");
           const names = label ? [...label.querySelectorAll("tspan:not(.cell-value)")].map((span) => span.textContent).join(" ") : null;
@@ -118,7 +118,7 @@ describe("activityTreemap", () => {
   it("names the residual « Autres produits », distinct from a product starting with « Autres »", () => {
     const figure = activityTreemap(deficitRows(), {width: 704, title: "T", document});
     const texts = [...figure.querySelectorAll("g.cell text.cell-label, .treemap-key li")].map((el) => el.textContent!);
-    expect(texts.some((text) => text.replace(/^(\d+|•)/, "").startsWith("Autres produits alimentaires"))).toBe(true);
+    expect(texts.some((text) => text.replace(/^(\d+|•) /, "").startsWith("Autres produits alimentaires"))).toBe(true);
     const residual = figure.querySelector('g.block[data-flow="import"] g.cell[data-product="_AUTRES"] text.cell-label')!;
     expect([...residual.querySelectorAll("tspan:not(.cell-value)")].map((s) => s.textContent).join(" ")).toBe("Autres produits");
   });
