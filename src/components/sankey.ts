@@ -66,8 +66,8 @@ const VALUE_FONT = 11;
 const LINE = 12.5;
 const LABEL_GAP = 6;
 const NODE_WIDTH = 14;
-/** A name wraps onto this many lines before it is ever cut. */
-const MAX_NAME_LINES = 3;
+/** A name wraps onto this many lines before it is ever cut (every A129 name fits in the wide drawing). */
+const MAX_NAME_LINES = 4;
 const HEADER_HEIGHT = 22;
 
 const isOthers = (code: string) => code === OTHERS_CODE;
@@ -114,7 +114,7 @@ function compareNodes(a: LaidNode, b: LaidNode): number {
 }
 
 /**
- * A node's name as lines of `room`: whole, wrapped onto up to three lines;
+ * A node's name as lines of `room`: whole, wrapped onto up to four lines;
  * only a name longer than that is cut, after a word, with "…".
  */
 export function nodeNameLines(name: string, room: number): string[] {

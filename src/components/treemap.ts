@@ -217,7 +217,7 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
   }
   const totals = new Map(blocks.map((block) => [block.flow, block.total]));
   const below = [legend(document, blocks, {stacked, keyed: unnamed.length > 0})];
-  if (unnamed.length) below.push(keyList(document, unnamed, totals));
+  if (unnamed.length) below.push(keyList(document, unnamed, totals, !stacked));
   return chartFigure(svg, below, {title, document, kind: "treemap"});
 }
 
@@ -255,10 +255,18 @@ function drawKeyNumber(cell: SVGGElement, key: number, fill: string, height: num
 
 /**
  * Under the chart, what the drawing could not name: per flow, each numbered
- * cell with its number, then the cells too small for one, with name, value
- * and share. HTML text: it wraps on a phone and prints.
+ * cell with its number, and the cells too small for one, with name, value
+ * and share. HTML text: it wraps on a phone and prints. Open in the wide
+ * drawing (screens and print); on a phone, one tap away, so that a list of
+ * some forty lines does not come between the chart and the rest of the page.
  */
-function keyList(document: Document, entries: readonly KeyEntry[], totals: ReadonlyMap<Flow, number>): HTMLElement {
+function keyList(document: Document, entries: readonly KeyEntry[], totals: ReadonlyMap<Flow, number>, open: boolean): HTMLElement {
+  const details = document.createElement("details");
+  details.className = "treemap-key-block";
+  details.open = open;
+  const summary = document.createElement("summary");
+  summary.style.fontSize = "0.85em";
+  summary.textContent = `Les ${entries.length} rectangles trop petits pour leur nom${UNIT_SPACE}: numéros, noms et valeurs`;
   const key = legendElement(document, "div");
   key.classList.add("treemap-key");
   key.style.display = "grid";
@@ -272,7 +280,7 @@ function keyList(document: Document, entries: readonly KeyEntry[], totals: Reado
     const heading = document.createElement("p");
     heading.style.margin = "0.3rem 0 0.1rem";
     heading.style.fontWeight = "600";
-    heading.textContent = `${flowLabel(flow)}${UNIT_SPACE}: rectangles trop petits pour leur nom`;
+    heading.textContent = flowLabel(flow);
     const list = document.createElement("ul");
     list.style.listStyle = "none";
     list.style.margin = "0";
@@ -293,7 +301,8 @@ function keyList(document: Document, entries: readonly KeyEntry[], totals: Reado
     section.append(heading, list);
     key.append(section);
   }
-  return key;
+  details.append(summary, key);
+  return details;
 }
 
 /** Reading key, and the balance in words and signs. */

@@ -176,11 +176,13 @@ describe("flowSankey", () => {
       expect(residual.every((span) => span.getAttribute("font-style") === "italic")).toBe(true);
     });
 
-    it("cuts only a name longer than three lines, after a word", () => {
+    it("cuts only a name longer than four lines, after a word", () => {
       const long = "Réservoirs, citernes et conteneurs métalliques ; radiateurs et chaudières pour le chauffage central ; générateurs de vapeur";
       const lines = nodeNameLines(long, 120);
-      expect(lines).toHaveLength(3);
-      expect(lines[2].endsWith("…")).toBe(true);
+      expect(lines).toHaveLength(4);
+      expect(lines[3].endsWith("…")).toBe(true);
+      // In the wide drawing's label column, even the longest A129 name is whole.
+      expect(nodeNameLines(long, 704 * 0.3 - 8).join(" ")).toBe(long);
       const wrapped = nodeNameLines("Vêtements de dessus en textile", 120);
       expect(wrapped).toHaveLength(2);
       expect(wrapped.join(" ")).toBe("Vêtements de dessus en textile");

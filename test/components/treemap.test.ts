@@ -115,6 +115,14 @@ describe("activityTreemap", () => {
     expect(exportKey.textContent).toContain(`Autres produits alimentaires — `);
   });
 
+  it("shows the key open in the wide drawing (screens, print), one tap away on a phone", () => {
+    const wide = activityTreemap(deficitRows(), {width: 704, title: "T", document}).querySelector<HTMLDetailsElement>("details.treemap-key-block")!;
+    const narrow = activityTreemap(deficitRows(), {width: 358, title: "T", document}).querySelector<HTMLDetailsElement>("details.treemap-key-block")!;
+    expect(wide.open).toBe(true);
+    expect(narrow.open).toBe(false);
+    expect(narrow.querySelector("summary")!.textContent).toBe(`Les ${narrow.querySelectorAll("li").length} rectangles trop petits pour leur nom${NBSP}: numéros, noms et valeurs`);
+  });
+
   it("names the residual « Autres produits », distinct from a product starting with « Autres »", () => {
     const figure = activityTreemap(deficitRows(), {width: 704, title: "T", document});
     const texts = [...figure.querySelectorAll("g.cell text.cell-label, .treemap-key li")].map((el) => el.textContent!);
