@@ -103,9 +103,10 @@ export function fitText(text: string, maxWidth: number, fontSize: number, minCha
 /**
  * Greedy word wrap into at most `maxLines` lines of `width` (bold text). A
  * line that has to be cut with "…" ends the label: no run of half-words.
+ * Lines break at plain spaces only: never inside « 546,7 M€ » (no-break spaces).
  */
 export function wrapText(text: string, width: number, maxLines: number, fontSize: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
   const fits = (line: string) => estimateTextWidth(line, fontSize, true) <= width;
   const lines: string[] = [];
   let index = 0;
@@ -129,7 +130,7 @@ export function wrapText(text: string, width: number, maxLines: number, fontSize
  * any product, or the residual).
  */
 export function wrapWhole(text: string, width: number, fontSize: number, bold = true): string[] | null {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
   const fits = (line: string) => estimateTextWidth(line, fontSize, bold) <= width;
   const lines: string[] = [];
   for (const word of words) {
