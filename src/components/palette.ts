@@ -28,7 +28,7 @@ import type {Flow} from "../data/canonical.js";
 
 export type {Flow};
 
-/** Code of the "Autres" bucket the page's queries make (name "Autres"). */
+/** Code of the residual bucket the page's queries make (named « Autres produits » or « Autres pays », queries.ts OTHERS_NAMES). */
 export const OTHERS_CODE = "_AUTRES";
 
 export function flowColor(flow: Flow): string {

@@ -69,6 +69,33 @@ const NODE_WIDTH = 14;
 /** A name wraps onto this many lines before it is ever cut (every A129 name fits in the wide drawing). */
 const MAX_NAME_LINES = 4;
 const HEADER_HEIGHT = 22;
+/** Room kept between nodes: d3-sankey's padding (labels are placed apart by placeLabels). */
+const NODE_PADDING = 28;
+/** Between two labels of a side. */
+const LABEL_SPACING = 3;
+
+/**
+ * Tops of a side's labels: each centred on its node where it can be, moved
+ * down just enough not to overlap the one above, then, if the last ones run
+ * past `bottom`, moved up from the bottom. Never overlapping, as near their
+ * nodes as the room allows.
+ */
+export function placeLabels(labels: readonly {id: string; centre: number; height: number}[], top: number, bottom: number): Map<string, number> {
+  const sorted = [...labels].sort((a, b) => a.centre - b.centre);
+  const tops: number[] = [];
+  let next = top;
+  for (const label of sorted) {
+    const y = Math.max(label.centre - label.height / 2, next);
+    tops.push(y);
+    next = y + label.height + LABEL_SPACING;
+  }
+  let limit = bottom;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    tops[i] = Math.min(tops[i], limit - sorted[i].height);
+    limit = tops[i] - LABEL_SPACING;
+  }
+  return new Map(sorted.map((label, i) => [label.id, tops[i]]));
+}
 
 const isOthers = (code: string) => code === OTHERS_CODE;
 
@@ -164,10 +191,11 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
   // Label room beside the nodes (left labels end at the left nodes, right ones start after the right nodes).
   const room = (side: Side) => (side === "left" ? marginLeft : marginRight) - LABEL_GAP - 2;
   const nameLines = new Map(nodes.map((node) => [node.id, nodeNameLines(node.name, room(node.side))]));
-  // The tallest label (its name lines and the value line) fits between two node centres.
-  const labelHeight = LINE * (1 + Math.max(1, ...[...nameLines.values()].map((lines) => lines.length)));
-  const nodePadding = Math.max(28, labelHeight + 4);
-  const height = options.height ?? Math.max(260, HEADER_HEIGHT + labelHeight / 2 + perSide * (nodePadding + 16));
+  // Labels (name lines and the value line) are moved apart where they would overlap (placeLabels):
+  // the drawing is as tall as before unless one side's labels, stacked, need more.
+  const labelHeight = (id: string) => LINE * (1 + (nameLines.get(id)?.length ?? 1));
+  const stacked = Math.max(...(["left", "right"] as const).map((side) => nodes.filter((n) => n.side === side).reduce((sum, n) => sum + labelHeight(n.id) + LABEL_SPACING, 0)));
+  const height = options.height ?? Math.max(260, HEADER_HEIGHT + perSide * 44, HEADER_HEIGHT + 8 + stacked);
   const total = positive.reduce((sum, link) => sum + link.value, 0);
   const highlighted = highlightedLinkKeys(positive, highlightCount);
 
@@ -178,12 +206,12 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
     const layout = sankey<NodeDatum, LinkDatum>()
       .nodeId((node) => node.id)
       .nodeWidth(NODE_WIDTH)
-      .nodePadding(nodePadding)
+      .nodePadding(NODE_PADDING)
       .nodeSort(compareNodes)
       .extent([
         // Room above and below for the first and last nodes' labels.
-        [marginLeft, HEADER_HEIGHT + Math.max(12, labelHeight / 2)],
-        [width - marginRight, height - Math.max(14, labelHeight / 2)]
+        [marginLeft, HEADER_HEIGHT + 12],
+        [width - marginRight, height - 14]
       ]);
     const graph = layout({
       nodes: nodes.map((node) => ({...node})),
@@ -198,7 +226,12 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
     });
     drawHeaders(root, flow, width);
     drawLinks(root, graph.links);
-    drawNodes(root, graph.nodes, {flow, total, nameLines});
+    const tops = new Map<string, number>();
+    for (const side of ["left", "right"] as const) {
+      const labels = graph.nodes.filter((node) => node.side === side).map((node) => ({id: node.id, centre: ((node.y0 ?? 0) + (node.y1 ?? 0)) / 2, height: labelHeight(node.id)}));
+      for (const [id, top] of placeLabels(labels, HEADER_HEIGHT + 2, height)) tops.set(id, top);
+    }
+    drawNodes(root, graph.nodes, {flow, total, nameLines, tops});
   } else {
     root
       .append("text")
@@ -243,7 +276,11 @@ function drawLinks(root: Root, links: LaidLink[]): void {
     .text((link) => `${link.sourceName} → ${link.targetName}${UNIT_SPACE}: ${formatMillionEuros(link.value)}`);
 }
 
-function drawNodes(root: Root, nodes: LaidNode[], {flow, total, nameLines}: {flow: Flow; total: number; nameLines: ReadonlyMap<string, string[]>}): void {
+function drawNodes(
+  root: Root,
+  nodes: LaidNode[],
+  {flow, total, nameLines, tops}: {flow: Flow; total: number; nameLines: ReadonlyMap<string, string[]>; tops: ReadonlyMap<string, number>}
+): void {
   const g = root.append("g").attr("class", "nodes");
   const node = g
     .selectAll("g")
@@ -273,8 +310,8 @@ function drawNodes(root: Root, nodes: LaidNode[], {flow, total, nameLines}: {flo
   label.each(function (d) {
     const text = select(this);
     const lines = nameLines.get(d.id) ?? [d.name];
-    // The block of lines (names, then the value) is centred on the node.
-    const top = ((d.y0 ?? 0) + (d.y1 ?? 0)) / 2 - (LINE * lines.length) / 2 + NAME_FONT * 0.35;
+    // The block of lines (names, then the value), placed by placeLabels; its first baseline.
+    const top = (tops.get(d.id) ?? ((d.y0 ?? 0) + (d.y1 ?? 0)) / 2 - (LINE * (lines.length + 1)) / 2) + NAME_FONT;
     lines.forEach((line, i) => {
       const span = text.append("tspan").attr("class", "node-name").attr("x", labelX(d)).attr("y", top + i * LINE).attr("font-size", NAME_FONT).text(line);
       // The residual reads as a bucket, not as one more product or country.

@@ -448,7 +448,7 @@ describe("chartActions", () => {
     expect(outsideChart(sankey)).toContain("L'épaisseur de chaque flux est proportionnelle à sa valeur.");
     document.body.replaceChildren();
     vi.restoreAllMocks();
-    const figure = activityTreemap(activityRows(), {width: 358, title: "T", document});
+    const figure = activityTreemap(activityRows(), {width: 326, title: "T", document});
     const listed = [...figure.querySelectorAll(".treemap-key li")].map((li) => li.textContent!.replace(/\s+/g, " ").trim());
     expect(listed.length).toBeGreaterThan(0);
     const words = outsideChart(await savedSvg(displayed(figure))).replace(/\s+/g, " ");

@@ -98,8 +98,8 @@ describe("accessibility of Plot's mark groups", () => {
     const mayotteLike: PartnerRow[] = partnerRows.map((row, i) => ({...row, exports: i * 0.1e6, imports: row.imports / 3}));
 
     for (const [name, rows] of [["Aube-like", partnerRows], ["France-like", franceLike], ["Mayotte-like", mayotteLike]] as const) {
-      it(`has at least three readable tick labels at 358 px (${name})`, () => {
-        const figure = draw(rows, 358);
+      it(`has at least three readable tick labels at 326 px (${name})`, () => {
+        const figure = draw(rows, 326);
         const labels = tickLabels(figure);
         expect(labels.length).toBeGreaterThanOrEqual(3);
         expect(labels.map((label) => label.text)).toContain("0");

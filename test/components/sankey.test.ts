@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {flowSankey, highlightedLinkKeys, nodeNameLines, type FlowLink} from "../../src/components/sankey.ts";
+import {flowSankey, highlightedLinkKeys, nodeNameLines, placeLabels, type FlowLink} from "../../src/components/sankey.ts";
 import {COLORS} from "../../src/components/palette.ts";
 import {formatMillionEuros} from "../../src/components/format.ts";
 import {HOSTILE, sankeyLinks} from "./fixtures.ts";
@@ -140,7 +140,7 @@ describe("flowSankey", () => {
       });
     };
 
-    for (const width of [358, 704]) {
+    for (const width of [326, 704]) {
       it(`wraps names instead of cutting them, at 11 px at least, without overlaps (${width} px)`, () => {
         const figure = flowSankey(withNames(), {width, title: "T", flow: "export", document});
         const nodes = [...figure.querySelectorAll<SVGGElement>("g.node")];
@@ -168,12 +168,21 @@ describe("flowSankey", () => {
     }
 
     it("tells the top export « Autres produits alimentaires » from the residual « Autres produits » on a phone", () => {
-      const figure = flowSankey(withNames(), {width: 358, title: "T", flow: "export", document});
+      const figure = flowSankey(withNames(), {width: 326, title: "T", flow: "export", document});
       const text = (code: string) => [...figure.querySelectorAll(`g.node[data-side="left"][data-code="${code}"] .node-name`)];
       expect(text("CI14").map((span) => span.textContent).join(" ")).toBe("Autres produits alimentaires");
       const residual = text("_AUTRES");
       expect(residual.map((span) => span.textContent).join(" ")).toBe("Autres produits");
       expect(residual.every((span) => span.getAttribute("font-style") === "italic")).toBe(true);
+    });
+
+    it("keeps the wide drawing as tall as before (print), labels moved apart rather than nodes", () => {
+      const figure = flowSankey(withNames(), {width: 704, title: "T", flow: "export", document});
+      expect(Number(figure.querySelector("svg")!.getAttribute("height"))).toBe(22 + 11 * 44);
+      const tops = placeLabels([{id: "a", centre: 50, height: 40}, {id: "b", centre: 60, height: 40}, {id: "c", centre: 195, height: 10}], 0, 200);
+      expect(tops.get("a")).toBe(30);
+      expect(tops.get("b")).toBe(73); // below a, 3 px apart
+      expect(tops.get("c")).toBe(190); // pulled up to end at the bottom
     });
 
     it("cuts only a name longer than four lines, after a word", () => {

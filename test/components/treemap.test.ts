@@ -79,7 +79,7 @@ describe("activityTreemap", () => {
   };
 
   for (const [name, rows] of [["Aube-like", activityRows], ["Mayotte-like", deficitRows]] as const) {
-    for (const width of [704, 358]) {
+    for (const width of [704, 326]) {
       it(`names every cell whole or lists it under the chart, never a cut name (${name}, ${width} px)`, () => {
         const figure = activityTreemap(rows(), {width, title: "T", document});
         for (const cell of figure.querySelectorAll("g.cell")) {
@@ -105,7 +105,7 @@ describe("activityTreemap", () => {
   }
 
   it("keeps a deficit territory's export sliver visible and lists its products", () => {
-    const figure = activityTreemap(deficitRows(), {width: 358, title: "T", document});
+    const figure = activityTreemap(deficitRows(), {width: 326, title: "T", document});
     const exportCells = [...figure.querySelectorAll('g.block[data-flow="export"] g.cell rect')];
     const sliver = Math.max(...exportCells.map((rect) => Number(rect.getAttribute("height"))));
     expect(sliver).toBeGreaterThanOrEqual(4);
@@ -117,7 +117,7 @@ describe("activityTreemap", () => {
 
   it("shows the key open in the wide drawing (screens, print), one tap away on a phone", () => {
     const wide = activityTreemap(deficitRows(), {width: 704, title: "T", document}).querySelector<HTMLDetailsElement>("details.treemap-key-block")!;
-    const narrow = activityTreemap(deficitRows(), {width: 358, title: "T", document}).querySelector<HTMLDetailsElement>("details.treemap-key-block")!;
+    const narrow = activityTreemap(deficitRows(), {width: 326, title: "T", document}).querySelector<HTMLDetailsElement>("details.treemap-key-block")!;
     expect(wide.open).toBe(true);
     expect(narrow.open).toBe(false);
     expect(narrow.querySelector("summary")!.textContent).toBe(`Les ${narrow.querySelectorAll("li").length} rectangles trop petits pour leur nom${NBSP}: numéros, noms et valeurs`);
@@ -156,14 +156,14 @@ describe("activityTreemap", () => {
   });
 
   it("stacks the blocks in a narrow drawing, each the full width, areas still in proportion", () => {
-    const figure = activityTreemap(activityRows(), {width: 358, title: "T", document});
+    const figure = activityTreemap(activityRows(), {width: 326, title: "T", document});
     const [imports, exports] = [...figure.querySelectorAll("g.block")];
     expect(imports.getAttribute("transform")).toBe("translate(0,0)");
     expect(Number(/,([\d.]+)\)/.exec(exports.getAttribute("transform")!)![1])).toBeGreaterThan(100);
     const importArea = blockRects(figure, "import").reduce((sum, rect) => sum + area(rect), 0);
     const exportArea = blockRects(figure, "export").reduce((sum, rect) => sum + area(rect), 0);
     expect(importArea / exportArea).toBeCloseTo(1697.2 / 1822.3, 3);
-    for (const rect of [...blockRects(figure, "import"), ...blockRects(figure, "export")]) expect(Number(rect.getAttribute("x") ?? 0) + Number(rect.getAttribute("width"))).toBeLessThanOrEqual(358);
+    for (const rect of [...blockRects(figure, "import"), ...blockRects(figure, "export")]) expect(Number(rect.getAttribute("x") ?? 0) + Number(rect.getAttribute("width"))).toBeLessThanOrEqual(326);
     expect(figure.querySelector(".chart-legend")!.textContent).toContain("En haut en bleu, les importations");
   });
 });

@@ -8,6 +8,7 @@
 import type {BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {NARROW_WIDTH} from "../../src/factsheet/prerender.ts";
 import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
 
 let server: StaticServer;
@@ -57,7 +58,7 @@ describe("factsheets on a phone (390 px)", () => {
         // The narrow drawings are the ones shown, at their natural size.
         const widths = await page.locator(narrow).evaluateAll((svgs) => svgs.map((svg) => Math.round(svg.getBoundingClientRect().width)).filter(Boolean));
         expect(widths.length).toBeGreaterThan(3);
-        for (const width of widths) expect(width).toBe(358);
+        for (const width of widths) expect(width).toBe(NARROW_WIDTH);
         const smallest = await smallestText(page, narrow);
         expect(smallest.size, smallest.text).toBeGreaterThanOrEqual(11);
 
@@ -105,7 +106,7 @@ describe("the home page", () => {
           })
         };
       });
-      expect(facts.width).toBe(358);
+      expect(facts.width).toBe(NARROW_WIDTH);
       expect(facts.names.length).toBe(15);
       for (const name of facts.names) {
         expect(name.left, name.text!).toBeGreaterThanOrEqual(0);

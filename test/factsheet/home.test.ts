@@ -105,11 +105,11 @@ describe("the home page's HTML", () => {
     expect(body.querySelector("form.home-metric-choice")?.hasAttribute("data-pending")).toBe(true);
   });
 
-  it("writes every name of the narrow ranking whole, above its bar, inside a phone's 358 px, at 12 px", () => {
+  it("writes every name of the narrow ranking whole, above its bar, inside a phone's 326 px, at 12 px", () => {
     const {body} = page();
     for (const panel of body.querySelectorAll<HTMLElement>(".home-maps .home-metric")) {
       const svg = panel.querySelector(".home-ranking-narrow svg")!;
-      expect(Number(svg.getAttribute("width"))).toBe(358);
+      expect(Number(svg.getAttribute("width"))).toBe(326);
       // Plot writes its default font-size="10" attribute; the inline style, which wins, says 12 px.
       expect(svg.getAttribute("style")).toMatch(/font-size: 12px/);
       const bars = [...svg.querySelectorAll("rect")].filter((rect) => rect.querySelector("title"));
@@ -122,7 +122,7 @@ describe("the home page's HTML", () => {
         expect(label).toMatch(/ \((\d\d|2[AB]|\d{3})\)$/);
         const x = Number(/translate\(([-\d.]+)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? text.getAttribute("x") ?? "NaN");
         expect(x).toBeGreaterThanOrEqual(0);
-        expect(x + estimateTextWidth(label, 12)).toBeLessThanOrEqual(358);
+        expect(x + estimateTextWidth(label, 12)).toBeLessThanOrEqual(326);
       }
     }
   });
