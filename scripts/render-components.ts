@@ -20,7 +20,7 @@ import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/component
 /** A small département: one dominant product, and the largest flow going to « Autres ». */
 function skewedLinks() {
   const links = sankeyLinks(95e6).map((link, i) => ({...link, value: link.value * (link.source === "CI14" ? 12 : 1) / (1 + (i % 7))}));
-  links.push({source: "CE20", sourceName: "Produits chimiques", target: "_AUTRES", targetName: "Autres", value: 400e6});
+  links.push({source: "CE20", sourceName: "Produits chimiques", target: "_AUTRES", targetName: "Autres pays", value: 400e6});
   return links.filter((link) => !(link.source === "CE20" && link.target === "_AUTRES" && link.value < 400e6));
 }
 

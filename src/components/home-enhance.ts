@@ -4,12 +4,14 @@
  * rankings, the key figures, the lists and the search box at build time);
  * this module, light on purpose (no engine, no chart library: it imports
  * only the image actions and the search), makes the indicator choice switch
- * the drawn panels, adds the image actions under the maps and the rankings,
+ * the drawn panels, gives the maps a tooltip that works on touch and with the
+ * keyboard (./map-tooltip.ts), adds the image actions under the maps and the rankings,
  * and brings the search box to life from the territory list written into
  * the page.
  */
 import {chartActions} from "./chart-export.js";
 import type {LegendSwatch} from "./image-caption.js";
+import {enableMapTooltip} from "./map-tooltip.js";
 import {territorySearch, type SearchTerritory} from "./territory-search.js";
 
 export interface HomeMetricConfig {
@@ -22,6 +24,8 @@ export interface HomeMetricConfig {
   mapTitle: string;
   /** The map's legend (HTML on the page), drawn into its image files. */
   legend: LegendSwatch[];
+  /** What the colours mean in words, when they carry a sign (the balance). */
+  legendNote?: string;
 }
 
 export interface HomeConfig {
@@ -60,8 +64,9 @@ export function enhanceHome(config: HomeConfig, doc: Document = document): void 
   for (const metric of config.metrics) {
     const panel = doc.querySelector<HTMLElement>(`.home-metric[data-metric="${metric.key}"]`);
     if (!panel || panel.querySelector(".chart-actions")) continue;
-    const map = panel.querySelector(".home-map");
-    map?.after(chartActions(map, {fileName: metric.mapFileName, title: metric.mapTitle, legend: metric.legend, credit: config.mapCredit, document: doc}));
+    const map = panel.querySelector<HTMLElement>(".home-map");
+    if (map) enableMapTooltip(map, doc);
+    map?.after(chartActions(map, {fileName: metric.mapFileName, title: metric.mapTitle, legend: metric.legend, notes: metric.legendNote ? [metric.legendNote] : [], credit: config.mapCredit, document: doc}));
     // The wide drawing, even on a phone (where the narrow one shows): the image is the same for everyone.
     const ranking = panel.querySelector(".home-ranking");
     const wide = ranking?.querySelector(".home-ranking-wide");

@@ -1,7 +1,8 @@
 /**
  * What an exported chart image says around the chart, so that it still says
- * what it shows once pasted in a report: its title above, its colour keys
- * (when the chart's legend is not in its <svg>) and its source below.
+ * what it shows once pasted in a report: its title above; below, its colour
+ * keys and its reading note (the chart's legend is HTML, not in its <svg>)
+ * and its source.
  * Texts are set with textContent: labels stay text.
  */
 import {SVG_NS} from "./figure.js";
@@ -18,13 +19,47 @@ export interface ImageCaption {
   title: string;
   /** Drawn under the chart, in small muted text: "Source : DGDDI / DSECE, 2024". */
   credit?: string;
-  /** Colour keys drawn under the chart, for a chart whose legend is not part of its <svg> (the map's is HTML). */
+  /** Colour keys drawn under the chart: its legend is HTML on the page, not part of its <svg>. */
   legend?: readonly LegendSwatch[];
+  /** The chart's reading note and key lists, one paragraph each, wrapped under the legend. */
+  notes?: readonly string[];
 }
 
 export interface LegendSwatch {
+  /** The swatch's colour; with `sample`, only a fallback. */
   color: string;
   label: string;
+  /** The legend's own small drawing (a dashed line, a marker), copied into the image. */
+  sample?: SVGSVGElement;
+}
+
+const normalise = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
+
+/**
+ * What the HTML legends under a chart say (./figure.ts legendElement, class
+ * "chart-legend"), for its image files: each sample with its words as a
+ * swatch, every other paragraph or list item as a note, in reading order.
+ */
+export function captionOfLegends(container: Element): Required<Pick<ImageCaption, "legend" | "notes">> {
+  const legend: LegendSwatch[] = [];
+  const notes: string[] = [];
+  for (const key of container.querySelectorAll(".chart-legend")) {
+    const blocks = key.matches("p, li") ? [key] : [...key.querySelectorAll("p, li")];
+    for (const block of blocks) {
+      const samples = [...block.querySelectorAll<SVGSVGElement>('svg[aria-hidden="true"]')];
+      if (samples.length === 0) {
+        const text = normalise(block.textContent);
+        if (text) notes.push(text);
+        continue;
+      }
+      for (const sample of samples) {
+        const item = sample.parentElement!;
+        const color = sample.querySelector("[fill]:not([fill='none'])")?.getAttribute("fill") ?? sample.querySelector("[stroke]")?.getAttribute("stroke") ?? COLORS.text;
+        legend.push({color, label: normalise(item.textContent), sample});
+      }
+    }
+  }
+  return {legend, notes};
 }
 
 const CAPTION_PADDING = 8;
@@ -39,23 +74,36 @@ const SWATCH = 12;
 const SWATCH_GAP = 6;
 const LEGEND_GAP = 16;
 const LEGEND_LINE = 20;
+const NOTE_LINE = 15;
+/** A note is never cut: a treemap's key may be long, every line of it is kept. */
+const NOTE_MAX_LINES = 40;
 
 /** Swatches and their labels, left to right, wrapping to `width`: a <g> and its height. */
 function legendRows(document: Document, legend: readonly LegendSwatch[], width: number): {group: SVGGElement; height: number} {
   const group = document.createElementNS(SVG_NS, "g");
   let x = CAPTION_PADDING;
   let row = 0;
-  for (const {color, label} of legend) {
-    const itemWidth = SWATCH + SWATCH_GAP + estimateTextWidth(label, CREDIT_FONT);
+  for (const {color, label, sample} of legend) {
+    const sampleWidth = sample ? Number(sample.getAttribute("width")) || SWATCH : SWATCH;
+    const itemWidth = sampleWidth + SWATCH_GAP + estimateTextWidth(label, CREDIT_FONT);
     if (x > CAPTION_PADDING && x + itemWidth > width - CAPTION_PADDING) {
       x = CAPTION_PADDING;
       row++;
     }
     const y = row * LEGEND_LINE;
-    const swatch = document.createElementNS(SVG_NS, "rect");
-    for (const [name, value] of Object.entries({x, y, width: SWATCH, height: SWATCH})) swatch.setAttribute(name, String(value));
-    swatch.setAttribute("style", `fill: ${color}; stroke: none`);
-    group.append(swatch, captionText(document, [label], x + SWATCH + SWATCH_GAP, y + SWATCH - 2, CREDIT_FONT, CREDIT_LINE, COLORS.text, false));
+    let swatch: SVGElement;
+    if (sample) {
+      // The page's own sample, nested: its lines, dashes and markers as drawn beside the chart.
+      swatch = document.importNode(sample, true) as SVGSVGElement;
+      swatch.removeAttribute("aria-hidden");
+      swatch.setAttribute("x", String(x));
+      swatch.setAttribute("y", String(y));
+    } else {
+      swatch = document.createElementNS(SVG_NS, "rect");
+      for (const [name, value] of Object.entries({x, y, width: SWATCH, height: SWATCH})) swatch.setAttribute(name, String(value));
+      swatch.setAttribute("style", `fill: ${color}; stroke: none`);
+    }
+    group.append(swatch, captionText(document, [label], x + sampleWidth + SWATCH_GAP, y + SWATCH - 2, CREDIT_FONT, CREDIT_LINE, COLORS.text, false));
     x += itemWidth + LEGEND_GAP;
   }
   return {group, height: legend.length ? (row + 1) * LEGEND_LINE : 0};
@@ -82,7 +130,10 @@ export function captionFrame(chart: SVGSVGElement, width: number, height: number
   const top = CAPTION_PADDING + titleLines.length * TITLE_LINE + CAPTION_PADDING;
   const legend = legendRows(document, caption.legend ?? [], width);
   const legendTop = top + height + (legend.height ? CAPTION_PADDING : 0);
-  const creditTop = legendTop + legend.height;
+  const noteLines = (caption.notes ?? []).map((note) => wrapText(note, width - 2 * CAPTION_PADDING, NOTE_MAX_LINES, CREDIT_FONT));
+  const notesTop = legendTop + legend.height + (noteLines.length ? CAPTION_PADDING : 0);
+  const notesHeight = noteLines.reduce((sum, lines) => sum + lines.length * NOTE_LINE + 4, 0);
+  const creditTop = notesTop + notesHeight;
   const creditLines = caption.credit ? wrapText(caption.credit, width - 2 * CAPTION_PADDING, CREDIT_MAX_LINES, CREDIT_FONT) : [];
   const total = creditTop + (creditLines.length ? creditLines.length * CREDIT_LINE + CAPTION_PADDING : 0);
   const frame = document.createElementNS(SVG_NS, "svg");
@@ -99,6 +150,11 @@ export function captionFrame(chart: SVGSVGElement, width: number, height: number
   if (legend.height) {
     legend.group.setAttribute("transform", `translate(0, ${legendTop})`);
     frame.append(legend.group);
+  }
+  let y = notesTop;
+  for (const lines of noteLines) {
+    frame.append(captionText(document, lines, CAPTION_PADDING, y + CREDIT_FONT, CREDIT_FONT, NOTE_LINE, COLORS.text, false));
+    y += lines.length * NOTE_LINE + 4;
   }
   if (creditLines.length) {
     frame.append(captionText(document, creditLines, CAPTION_PADDING, creditTop + CREDIT_FONT + 2, CREDIT_FONT, CREDIT_LINE, COLORS.mutedText, false));

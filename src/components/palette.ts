@@ -28,7 +28,7 @@ import type {Flow} from "../data/canonical.js";
 
 export type {Flow};
 
-/** Code of the "Autres" bucket the page's queries make (name "Autres"). */
+/** Code of the residual bucket the page's queries make (named « Autres produits » or « Autres pays », queries.ts OTHERS_NAMES). */
 export const OTHERS_CODE = "_AUTRES";
 
 export function flowColor(flow: Flow): string {
@@ -103,9 +103,10 @@ export function fitText(text: string, maxWidth: number, fontSize: number, minCha
 /**
  * Greedy word wrap into at most `maxLines` lines of `width` (bold text). A
  * line that has to be cut with "…" ends the label: no run of half-words.
+ * Lines break at plain spaces only: never inside « 546,7 M€ » (no-break spaces).
  */
 export function wrapText(text: string, width: number, maxLines: number, fontSize: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
   const fits = (line: string) => estimateTextWidth(line, fontSize, true) <= width;
   const lines: string[] = [];
   let index = 0;
@@ -118,6 +119,25 @@ export function wrapText(text: string, width: number, maxLines: number, fontSize
     if (!fitted) break; // not even a few characters fit: drop rather than clip
     lines.push(fitted);
     if (fitted !== full) break;
+  }
+  return lines;
+}
+
+/**
+ * Every word of `text`, greedily wrapped into lines of `width` (bold unless
+ * told): null when a single word is wider than that. For labels that must be
+ * read whole or not at all (never cut with "…": a cut « Autres… » could be
+ * any product, or the residual).
+ */
+export function wrapWhole(text: string, width: number, fontSize: number, bold = true): string[] | null {
+  const words = text.split(/[ \t\r\n]+/).filter(Boolean);
+  const fits = (line: string) => estimateTextWidth(line, fontSize, bold) <= width;
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else if (fits(word)) lines.push(word);
+    else return null;
   }
   return lines;
 }

@@ -5,6 +5,7 @@
  * sign in a column on the right, so colour never carries the meaning alone.
  */
 import * as Plot from "@observablehq/plot";
+import {ticks} from "d3";
 import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
 import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, fitText} from "./palette.js";
@@ -33,6 +34,35 @@ const FONT = 11;
 const ROW_HEIGHT = 28;
 const MARGIN_TOP = 34;
 const MARGIN_BOTTOM = 30;
+
+/** Room between two tick labels of the x axis. */
+const TICK_GAP = 12;
+
+/**
+ * Tick values of the x axis (M€, imports negative): the most ticks whose
+ * labels do not run into each other across `plotWidth`, three at least, so a
+ * phone's narrow drawing still has a scale (d3's default gave a lone « 0 »).
+ */
+export function axisTicks(low: number, high: number, plotWidth: number, format: (value: number) => string): number[] {
+  if (!(high > low)) return [low];
+  const span = high - low;
+  let best: number[] = [];
+  for (let count = 2; count <= 12; count++) {
+    const values = ticks(low, high, count);
+    const widest = Math.max(...values.map((value) => estimateTextWidth(format(value), FONT)));
+    const spacing = values.length > 1 ? (plotWidth * (values[1] - values[0])) / span : Infinity;
+    const readable = spacing >= widest + TICK_GAP;
+    if (readable && values.length > best.length) best = values;
+    if (!readable && best.length >= 3) break;
+  }
+  if (best.length >= 3) return best;
+  // Three do not fit with the usual room: the first round step that gives three, labels closer together.
+  for (let count = 3; count <= 12; count++) {
+    const values = ticks(low, high, count);
+    if (values.length >= 3) return values;
+  }
+  return best.length ? best : [low, high];
+}
 
 export function balanceColor(balance: number): string {
   return balance > 0 ? COLORS.positive : balance < 0 ? COLORS.negative : COLORS.mutedText;
@@ -63,6 +93,10 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const millions = (euros: number) => euros / 1e6;
   const nb = UNIT_SPACE;
   const headers = sideHeaders(sorted, width - marginLeft - marginRight);
+  const tickLabel = (value: number) => formatNumber(Math.abs(value));
+  const low = -millions(Math.max(0, ...sorted.map((row) => row.imports)));
+  const high = millions(Math.max(0, ...sorted.map((row) => row.exports)));
+  const xTicks = axisTicks(low, high, width - marginLeft - marginRight, tickLabel);
 
   const svg = Plot.plot({
     document,
@@ -84,10 +118,12 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
     },
     x: {
       label: null,
-      nice: true,
+      // The domain spans the ticks: the outer ones are drawn, and bars keep their lengths.
+      domain: [Math.min(low, xTicks[0]), Math.max(high, xTicks.at(-1)!, low + 1)],
+      ticks: xTicks,
       grid: true,
       // Imports are drawn negative but are amounts: the axis shows them unsigned.
-      tickFormat: (value: number) => formatNumber(Math.abs(value))
+      tickFormat: tickLabel
     },
     marks: [
       Plot.barX(sorted, {

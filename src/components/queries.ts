@@ -22,9 +22,13 @@ export type {Flow};
 /** Runs one SQL statement with positional parameters ($1, $2…) and returns plain row objects. */
 export type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
-/** Code and label of the "everything else" bucket in top-N lists. */
+/**
+ * Code and labels of the "everything else" bucket in top-N lists: named for
+ * what it holds, so that it is never mistaken for a product whose name starts
+ * with "Autres" (« Autres produits alimentaires »).
+ */
 export const OTHERS_CODE = "_AUTRES";
-export const OTHERS_NAME = "Autres";
+export const OTHERS_NAMES = {product: "Autres produits", country: "Autres pays"} as const;
 // The slices' id of France, defined with the canonical table; offered here to the views and pages.
 export {FRANCE_ID};
 export const FLOWS: readonly Flow[] = ["export", "import"];
@@ -315,7 +319,7 @@ async function topOf(
        FROM totals
      )
      SELECT CAST(r.rank AS INTEGER) AS rank, r.code,
-       CASE WHEN r.code = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(l.name, r.code) END AS name,
+       CASE WHEN r.code = '${OTHERS_CODE}' THEN '${OTHERS_NAMES[dimension]}' ELSE COALESCE(l.name, r.code) END AS name,
        CAST(r.value AS DOUBLE) AS value,
        CAST(CASE WHEN r.flow_total = 0 THEN 0 ELSE r.value / r.flow_total END AS DOUBLE) AS share
      FROM ranked AS r LEFT JOIN ${labels} AS l ON l.code = r.code
@@ -380,7 +384,7 @@ export async function productsByFlow(
        FROM ranked GROUP BY ALL
      )
      SELECT b.flow, b.product,
-       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(p.name, b.product) END AS "productName",
+       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAMES.product}' ELSE COALESCE(p.name, b.product) END AS "productName",
        CAST(b.value AS DOUBLE) AS value, CAST(b.mass AS DOUBLE) AS mass,
        CAST(CASE WHEN b.flow_total = 0 THEN 0 ELSE b.value / b.flow_total END AS DOUBLE) AS share
      FROM bucketed AS b LEFT JOIN ${LABELS("products")} AS p ON p.code = b.product
@@ -441,9 +445,9 @@ export async function sankeyLinks(
        HAVING SUM(b.value) > 0
      )
      SELECT b.product,
-       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(p.name, b.product) END AS "productName",
+       CASE WHEN b.product = '${OTHERS_CODE}' THEN '${OTHERS_NAMES.product}' ELSE COALESCE(p.name, b.product) END AS "productName",
        b.country,
-       CASE WHEN b.country = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(c.name, b.country) END AS "countryName",
+       CASE WHEN b.country = '${OTHERS_CODE}' THEN '${OTHERS_NAMES.country}' ELSE COALESCE(c.name, b.country) END AS "countryName",
        CAST(b.value AS DOUBLE) AS value
      FROM bucketed AS b
      LEFT JOIN ${LABELS("products")} AS p ON p.code = b.product

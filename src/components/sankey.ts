@@ -17,7 +17,9 @@ import {
   fitText,
   flowColor,
   OTHERS_CODE,
-  type Flow
+  type Flow,
+  wrapText,
+  wrapWhole
 } from "./palette.js";
 
 export interface FlowLink {
@@ -60,12 +62,40 @@ type LaidLink = SankeyLink<NodeDatum, LinkDatum>;
  */
 export const MAX_NODES_PER_SIDE = 21;
 const NAME_FONT = 11;
-const VALUE_FONT = 10.5;
+const VALUE_FONT = 11;
+const LINE = 12.5;
 const LABEL_GAP = 6;
 const NODE_WIDTH = 14;
-/** Two label lines (name, value) must fit between two node centres. */
-const NODE_PADDING = 28;
+/** A name wraps onto this many lines before it is ever cut (every A129 name fits in the wide drawing). */
+const MAX_NAME_LINES = 4;
 const HEADER_HEIGHT = 22;
+/** Room kept between nodes: d3-sankey's padding (labels are placed apart by placeLabels). */
+const NODE_PADDING = 28;
+/** Between two labels of a side. */
+const LABEL_SPACING = 3;
+
+/**
+ * Tops of a side's labels: each centred on its node where it can be, moved
+ * down just enough not to overlap the one above, then, if the last ones run
+ * past `bottom`, moved up from the bottom. Never overlapping, as near their
+ * nodes as the room allows.
+ */
+export function placeLabels(labels: readonly {id: string; centre: number; height: number}[], top: number, bottom: number): Map<string, number> {
+  const sorted = [...labels].sort((a, b) => a.centre - b.centre);
+  const tops: number[] = [];
+  let next = top;
+  for (const label of sorted) {
+    const y = Math.max(label.centre - label.height / 2, next);
+    tops.push(y);
+    next = y + label.height + LABEL_SPACING;
+  }
+  let limit = bottom;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    tops[i] = Math.min(tops[i], limit - sorted[i].height);
+    limit = tops[i] - LABEL_SPACING;
+  }
+  return new Map(sorted.map((label, i) => [label.id, tops[i]]));
+}
 
 const isOthers = (code: string) => code === OTHERS_CODE;
 
@@ -110,6 +140,17 @@ function compareNodes(a: LaidNode, b: LaidNode): number {
   return Number(isOthers(a.code)) - Number(isOthers(b.code)) || (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name, "fr");
 }
 
+/**
+ * A node's name as lines of `room`: whole, wrapped onto up to four lines;
+ * only a name longer than that is cut, after a word, with "…".
+ */
+export function nodeNameLines(name: string, room: number): string[] {
+  const whole = wrapWhole(name, room, NAME_FONT, false);
+  if (whole && whole.length > 0 && whole.length <= MAX_NAME_LINES) return whole;
+  const cut = wrapText(name, room, MAX_NAME_LINES, NAME_FONT);
+  return cut.length ? cut : [name];
+}
+
 function labelMargin(nodes: readonly NodeDatum[], side: Side, values: Map<string, number>, width: number): number {
   const widest = Math.max(
     0,
@@ -123,7 +164,7 @@ function labelMargin(nodes: readonly NodeDatum[], side: Side, values: Map<string
       )
   );
   // Narrow screens give labels a larger share: names matter more than link curves.
-  return Math.min(widest + LABEL_GAP + 4, Math.max(60, width * (width < 560 ? 0.36 : 0.3)));
+  return Math.min(widest + LABEL_GAP + 4, Math.max(60, width * (width < 560 ? 0.4 : 0.3)));
 }
 
 export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOptions): HTMLElement {
@@ -145,9 +186,16 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
   }
   const nodes = [...nodeById.values()];
   const perSide = Math.max(1, ...(["left", "right"] as const).map((side) => nodes.filter((n) => n.side === side).length));
-  const height = options.height ?? Math.max(260, HEADER_HEIGHT + perSide * 44);
   const marginLeft = labelMargin(nodes, "left", nodeValues, width);
   const marginRight = labelMargin(nodes, "right", nodeValues, width);
+  // Label room beside the nodes (left labels end at the left nodes, right ones start after the right nodes).
+  const room = (side: Side) => (side === "left" ? marginLeft : marginRight) - LABEL_GAP - 2;
+  const nameLines = new Map(nodes.map((node) => [node.id, nodeNameLines(node.name, room(node.side))]));
+  // Labels (name lines and the value line) are moved apart where they would overlap (placeLabels):
+  // the drawing is as tall as before unless one side's labels, stacked, need more.
+  const labelHeight = (id: string) => LINE * (1 + (nameLines.get(id)?.length ?? 1));
+  const stacked = Math.max(...(["left", "right"] as const).map((side) => nodes.filter((n) => n.side === side).reduce((sum, n) => sum + labelHeight(n.id) + LABEL_SPACING, 0)));
+  const height = options.height ?? Math.max(260, HEADER_HEIGHT + perSide * 44, HEADER_HEIGHT + 8 + stacked);
   const total = positive.reduce((sum, link) => sum + link.value, 0);
   const highlighted = highlightedLinkKeys(positive, highlightCount);
 
@@ -161,7 +209,7 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
       .nodePadding(NODE_PADDING)
       .nodeSort(compareNodes)
       .extent([
-        // Room above and below for the first and last nodes' two-line labels.
+        // Room above and below for the first and last nodes' labels.
         [marginLeft, HEADER_HEIGHT + 12],
         [width - marginRight, height - 14]
       ]);
@@ -178,7 +226,12 @@ export function flowSankey(links: readonly FlowLink[], options: FlowSankeyOption
     });
     drawHeaders(root, flow, width);
     drawLinks(root, graph.links);
-    drawNodes(root, graph.nodes, {flow, total, width});
+    const tops = new Map<string, number>();
+    for (const side of ["left", "right"] as const) {
+      const labels = graph.nodes.filter((node) => node.side === side).map((node) => ({id: node.id, centre: ((node.y0 ?? 0) + (node.y1 ?? 0)) / 2, height: labelHeight(node.id)}));
+      for (const [id, top] of placeLabels(labels, HEADER_HEIGHT + 2, height)) tops.set(id, top);
+    }
+    drawNodes(root, graph.nodes, {flow, total, nameLines, tops});
   } else {
     root
       .append("text")
@@ -223,7 +276,11 @@ function drawLinks(root: Root, links: LaidLink[]): void {
     .text((link) => `${link.sourceName} → ${link.targetName}${UNIT_SPACE}: ${formatMillionEuros(link.value)}`);
 }
 
-function drawNodes(root: Root, nodes: LaidNode[], {flow, total, width}: {flow: Flow; total: number; width: number}): void {
+function drawNodes(
+  root: Root,
+  nodes: LaidNode[],
+  {flow, total, nameLines, tops}: {flow: Flow; total: number; nameLines: ReadonlyMap<string, string[]>; tops: ReadonlyMap<string, number>}
+): void {
   const g = root.append("g").attr("class", "nodes");
   const node = g
     .selectAll("g")
@@ -244,29 +301,31 @@ function drawNodes(root: Root, nodes: LaidNode[], {flow, total, width}: {flow: F
 
   // Left labels sit left of their node, right labels right of it: links keep the middle.
   const labelX = (d: LaidNode) => (d.side === "left" ? (d.x0 ?? 0) - LABEL_GAP : (d.x1 ?? 0) + LABEL_GAP);
-  const room = (d: LaidNode) => (d.side === "left" ? (d.x0 ?? 0) : width - (d.x1 ?? 0)) - LABEL_GAP - 2;
   const label = node
     .append("text")
     .attr("class", "node-label")
     .attr("x", labelX)
-    .attr("y", (d) => ((d.y0 ?? 0) + (d.y1 ?? 0)) / 2)
     .attr("text-anchor", (d) => (d.side === "left" ? "end" : "start"))
     .attr("fill", COLORS.text);
-  label
-    .append("tspan")
-    .attr("class", "node-name")
-    .attr("x", labelX)
-    .attr("dy", "-0.15em")
-    .attr("font-size", NAME_FONT)
-    .text((d) => fitText(d.name, room(d), NAME_FONT, 3) || d.code);
-  label
-    .append("tspan")
-    .attr("class", "node-value")
-    .attr("x", labelX)
-    .attr("dy", "1.1em")
-    .attr("font-size", VALUE_FONT)
-    .attr("fill", COLORS.mutedText)
-    .text((d) => formatMillionEuros(d.value ?? 0));
+  label.each(function (d) {
+    const text = select(this);
+    const lines = nameLines.get(d.id) ?? [d.name];
+    // The block of lines (names, then the value), placed by placeLabels; its first baseline.
+    const top = (tops.get(d.id) ?? ((d.y0 ?? 0) + (d.y1 ?? 0)) / 2 - (LINE * (lines.length + 1)) / 2) + NAME_FONT;
+    lines.forEach((line, i) => {
+      const span = text.append("tspan").attr("class", "node-name").attr("x", labelX(d)).attr("y", top + i * LINE).attr("font-size", NAME_FONT).text(line);
+      // The residual reads as a bucket, not as one more product or country.
+      if (isOthers(d.code)) span.attr("font-style", "italic");
+    });
+    text
+      .append("tspan")
+      .attr("class", "node-value")
+      .attr("x", labelX(d))
+      .attr("y", top + lines.length * LINE)
+      .attr("font-size", VALUE_FONT)
+      .attr("fill", COLORS.mutedText)
+      .text(formatMillionEuros(d.value ?? 0));
+  });
 }
 
 /** Reading key: red is explained in words, not left to colour alone. */
@@ -277,6 +336,8 @@ function legend(document: Document, highlightedCount: number): HTMLElement {
     ? `En rouge${nb}: les ${highlightedCount} flux les plus importants entre un produit et un pays nommés ` +
       `(hors «${nb}Autres${nb}»)${nb}; en gris, les autres flux. `
     : "";
-  p.textContent = `${red}L'épaisseur de chaque flux est proportionnelle à sa valeur.`;
+  p.textContent =
+    `${red}L'épaisseur de chaque flux est proportionnelle à sa valeur. ` +
+    `En italique, «${nb}Autres produits${nb}» et «${nb}Autres pays${nb}» regroupent tout ce qui n'est pas nommé à part.`;
   return p;
 }

@@ -15,7 +15,7 @@
  * territory's total over products and over countries may differ slightly.
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
-import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAME, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
+import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAMES, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
 import {completeYearsOf} from "../data/canonical.js";
 
 export type TrendKind = "product" | "country";
@@ -185,7 +185,7 @@ export async function yearComparison(
        FROM base
      )
      SELECT CAST(r.rank AS INTEGER) AS rank, r.code,
-       CASE WHEN r.code = '${OTHERS_CODE}' THEN '${OTHERS_NAME}' ELSE COALESCE(l.name, r.code) END AS name,
+       CASE WHEN r.code = '${OTHERS_CODE}' THEN '${OTHERS_NAMES[kind]}' ELSE COALESCE(l.name, r.code) END AS name,
        CAST(r.value AS DOUBLE) AS value, CAST(r.previous AS DOUBLE) AS previous,
        CAST(r.total AS DOUBLE) AS total, CAST(r.previous_total AS DOUBLE) AS previous_total
      FROM ranked AS r LEFT JOIN (SELECT code, min(name) AS name FROM ${labels} GROUP BY code) AS l ON l.code = r.code

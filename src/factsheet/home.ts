@@ -23,7 +23,7 @@ import {departementsTable} from "../components/departements-table.ts";
 import {figureCards} from "../components/explorer-figures.ts";
 import {roleForPlotGroups} from "../components/figure.ts";
 import {UNIT_SPACE, formatBillionEuros, formatNumber, formatShare, formatSigned} from "../components/format.ts";
-import {franceMap, formatMetric, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
+import {franceMap, formatMetric, legendNote, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {frenchList, productInSentence} from "../components/narrative.ts";
 import {COLORS} from "../components/palette.ts";
@@ -96,6 +96,10 @@ function rankingTitle(metric: HomeMetric, year: number, count: number): string {
   return `Les ${count} premiers départements — ${productInSentence(metricLabel(metric, year))}, ${metric.key === "usShare" ? "en %" : "en millions d'euros"}`;
 }
 
+/** Below this width the ranking writes each name above its bar (a phone's column). */
+const NARROW_RANKING_BELOW = 480;
+const NARROW_ROW = 34;
+
 const RANKING_COLORS: Record<Exclude<MapMetric, "balance">, string> = {exports: COLORS.export, imports: COLORS.import, usShare: "#c55a11"};
 
 /** The ranking under the map, drawn by Plot: its heading, and its chart wide and narrow (the page's CSS shows one). */
@@ -106,26 +110,44 @@ function ranking(data: readonly MapDatum[], metric: HomeMetric, year: number, do
   const title = rankingTitle(metric, year, metric.key === "balance" ? half : shown.length);
   const inMillions = metric.key !== "usShare";
   const name = (d: MapDatum) => `${d.name} (${d.code})`;
+  const barColor = (d: MapDatum & {value: number}) =>
+    metric.key === "balance" ? (d.value < 0 ? COLORS.negative : COLORS.positive) : RANKING_COLORS[metric.key as Exclude<MapMetric, "balance">];
+  const barValue = (d: MapDatum & {value: number}) => (inMillions ? d.value / 1e6 : d.value * 100);
+  const bar = (options: Record<string, unknown>) =>
+    Plot.barX(shown, {y: name, x: barValue, fill: barColor, title: (d: MapDatum & {value: number}) => `${name(d)} : ${formatMetric(metric.key, d.value)}`, ...options});
+  const x = {label: inMillions ? "M€" : "%", grid: true, tickFormat: (v: number) => formatNumber(v)};
+  // Wide: names in the left margin. Narrow (a phone): each name on its own line above its bar,
+  // the full width of the drawing, so that « Bouches-du-Rhône (13) » is never clipped.
   const draw = (width: number) =>
     roleForPlotGroups(
-      Plot.plot({
-        document: doc,
-        width,
-        height: 24 * shown.length + 40,
-        marginLeft: Math.min(220, width / 3),
-        ariaLabel: title,
-        x: {label: inMillions ? "M€" : "%", grid: true, tickFormat: (v: number) => formatNumber(v)},
-        y: {label: null, domain: shown.map(name)},
-        marks: [
-          Plot.barX(shown, {
-            y: name,
-            x: (d: MapDatum & {value: number}) => (inMillions ? d.value / 1e6 : d.value * 100),
-            fill: (d: MapDatum & {value: number}) => (metric.key === "balance" ? (d.value < 0 ? COLORS.negative : COLORS.positive) : RANKING_COLORS[metric.key as Exclude<MapMetric, "balance">]),
-            title: (d: MapDatum & {value: number}) => `${name(d)} : ${formatMetric(metric.key, d.value)}`
-          }),
-          Plot.ruleX([0], {ariaHidden: "true"})
-        ]
-      })
+      width >= NARROW_RANKING_BELOW
+        ? Plot.plot({
+            document: doc,
+            width,
+            height: 24 * shown.length + 40,
+            marginLeft: Math.min(220, width / 3),
+            style: {fontSize: "11px"},
+            ariaLabel: title,
+            x,
+            y: {label: null, domain: shown.map(name)},
+            marks: [bar({}), Plot.ruleX([0], {ariaHidden: "true"})]
+          })
+        : Plot.plot({
+            document: doc,
+            width,
+            height: NARROW_ROW * shown.length + 40,
+            marginLeft: 4,
+            marginRight: 16,
+            style: {fontSize: "12px"},
+            ariaLabel: title,
+            x,
+            y: {label: null, domain: shown.map(name), axis: null, padding: 0},
+            marks: [
+              bar({insetTop: 17, insetBottom: 3}),
+              Plot.text(shown, {y: name, text: name, frameAnchor: "left", textAnchor: "start", lineAnchor: "top", dy: -NARROW_ROW / 2 + 2, fill: COLORS.text, ariaHidden: "true"}),
+              Plot.ruleX([0], {ariaHidden: "true"})
+            ]
+          })
     );
   const heading = doc.createElement("h3");
   heading.textContent = title;
@@ -260,7 +282,8 @@ export function homeConfig(rows: readonly OverviewRow[], facts: HomeFacts): Home
       mapFileName: fileStem("carte", metric, facts.year),
       rankingFileName: fileStem("classement", metric, facts.year),
       mapTitle: `Commerce extérieur des départements — ${productInSentence(metricLabel(metric, facts.year))}`,
-      legend: mapLegend(mapData(departements, metric), metric.key)
+      legend: mapLegend(mapData(departements, metric), metric.key),
+      ...(legendNote(metric.key) ? {legendNote: legendNote(metric.key)} : {})
     })),
     territories: searchList(rows),
     searchLabel: SEARCH_LABEL,

@@ -412,6 +412,50 @@ describe("chartActions", () => {
     expect(actions.querySelector('[role="status"]')!.textContent).toBe("");
   });
 
+  /** The SVG file the SVG button saves for `container`. */
+  async function savedSvg(container: HTMLElement): Promise<Document> {
+    const actions = chartActions(container, {fileName: "f", credit: "Source : DGDDI / DSECE, 2024", document});
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return "blob:test";
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    actions.querySelector("button")!.click();
+    await vi.waitFor(() => expect(blobs).toHaveLength(1));
+    return parseSvg(await blobText(blobs[0]));
+  }
+  // Wrapped lines are tspans: joined with a space, as they read.
+  const outsideChart = (file: Document) =>
+    [...file.documentElement.querySelectorAll(":scope > text, :scope > g text")].map((t) => [...t.querySelectorAll("tspan")].map((span) => span.textContent).join(" ")).join(" ");
+
+  it("writes the chart's legend (its own samples) and its reading note into the image file", async () => {
+    const figure = partnerBalanceChart(partnerRows, {width: 800, title: TITLE, document});
+    const file = await savedSvg(displayed(figure));
+    const words = outsideChart(file);
+    for (const label of ["Importations (vers la gauche)", "Exportations (vers la droite)", "Solde positif", "Solde négatif"]) expect(words).toContain(label);
+    expect(words).toContain("Lecture");
+    expect(words).toContain("Pays classés par total des échanges.");
+    // The swatches are the legend's own drawings, nested, in the chart's colours.
+    const samples = [...file.documentElement.querySelectorAll(":scope > g > svg rect")].map((rect) => rect.getAttribute("fill"));
+    expect(samples).toEqual(["#2a5caa", "#7b3fa0", "#1b7f3b", "#c8102e"]);
+    expect(words.indexOf("Lecture")).toBeLessThan(words.indexOf("Source"));
+  });
+
+  it("writes the Sankey's reading note and every line of a treemap's key into the image file", async () => {
+    const sankey = await savedSvg(displayed(flowSankey(sankeyLinks(1822.3e6), {width: 704, title: "S", flow: "export", document})));
+    expect(outsideChart(sankey)).toContain("L'épaisseur de chaque flux est proportionnelle à sa valeur.");
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+    const figure = activityTreemap(activityRows(), {width: 326, title: "T", document});
+    const listed = [...figure.querySelectorAll(".treemap-key li")].map((li) => li.textContent!.replace(/\s+/g, " ").trim());
+    expect(listed.length).toBeGreaterThan(0);
+    const words = outsideChart(await savedSvg(displayed(figure))).replace(/\s+/g, " ");
+    expect(words).toContain("Solde commercial");
+    for (const line of listed) expect(words).toContain(line);
+  });
+
   it("says in French when there is no chart to download", async () => {
     const container = displayed(document.createElement("div"));
     const actions = chartActions(container, {fileName: "aube", document});

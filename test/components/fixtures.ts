@@ -22,7 +22,7 @@ const products: [string, string][] = [
   ["CJ27", "Équipements électriques"],
   ["CL29", "Produits de l'industrie automobile"],
   ["CA01", "Produits agricoles"],
-  ["_AUTRES", "Autres"]
+  ["_AUTRES", "Autres produits"]
 ];
 const countries: [string, string][] = [
   ["DE", "Allemagne"],
@@ -35,7 +35,7 @@ const countries: [string, string][] = [
   ["NL", "Pays-Bas"],
   ["CN", "Chine"],
   ["PL", "Pologne"],
-  ["_AUTRES", "Autres"]
+  ["_AUTRES", "Autres pays"]
 ];
 
 /** Product × country flows with decreasing weights, scaled to `total` euros. */

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
+import {hsl} from "d3";
+import {COLORS} from "../../src/components/palette.ts";
 import {GEOMETRY_CODES, GEOMETRY_CREDIT, MAP_CREDIT, MISSING_COLOR, colorScale, franceMap, mapLegend, type MapDatum} from "../../src/components/france-map.ts";
 import {departements} from "../../src/data/territories.ts";
 
@@ -86,6 +88,28 @@ describe("franceMap", () => {
     expect(color(-1)).toBe(classes[3].color);
     expect(color(1)).toBe(classes[4].color);
     expect(color(null)).toBe(MISSING_COLOR);
+  });
+
+  it("never colours the balance in the import blue or the export violet, and says red and green in the legend", () => {
+    const rows = data().map((d, i) => ({...d, value: (i % 2 ? -1 : 1) * (i + 1) * 10e6}));
+    const {classes} = colorScale("balance", rows.map((d) => d.value));
+    // Hues of the import blue (≈ 217°) and export violet (≈ 277°), and everything between.
+    const [importHue, exportHue] = [hsl(COLORS.import).h, hsl(COLORS.export).h];
+    expect(importHue).toBeGreaterThan(200);
+    expect(exportHue).toBeLessThan(300);
+    for (const {color} of classes) {
+      const {h, s} = hsl(color);
+      expect(color).not.toBe(COLORS.import);
+      // A grey-ish light tint has no hue to collide with; any coloured class is outside 180–320°.
+      if (s > 0.15) expect(h < 180 || h > 320, `${color} (${Math.round(h)}°)`).toBe(true);
+    }
+    // Deficits red, surpluses green: the partner chart's and the rankings' colours.
+    expect(hsl(classes[0].color).h < 20 || hsl(classes[0].color).h > 340).toBe(true);
+    expect(hsl(classes.at(-1)!.color).h).toBeGreaterThan(90);
+    expect(hsl(classes.at(-1)!.color).h).toBeLessThan(160);
+    const figure = draw("balance", rows);
+    expect(figure.querySelector(".legend-note")!.textContent).toMatch(/En rouge, les départements en déficit.*en vert, ceux en excédent/);
+    expect(draw("exports").querySelector(".legend-note")).toBeNull();
   });
 
   it("credits the geometry and labels the map for screen readers", () => {

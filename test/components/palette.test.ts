@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {COLORS, estimateTextWidth, fitText, relativeLuminance, textColorOn} from "../../src/components/palette.ts";
+import {COLORS, estimateTextWidth, fitText, relativeLuminance, textColorOn, wrapText, wrapWhole} from "../../src/components/palette.ts";
 
 const contrast = (a: string, b: string) => {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
@@ -26,5 +26,11 @@ describe("palette", () => {
     expect(estimateTextWidth(cut, 11)).toBeLessThanOrEqual(100);
     expect(fitText("Produits", 20, 11)).toBe("");
     expect(estimateTextWidth("MMM", 10)).toBeGreaterThan(estimateTextWidth("iii", 10));
+  });
+
+  it("wraps at plain spaces only, never inside « 546,7 M€ »", () => {
+    const lines = wrapText("Solde commercial : +546,7\u00a0M€ (excédent)", 120, 4, 11);
+    expect(lines.some((line) => line.includes("546,7\u00a0M€"))).toBe(true);
+    expect(wrapWhole("Exportations 546,7\u00a0M€", 80, 11)).toEqual(["Exportations", "546,7\u00a0M€"]);
   });
 });

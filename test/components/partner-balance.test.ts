@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {partnerBalanceChart, sortPartners, type PartnerRow} from "../../src/components/partner-balance.ts";
-import {COLORS} from "../../src/components/palette.ts";
+import {axisTicks, partnerBalanceChart, sortPartners, type PartnerRow} from "../../src/components/partner-balance.ts";
+import {COLORS, estimateTextWidth} from "../../src/components/palette.ts";
 import {HOSTILE, partnerRows} from "./fixtures.ts";
 
 const NBSP = "\u00a0";
@@ -86,5 +86,34 @@ describe("accessibility of Plot's mark groups", () => {
     const labelled = [...draw(partnerRows).querySelectorAll("svg g[aria-label]")];
     expect(labelled.length).toBeGreaterThan(0);
     expect(labelled.filter((group) => !group.hasAttribute("role"))).toEqual([]);
+  });
+
+  describe("x axis on a phone", () => {
+    const tickLabels = (figure: HTMLElement) =>
+      [...figure.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((text) => ({
+        text: text.textContent!,
+        x: Number(/translate\(([-\d.]+)/.exec(text.closest("[transform]")?.getAttribute("transform") ?? text.getAttribute("transform") ?? "")?.[1] ?? text.getAttribute("x"))
+      }));
+    const franceLike: PartnerRow[] = partnerRows.map((row) => ({...row, exports: row.exports * 300, imports: row.imports * 300}));
+    const mayotteLike: PartnerRow[] = partnerRows.map((row, i) => ({...row, exports: i * 0.1e6, imports: row.imports / 3}));
+
+    for (const [name, rows] of [["Aube-like", partnerRows], ["France-like", franceLike], ["Mayotte-like", mayotteLike]] as const) {
+      it(`has at least three readable tick labels at 326 px (${name})`, () => {
+        const figure = draw(rows, 326);
+        const labels = tickLabels(figure);
+        expect(labels.length).toBeGreaterThanOrEqual(3);
+        expect(labels.map((label) => label.text)).toContain("0");
+        const sorted = [...labels].sort((a, b) => a.x - b.x);
+        for (let i = 1; i < sorted.length; i++) {
+          const room = sorted[i].x - sorted[i - 1].x;
+          expect(room).toBeGreaterThan((estimateTextWidth(sorted[i].text, 11) + estimateTextWidth(sorted[i - 1].text, 11)) / 2);
+        }
+      });
+    }
+
+    it("picks round ticks, zero among them", () => {
+      expect(axisTicks(-345, 350, 180, String)).toEqual([-200, 0, 200]);
+      expect(axisTicks(-610, 28, 180, String).length).toBeGreaterThanOrEqual(3);
+    });
   });
 });

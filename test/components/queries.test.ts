@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {
   OTHERS_CODE,
-  OTHERS_NAME,
+  OTHERS_NAMES,
   availableYears,
   keyFigures,
   productsByFlow,
@@ -167,7 +167,7 @@ describe("productsByFlow", () => {
       const top = ranking(rowsOf("D10", flow), (row) => row.a129!).slice(0, n);
       expect(flowRows.slice(0, n).map((row) => [row.product, row.value])).toEqual(top);
       const others = flowRows.at(-1)!;
-      expect(others).toMatchObject({product: OTHERS_CODE, productName: OTHERS_NAME});
+      expect(others).toMatchObject({product: OTHERS_CODE, productName: OTHERS_NAMES.product});
       expect(others.value).toBe(flowTotal - sum(top.map(([, value]) => value)));
       expect(sum(flowRows.map((row) => row.value))).toBe(flowTotal);
       expect(sum(flowRows.map((row) => row.share))).toBeCloseTo(1, 12);
@@ -218,7 +218,7 @@ describe("sankeyLinks", () => {
           expect(products.has(flow === "export" ? link.source : link.target)).toBe(true);
           const country = flow === "export" ? link.target : link.source;
           const name = flow === "export" ? link.targetName : link.sourceName;
-          expect(name).toBe(country === OTHERS_CODE ? OTHERS_NAME : countryName(country));
+          expect(name).toBe(country === OTHERS_CODE ? OTHERS_NAMES.country : countryName(country));
         }
       });
     }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {flowSankey, highlightedLinkKeys, type FlowLink} from "../../src/components/sankey.ts";
+import {flowSankey, highlightedLinkKeys, nodeNameLines, placeLabels, type FlowLink} from "../../src/components/sankey.ts";
 import {COLORS} from "../../src/components/palette.ts";
 import {formatMillionEuros} from "../../src/components/format.ts";
 import {HOSTILE, sankeyLinks} from "./fixtures.ts";
@@ -116,5 +116,85 @@ describe("flowSankey", () => {
     const figure = draw([]);
     expect(figure.querySelectorAll("path.link")).toHaveLength(0);
     expect(figure.querySelector("svg")!.textContent).toContain("Aucun flux");
+  });
+
+  describe("labels on a phone and on a wide screen", () => {
+    // The names that were cut: a top export starting with « Autres », long A129 names.
+    const names = [
+      "Autres produits alimentaires",
+      "Vêtements de dessus en textile",
+      "Produits de la cokéfaction et du raffinage",
+      "Machines et équipements d'usage général",
+      "Produits chimiques de base, produits azotés et engrais",
+      "Articles d'habillement",
+      "Boissons",
+      "Papier et carton",
+      "Équipements électriques",
+      "Produits de l'industrie automobile"
+    ];
+    const withNames = (): FlowLink[] => {
+      const byCode = new Map<string, string>();
+      return sankeyLinks(28.3e6).map((link) => {
+        if (link.source !== "_AUTRES" && !byCode.has(link.source)) byCode.set(link.source, names[byCode.size]);
+        return link.source === "_AUTRES" ? link : {...link, sourceName: byCode.get(link.source)!};
+      });
+    };
+
+    for (const width of [326, 704]) {
+      it(`wraps names instead of cutting them, at 11 px at least, without overlaps (${width} px)`, () => {
+        const figure = flowSankey(withNames(), {width, title: "T", flow: "export", document});
+        const nodes = [...figure.querySelectorAll<SVGGElement>("g.node")];
+        for (const node of nodes) {
+          const spans = [...node.querySelectorAll("tspan")];
+          for (const span of spans) expect(Number(span.getAttribute("font-size"))).toBeGreaterThanOrEqual(11);
+          const name = [...node.querySelectorAll(".node-name")].map((span) => span.textContent).join(" ");
+          expect(name).not.toContain("…");
+          expect(name).toBe(node.querySelector("rect title")!.textContent!.split("\u00a0:")[0]);
+        }
+        // Labels of one side never overlap: each one's last line is above the next one's first.
+        for (const side of ["left", "right"]) {
+          const boxes = nodes
+            .filter((node) => node.dataset.side === side)
+            .map((node) => {
+              const ys = [...node.querySelectorAll("tspan")].map((span) => Number(span.getAttribute("y")));
+              return {top: Math.min(...ys) - 11, bottom: Math.max(...ys)};
+            })
+            .sort((a, b) => a.top - b.top);
+          for (let i = 1; i < boxes.length; i++) expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom - 0.5);
+          expect(boxes[0].top).toBeGreaterThanOrEqual(0);
+          expect(boxes.at(-1)!.bottom).toBeLessThanOrEqual(Number(figure.querySelector("svg")!.getAttribute("height")));
+        }
+      });
+    }
+
+    it("tells the top export « Autres produits alimentaires » from the residual « Autres produits » on a phone", () => {
+      const figure = flowSankey(withNames(), {width: 326, title: "T", flow: "export", document});
+      const text = (code: string) => [...figure.querySelectorAll(`g.node[data-side="left"][data-code="${code}"] .node-name`)];
+      expect(text("CI14").map((span) => span.textContent).join(" ")).toBe("Autres produits alimentaires");
+      const residual = text("_AUTRES");
+      expect(residual.map((span) => span.textContent).join(" ")).toBe("Autres produits");
+      expect(residual.every((span) => span.getAttribute("font-style") === "italic")).toBe(true);
+    });
+
+    it("keeps the wide drawing as tall as before (print), labels moved apart rather than nodes", () => {
+      const figure = flowSankey(withNames(), {width: 704, title: "T", flow: "export", document});
+      expect(Number(figure.querySelector("svg")!.getAttribute("height"))).toBe(22 + 11 * 44);
+      const tops = placeLabels([{id: "a", centre: 50, height: 40}, {id: "b", centre: 60, height: 40}, {id: "c", centre: 195, height: 10}], 0, 200);
+      expect(tops.get("a")).toBe(30);
+      expect(tops.get("b")).toBe(73); // below a, 3 px apart
+      expect(tops.get("c")).toBe(190); // pulled up to end at the bottom
+    });
+
+    it("cuts only a name longer than four lines, after a word", () => {
+      const long = "Réservoirs, citernes et conteneurs métalliques ; radiateurs et chaudières pour le chauffage central ; générateurs de vapeur";
+      const lines = nodeNameLines(long, 120);
+      expect(lines).toHaveLength(4);
+      expect(lines[3].endsWith("…")).toBe(true);
+      // In the wide drawing's label column, even the longest A129 name is whole.
+      expect(nodeNameLines(long, 704 * 0.3 - 8).join(" ")).toBe(long);
+      const wrapped = nodeNameLines("Vêtements de dessus en textile", 120);
+      expect(wrapped).toHaveLength(2);
+      expect(wrapped.join(" ")).toBe("Vêtements de dessus en textile");
+    });
   });
 });

@@ -99,8 +99,14 @@ function svgFacts(text: string): Promise<SvgFacts> {
   }, text);
 }
 
+/** Text as compared across the page and the file: no-break spaces and line breaks read as one space. */
+const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
+
 /** The same facts about the chart on the page. */
-function pageChart(kind: string, index = 0): Promise<{width: number; height: number; title: string; rects: number; paths: number}> {
+function pageChart(
+  kind: string,
+  index = 0
+): Promise<{width: number; height: number; title: string; rects: number; paths: number; legendRects: number; legendPaths: number; notes: string[]}> {
   return page
     .locator(`.view-wide figure.chart[data-chart='${kind}']`)
     .nth(index)
@@ -111,7 +117,15 @@ function pageChart(kind: string, index = 0): Promise<{width: number; height: num
         height: Number(svg.getAttribute("height")),
         title: figure.querySelector("figcaption h3")?.textContent ?? "",
         rects: svg.querySelectorAll("rect").length,
-        paths: svg.querySelectorAll("path").length
+        paths: svg.querySelectorAll("path").length,
+        // The legend's own samples, copied into the image beside their words.
+        legendRects: figure.querySelectorAll(".chart-legend svg rect").length,
+        legendPaths: figure.querySelectorAll(".chart-legend svg path").length,
+        // Its reading note and key lines, as the image writes them under the chart.
+        notes: [...figure.querySelectorAll(".chart-legend p, .chart-legend li, p.chart-legend")]
+          .filter((block) => !block.querySelector("svg"))
+          .map((block) => (block.textContent ?? "").replace(/\s+/g, " ").trim())
+          .filter(Boolean)
       };
     });
 }
@@ -142,8 +156,11 @@ describe(`chart images and embed code on ${PAGE}`, () => {
     expect(Number(facts.width)).toBe(chart.width);
     // The chart's title above it and its source below it make the image taller than the chart.
     expect(Number(facts.height)).toBeGreaterThan(chart.height + 30);
-    expect(facts.caption).toEqual([chart.title, "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques"]);
-    expect(facts.rects).toBe(chart.rects + 1); // the background
+    // Under the chart: its legend (samples and words), its reading note, then the source.
+    expect(chart.notes.length).toBeGreaterThan(0);
+    expect(facts.caption.map(normalised)).toEqual([chart.title, ...chart.notes, "Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques"].map(normalised));
+    for (const label of ["Importations (vers la gauche)", "Exportations (vers la droite)"]) expect(facts.texts).toContain(label);
+    expect(facts.rects).toBe(chart.rects + 1 + chart.legendRects); // the background, the legend's swatches
     expect(facts.first).toEqual({tag: "rect", fill: "#ffffff"});
     expect(facts.unresolved).toBe(0);
     expect(facts.texts).toContain("Allemagne");
@@ -195,6 +212,9 @@ describe(`chart images and embed code on ${PAGE}`, () => {
     expect(facts.rects).toBe(chart.rects + 1);
     expect(facts.rects).toBeGreaterThan(2);
     expect(facts.first).toEqual({tag: "rect", fill: "#ffffff"});
+    // The reading note and every line of the key of unnamed cells are in the image.
+    expect(facts.caption.slice(1, -1).map(normalised)).toEqual(chart.notes);
+    expect(chart.notes.some((note) => note.startsWith("À gauche en bleu"))).toBe(true);
   });
 
   test("a Sankey as SVG", async () => {
@@ -207,6 +227,7 @@ describe(`chart images and embed code on ${PAGE}`, () => {
     expect(facts.paths).toBe(chart.paths);
     expect(facts.paths).toBeGreaterThan(0);
     expect(facts.rects).toBe(chart.rects + 1);
+    expect(facts.caption.slice(1, -1).map(normalised)).toEqual(chart.notes);
   });
 
   test.each([
@@ -219,8 +240,9 @@ describe(`chart images and embed code on ${PAGE}`, () => {
     const facts = await svgFacts(bytes.toString("utf8"));
     expect(facts.error).toBeNull();
     expect(facts.title).toBe(chart.title);
-    expect(facts.rects).toBe(chart.rects + 1);
-    expect(facts.paths).toBe(chart.paths);
+    expect(facts.rects).toBe(chart.rects + 1 + chart.legendRects);
+    expect(facts.paths).toBe(chart.paths + chart.legendPaths);
+    expect(facts.caption.slice(1, -1).map(normalised)).toEqual(chart.notes);
     expect(facts.unresolved).toBe(0);
   });
 

@@ -12,6 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {formatBillionEuros, formatShare} from "../../src/components/format.ts";
 import {colorScale, formatMetric, MISSING_COLOR} from "../../src/components/france-map.ts";
 import {enhanceHome} from "../../src/components/home-enhance.ts";
+import {estimateTextWidth} from "../../src/components/palette.ts";
 import {createOverviewTable, type OverviewRow} from "../../src/data/overview.ts";
 import {withDuckDB} from "../../src/data/parquet-output.ts";
 import {nodeRun} from "../../src/data/slices.ts";
@@ -88,6 +89,28 @@ describe("the home page's HTML", () => {
     const radios = [...body.querySelectorAll<HTMLInputElement>("form.home-metric-choice input[type='radio'][name='indicateur']")];
     expect(radios.map((radio) => [radio.value, radio.checked, radio.parentElement?.textContent])).toEqual(HOME_METRICS.map((metric, i) => [metric.key, i === 0, metric.label]));
     expect(body.querySelector("form.home-metric-choice")?.hasAttribute("data-pending")).toBe(true);
+  });
+
+  it("writes every name of the narrow ranking whole, above its bar, inside a phone's 326 px, at 12 px", () => {
+    const {body} = page();
+    for (const panel of body.querySelectorAll<HTMLElement>(".home-maps .home-metric")) {
+      const svg = panel.querySelector(".home-ranking-narrow svg")!;
+      expect(Number(svg.getAttribute("width"))).toBe(326);
+      // Plot writes its default font-size="10" attribute; the inline style, which wins, says 12 px.
+      expect(svg.getAttribute("style")).toMatch(/font-size: 12px/);
+      const bars = [...svg.querySelectorAll("rect")].filter((rect) => rect.querySelector("title"));
+      const names = [...svg.querySelectorAll('g[aria-label="text"] text')];
+      expect(names.length).toBe(bars.length);
+      for (const [i, text] of names.entries()) {
+        const label = text.textContent!;
+        // The bar's tooltip starts with the same whole name: nothing clipped or cut.
+        expect(bars[i].querySelector("title")!.textContent!.startsWith(`${label} : `)).toBe(true);
+        expect(label).toMatch(/ \((\d\d|2[AB]|\d{3})\)$/);
+        const x = Number(/translate\(([-\d.]+)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? text.getAttribute("x") ?? "NaN");
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x + estimateTextWidth(label, 12)).toBeLessThanOrEqual(326);
+      }
+    }
   });
 
   it("gives the national key figures of the France row (every row of the customs' files) and says what it holds", () => {
