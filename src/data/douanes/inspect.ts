@@ -7,6 +7,7 @@ import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
 import {bulkLabelRows} from "./bulk/outputs.ts";
 import {readBulkSource} from "./bulk/read-source.ts";
 import {findCompleteYears} from "./complete-years.ts";
+import {describeGaps} from "./completeness.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
 import {convertFile, type RecordSink, type TableKind} from "./records.ts";
 import {RejectionLog, describeAccounting} from "./rejections.ts";
@@ -78,6 +79,11 @@ async function inspectBulk(entries: SourceEntry[], print: (line: string) => void
         for (const warning of reading.warnings) print(`  ! ${warning}`);
       }
       if (reading.years.shownYear === undefined) summary.fatalErrors.push("aucune année complète (quatre trimestres)");
+      if (reading.gaps.length) {
+        print("\n■ Trous (département × flux × trimestre sans aucune ligne)");
+        for (const line of describeGaps(reading.gaps)) print(`  ✗ ${line}`);
+        summary.fatalErrors.push(`${reading.gaps.length} trou(s) département × flux × trimestre (TRADE_ALLOW_GAPS=1 pour publier quand même, avec un avertissement)`);
+      }
     });
   } catch (error) {
     summary.fatalErrors.push((error as Error).message);

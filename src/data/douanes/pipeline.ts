@@ -55,7 +55,7 @@ export async function codeVersion(): Promise<string> {
 
 export async function pipelineKey(plan: SourcePlan): Promise<string> {
   const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
-  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, inputs})).slice(0, 20);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs})).slice(0, 20);
 }
 
 function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {
