@@ -10,6 +10,10 @@ import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
 import {listLocalInputs, resolveSource} from "../../src/data/douanes/source.ts";
 import type {Manifest} from "../../src/data/douanes/manifest.ts";
 import {withDuckDB} from "../../src/data/parquet-output.ts";
+import {territoryFigures} from "../../src/data/slices.ts";
+import type {SiteFigures} from "../../src/factsheet/figures.ts";
+import {factsheetMarkdown} from "../../src/factsheet/page.ts";
+import {createFixture} from "../data/synthetic-trade.ts";
 import {bulkText, CROSSED_QUARTERS, labelText, latin1, regionEntries, tempDir, utf8, workbook, writeFolder, zip, type BulkLine, type DeptFixture, type Row} from "../data/douanes/fixtures.ts";
 
 /** The old layout's quarter headers: « 2023-T3 » … « 2024-T4 ». */
@@ -106,6 +110,21 @@ describe("completeness per département × flow × quarter", () => {
     expect(manifest.gaps).toEqual([{table: "fichiers croisés Pays × Produits", dept: "10", flow: "export", quarter: "2024T4"}]);
     expect(manifest.warnings.join("\n")).toMatch(/Source incomplète, publiée à la demande \(TRADE_ALLOW_GAPS=1\).*département 10, exportations/);
     await expect(resolveSource({TRADE_SOURCE: "demo", TRADE_ALLOW_GAPS: "oui"})).rejects.toThrow(/TRADE_ALLOW_GAPS : « oui »/);
+  });
+
+  it("with TRADE_ALLOW_GAPS=1 the pages concerned say so in one sentence: the département's, its région's, France's", async () => {
+    const fixture = await createFixture();
+    try {
+      const gaps = [{table: "fichiers croisés Pays × Produits", dept: "10", flow: "export" as const, quarter: "2024T4"}, {table: "fichiers par produit", dept: "10", flow: "import" as const, quarter: "2024T1"}];
+      const figures: SiteFigures = {...(await territoryFigures(fixture)), key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps};
+      expect(factsheetMarkdown("D10", figures)).toContain("Données incomplètes : la source ne contient aucune valeur pour les exportations (4e trimestre 2024) et les importations (1er trimestre 2024) de ce département.");
+      for (const id of ["R44", "FR"]) {
+        expect(factsheetMarkdown(id, figures)).toContain("la source ne contient aucune valeur pour les exportations (4e trimestre 2024) et les importations (1er trimestre 2024) de l&#39;Aube.");
+      }
+      for (const id of ["D51", "R93"]) expect(factsheetMarkdown(id, figures)).not.toContain("Données incomplètes");
+    } finally {
+      await fixture.cleanup();
+    }
   });
 
   it("bulk: a département of the customs' list without rows, or a quarter missing for one flow, is an error", async () => {
