@@ -6,6 +6,7 @@
  * message naming what is wrong, or counted as rejected (read = kept + rejected).
  */
 import {describe, expect, it} from "vitest";
+import {inspectInputs} from "../../src/data/douanes/inspect.ts";
 import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
 import {listLocalInputs, resolveSource} from "../../src/data/douanes/source.ts";
 import type {Manifest} from "../../src/data/douanes/manifest.ts";
@@ -87,10 +88,16 @@ describe("a misspelled header that re-types a file", () => {
 });
 
 describe("completeness per département × flow × quarter", () => {
-  it("a deleted crossed export file is an error naming the département, the flow and the quarters", async () => {
+  it("a deleted crossed export file is an error naming the département, the flow and the quarters; data:check says so too", async () => {
     await expect(runRegion((entries) => delete entries["10_export_pays_produits.xls"])).rejects.toThrow(
       /Source incomplète : 6 couple\(s\).*département 10, exportations \(fichiers croisés Pays × Produits\) : 2023T3, 2023T4, 2024T1, 2024T2, 2024T3, 2024T4.*TRADE_ALLOW_GAPS=1/
     );
+    const entries = regionEntries([aube, marne], LABELS, HEADERS);
+    delete entries["10_export_pays_produits.xls"];
+    const printed: string[] = [];
+    const summary = await inspectInputs(await listLocalInputs(await writeFolder({"region_44.zip": zip(entries)})), (line) => printed.push(line));
+    expect(printed.join("\n")).toContain("✗ département 10, exportations (fichiers croisés Pays × Produits) : 2023T3, 2023T4, 2024T1, 2024T2, 2024T3, 2024T4");
+    expect(summary.fatalErrors).toContain("6 trou(s) département × flux × trimestre (TRADE_ALLOW_GAPS=1 pour publier quand même, avec un avertissement)");
   });
 
   it("deleted products files (both flows) are an error naming the département and both flows", async () => {

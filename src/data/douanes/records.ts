@@ -22,6 +22,9 @@ import {refuseReplacementCharacter} from "./text-decoding.ts";
 
 export type TableKind = "crossed" | "products" | "countries";
 
+/** The tables as messages name them. */
+export const TABLE_NAMES: Record<TableKind, string> = {crossed: "fichiers croisés Pays × Produits", products: "fichiers par produit", countries: "fichiers par pays"};
+
 export interface RecordSink {
   /** One accepted value; product or country is "" when the table has no such column. */
   fact(kind: TableKind, year: number, quarter: number, flow: Flow, dept: string, product: string, country: string, euros: number, row: number): void;

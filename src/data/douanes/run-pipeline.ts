@@ -20,7 +20,7 @@ import {SourceError} from "./errors.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
 import type {Manifest, ManifestEntry, ManifestFile, ManifestLabelSource} from "./manifest.ts";
 import {reconcile} from "./reconcile.ts";
-import {convertFile, type RecordSink, type TableKind} from "./records.ts";
+import {convertFile, TABLE_NAMES, type RecordSink, type TableKind} from "./records.ts";
 import {RejectionLog, type Accounting, type RejectionExample} from "./rejections.ts";
 import {isKnownDept} from "./codes.ts";
 import {entriesOf} from "./source-entries.ts";
@@ -139,7 +139,6 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<unknown[
   return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
 }
 
-const TABLE_WORDS: Record<TableKind, string> = {crossed: "fichiers croisés Pays × Produits", products: "fichiers par produit", countries: "fichiers par pays"};
 const KIND_NAMES = Object.fromEntries(Object.entries(KIND_CODES).map(([name, code]) => [code, name as TableKind])) as Record<number, TableKind>;
 
 /** Second occurrences of the same keys are rejected when identical (the first one read is kept); different values refuse the source. */
@@ -152,7 +151,7 @@ async function rejectDuplicates(connection: DuckDBConnection, state: RunState): 
     WHERE a.value_eur <> b.value_eur ORDER BY b.file_id, b.row_no, a.year, a.quarter LIMIT 1`);
   if (conflicts.length) {
     const [kind, flow, dept, product, country, period, firstFile, firstRow, firstValue, secondFile, secondRow, secondValue] = conflicts[0];
-    const key = `${flow} ${period} département ${dept}${product ? ` produit ${product}` : ""}${country ? ` pays ${country}` : ""} (${TABLE_WORDS[KIND_NAMES[Number(kind)]]})`;
+    const key = `${flow} ${period} département ${dept}${product ? ` produit ${product}` : ""}${country ? ` pays ${country}` : ""} (${TABLE_NAMES[KIND_NAMES[Number(kind)]]})`;
     throw conflictingValuesError(key,
       {file: state.fileNames[Number(firstFile)], line: Number(firstRow), values: `valeur ${firstValue} €`},
       {file: state.fileNames[Number(secondFile)], line: Number(secondRow), values: `valeur ${secondValue} €`});
@@ -261,7 +260,7 @@ async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEnt
     addStage("duplicates", started);
 
     const covered = (await rows(connection, "SELECT DISTINCT kind, dept, flow, year, quarter FROM clean")).map(([kind, dept, flow, year, quarter]) => ({
-      table: TABLE_WORDS[KIND_NAMES[Number(kind)]], dept: String(dept), flow: String(flow) as Flow, year: Number(year), quarter: Number(quarter)
+      table: TABLE_NAMES[KIND_NAMES[Number(kind)]], dept: String(dept), flow: String(flow) as Flow, year: Number(year), quarter: Number(quarter)
     }));
     const gaps = checkGaps(findGaps(covered), plan.allowGaps ?? false, state.warnings);
 
