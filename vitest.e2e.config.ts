@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
-    fileParallelism: false
+    fileParallelism: false,
+    // One line per test as it ends: the browser stage (a minute or more) shows its progress.
+    reporters: ["verbose"]
   }
 });

@@ -38,7 +38,7 @@ interface OutputLine {
 export interface BuildTimings {
   pages: number;
   totalSeconds: number;
-  /** From the start to Framework's first `load /…` line: prepare-offline, prepare-data, start-up. */
+  /** From the start to Framework's first `load /…` line: the prepare step, start-up. */
   prepareSeconds: number;
   /** Loading pages (page loaders and the data loaders they reference run here). */
   pagesSeconds: number;
@@ -48,6 +48,9 @@ export interface BuildTimings {
   loaders: Record<string, number>;
   /** Each page's load time in milliseconds, including the loaders it waited for. */
   pageMilliseconds: Record<string, number>;
+  /** Framework's rendering of the pages into dist/ (parsing their HTML, hashing their files): first to last `render` line. */
+  renderSeconds: number;
+  renderedPages: number;
   distMegabytes: number;
 }
 
@@ -60,16 +63,20 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * (its page loader) is closed by `in 699ms` (the whole page); data loaders run
  * while files are copied, `load /data/x.zip → [missing] …output… success 2.8 MB in 41000ms`.
  */
-export function parseBuildOutput(lines: readonly OutputLine[]): Pick<BuildTimings, "loaders" | "pageMilliseconds"> & {firstPageAt: number | null; lastPageAt: number | null} {
+export function parseBuildOutput(
+  lines: readonly OutputLine[]
+): Pick<BuildTimings, "loaders" | "pageMilliseconds" | "renderSeconds" | "renderedPages"> & {firstPageAt: number | null; lastPageAt: number | null} {
   const loaders: Record<string, number> = {};
   const pageMilliseconds: Record<string, number> = {};
   let firstPageAt: number | null = null;
   let lastPageAt: number | null = null;
   const pending: string[] = [];
   let page: string | null = null;
+  const renders: number[] = [];
   const token = /^load (\/[^\s.]*) in (\d+)ms$|^load (\/[^\s.]*) |load (\S+) → (?:\[\w+\] )*|(?:success|error)\b.*? in (\d+)ms|^in (\d+)ms$/g;
   for (const {at, text: raw} of lines) {
     const text = raw.replace(ANSI, "").trim();
+    if (/^render \/\S* → /.test(text)) renders.push(at);
     for (const match of text.matchAll(token)) {
       const [, quickPage, quickMs, pageStart, loader, loaderMs, pageMs] = match;
       if (quickPage !== undefined) {
@@ -91,7 +98,8 @@ export function parseBuildOutput(lines: readonly OutputLine[]): Pick<BuildTiming
       }
     }
   }
-  return {loaders, pageMilliseconds, firstPageAt, lastPageAt};
+  const renderSeconds = renders.length > 1 ? renders.at(-1)! - renders[0] : 0;
+  return {loaders, pageMilliseconds, firstPageAt, lastPageAt, renderSeconds, renderedPages: renders.length};
 }
 
 function run(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<OutputLine[]> {
@@ -133,7 +141,7 @@ async function measure(): Promise<BuildTimings & {tree: string}> {
   const totalSeconds = (performance.now() - started) / 1000;
   mkdirSync(OUT, {recursive: true});
   writeFileSync(join(OUT, "bench-build.log"), lines.map((l) => `${l.at.toFixed(2)}\t${l.text}`).join("\n"));
-  const {loaders, pageMilliseconds, firstPageAt, lastPageAt} = parseBuildOutput(lines);
+  const {loaders, pageMilliseconds, firstPageAt, lastPageAt, renderSeconds, renderedPages} = parseBuildOutput(lines);
   const distBytes = Number(execFileSync("du", ["-sb", join(tree, "dist")], {encoding: "utf8"}).split("\t")[0]);
   return {
     tree,
@@ -144,6 +152,8 @@ async function measure(): Promise<BuildTimings & {tree: string}> {
     finishSeconds: totalSeconds - (lastPageAt ?? 0),
     loaders,
     pageMilliseconds,
+    renderSeconds,
+    renderedPages,
     distMegabytes: distBytes / 1e6
   };
 }
@@ -157,19 +167,22 @@ const median = (values: number[]) => {
 function report(result: BuildTimings): void {
   console.log(`\n== Construction propre : ${result.pages} pages, ${result.totalSeconds.toFixed(1)} s, dist ${result.distMegabytes.toFixed(0)} Mo`);
   console.log(
-    `   avant les pages (prepare:offline, prepare:data, démarrage) ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · ` +
+    `   avant les pages (étape de préparation, démarrage) ${result.prepareSeconds.toFixed(1)} s · pages ${result.pagesSeconds.toFixed(1)} s · ` +
       `après (index de recherche, bundles, chargeurs de données, copies, HTML) ${result.finishSeconds.toFixed(1)} s`
   );
   const factsheets = Object.entries(result.pageMilliseconds).filter(([path]) => /^\/(departements|regions)\//.test(path));
   if (factsheets.length) {
     const times = factsheets.map(([, ms]) => ms);
     const sum = times.reduce((a, b) => a + b, 0) / 1000;
-    const perPage = median(times) / 1000;
+    // A page costs its load (page loader, Markdown) and its share of the render phase (Framework parses its HTML three times).
+    const renderPerPage = result.renderedPages ? result.renderSeconds / result.renderedPages : 0;
+    const perPage = median(times) / 1000 + renderPerPage;
     console.log(`   fiche (chargeur de page + analyse) : médiane ${median(times)} ms, min ${Math.min(...times)}, max ${Math.max(...times)} (${factsheets.length} fiches, ${sum.toFixed(0)} s en tout)`);
-    const fixed = result.totalSeconds - sum;
+    console.log(`   rendu dans dist/ : ${result.renderSeconds.toFixed(1)} s pour ${result.renderedPages} pages (${(renderPerPage * 1000).toFixed(0)} ms par page)`);
+    const fixed = result.totalSeconds - perPage * result.pages;
     console.log(
-      `   croissance (extrapolée, pas mesurée) : ≈ ${fixed.toFixed(0)} s fixes + ${perPage.toFixed(2)} s par fiche → ` +
-        `${(fixed + perPage * 240).toFixed(0)} s pour 240 fiches, ${(fixed + perPage * 1000).toFixed(0)} s pour 1 000`
+      `   croissance (extrapolée, pas mesurée) : ≈ ${fixed.toFixed(0)} s fixes + ${perPage.toFixed(2)} s par page → ` +
+        `${(fixed + perPage * 240).toFixed(0)} s pour 240 pages, ${(fixed + perPage * 1000).toFixed(0)} s pour 1 000`
     );
   }
   const slowest = Object.entries(result.loaders).sort((a, b) => b[1] - a[1]).slice(0, 12);

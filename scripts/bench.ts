@@ -585,9 +585,9 @@ function printSummaries(summaries: Summary[], shared: Set<string>, ratios: Retur
 
 /** Whether the baseline page was built; fails when there is no built site (building is left to the reader: a build may be under way). */
 function ensureBuilt(): boolean {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error(`${DIST}/ ne contient pas de site construit (ou une construction est en cours) : lancez npm run build, puis npm run bench.`);
+  if (!existsSync(join(DIST, "index.html"))) throw new Error(`${DIST}/ ne contient pas de site construit (ou une construction est en cours) : lancez BENCH_PAGES=1 npm run build, puis npm run bench.`);
   const baseline = existsSync(join(DIST, `${BASELINE.path.slice(1)}.html`));
-  if (!baseline) console.log(`${BASELINE.path} absent de ${DIST}/ (construit avant la page de référence ?) : référence naïve non mesurée.`);
+  if (!baseline) console.log(`${BASELINE.path} absent de ${DIST}/ (la construction ne la garde qu'avec BENCH_PAGES=1 npm run build) : référence naïve non mesurée.`);
   return baseline;
 }
 

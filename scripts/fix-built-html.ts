@@ -6,10 +6,18 @@
  * Each fix must apply: if a Framework upgrade changes the markup, the build
  * fails here instead of silently shipping an unfixed site.
  */
-import {readdir, readFile, writeFile} from "node:fs/promises";
+import {readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 
 export const VIEWPORT = "width=device-width, initial-scale=1";
+
+/**
+ * Framework writes each attached file's modification time into the page (`registerFile(…,
+ * {lastModified})`): for a loader's output, the moment it ran, so two builds of one commit would
+ * differ. The pages never read it; one fixed time makes the bytes depend on the inputs only.
+ */
+export const FIXED_LAST_MODIFIED = Date.UTC(2000, 0, 1);
+const LAST_MODIFIED = /"lastModified":\d+(?:\.\d+)?/g;
 
 const FIXES: {name: string; pattern: RegExp; replacement: string}[] = [
   // Idempotent: a page fixed already (a rerun) is left as it is.
@@ -35,7 +43,7 @@ export function fixHtml(html: string, file = "page"): string {
     fixed = fixed.replace(pattern, replacement);
   }
   for (const {pattern, replacement} of SIDEBAR_FIXES) fixed = fixed.replace(pattern, replacement);
-  return fixed;
+  return fixed.replace(LAST_MODIFIED, `"lastModified":${FIXED_LAST_MODIFIED}`);
 }
 
 async function* htmlFiles(directory: string): AsyncGenerator<string> {
@@ -50,6 +58,16 @@ async function* htmlFiles(directory: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * The pages that measure, not inform (src/bench/: the naive baseline of npm run bench): kept
+ * only when BENCH_PAGES=1 asked for them, so that a published site holds only pages for readers.
+ */
+export async function dropBenchPages(output = "dist", env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (env.BENCH_PAGES === "1") return false;
+  await rm(join(output, "bench"), {recursive: true, force: true});
+  return true;
+}
+
 export async function fixBuiltSite(output = "dist"): Promise<number> {
   let count = 0;
   for await (const file of htmlFiles(output)) {
@@ -61,6 +79,7 @@ export async function fixBuiltSite(output = "dist"): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const dropped = await dropBenchPages(process.argv[2]);
   const count = await fixBuiltSite(process.argv[2]);
-  console.log(`fix-built-html: ${count} pages (lang="fr", zoom autorisé)`);
+  console.log(`fix-built-html: ${count} pages (lang="fr", zoom autorisé)${dropped ? ", pages de mesure retirées (BENCH_PAGES=1 pour les garder)" : ""}`);
 }

@@ -1,66 +1,83 @@
 /**
- * Run before `observable build` and `observable preview` (npm scripts).
+ * The one step before Framework, in `npm run build` and `npm run dev`:
  *
- * 1. Runs the customs pipeline, the factsheet figures and the drawn views
- *    (src/factsheet/prerender.ts) once for the source TRADE_SOURCE names (all
- *    memoised in .cache/), and publishes the figures and views the page
- *    loaders read.
- * 2. When the data changed since the last build (another source, new files,
- *    changed parser or figures code), empties Framework's loader cache:
- *    Framework would otherwise serve pages and data files built from the old
- *    data, as it only re-runs a loader whose own file changed.
- * 3. For the same reason, when the code the page loaders run (src/factsheet/,
- *    the modules it imports), the views they paste or the
- *    Territoires d'industrie list (TERRITOIRES_INDUSTRIE_FILE) changed, drops
- *    the cached pages they printed, so the next build or preview prints them
- *    again.
+ * 1. Offline: the empty look-up folders and the DuckDB-WASM engine copy
+ *    Framework needs to build with no network (prepare-offline.ts).
+ * 2. Data: the customs pipeline, the factsheet figures and the drawn views
+ *    (src/factsheet/prerender.ts), each memoised in .cache/ by the data and
+ *    the site's code (src/factsheet/code-hash.ts), published where the
+ *    loaders read them.
+ * 3. Freshness: Framework runs a loader again only when the loader's file is
+ *    newer than its cached output. When the data changed since the last run,
+ *    every loader is marked as changed (its file's modification time, nothing
+ *    else); when only the site's code changed, the page loaders are. Framework
+ *    then re-runs them by its own rule; nothing here deletes its cache.
  */
-import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {readdir, readFile, utimes} from "node:fs/promises";
 import {join} from "node:path";
-import {loadPipeline} from "../src/data/douanes/pipeline.ts";
-import {codeHash} from "../src/factsheet/code-hash.ts";
-import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
+import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.ts";
+import {cacheRoot} from "../src/data/douanes/paths.ts";
+import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.ts";
+import {computeFigures, publishFigures} from "../src/factsheet/figures.ts";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
+import {copyDuckdbEngine, prepareNpmCache} from "./prepare-offline.ts";
 
-const FRAMEWORK_CACHE = join("src", ".observablehq", "cache");
-// Framework's look-ups for lazy client libraries (scripts/prepare-offline.ts) are not data.
-const KEEP = new Set(["_npm"]);
-
-// What the page loaders (src/**/[code].md.ts, france.md.ts, integrer.md.ts) run: their printed pages depend on it.
-const PAGE_CODE = ["src/factsheet", "src/components", "src/data/territories.ts", "src/data/territory-ids.ts", "src/data/territoires-industrie.ts"];
-// Their outputs in Framework's cache (one per route), and the drawn charts the embed view reads.
-const PAGE_OUTPUTS = ["departements", "regions", "france.md", "integrer.md", "index.md", "data/charts.zip"];
-const PAGE_CODE_KEY = join(FRAMEWORK_CACHE, ".page-code-key");
-
-async function previousKey(): Promise<string | null> {
-  try {
-    return (JSON.parse(await readFile(currentFiguresPath(), "utf8")) as {key?: string}).key ?? null;
-  } catch {
-    return null;
-  }
+/** What the loaders' outputs were made from at the last run. */
+export interface LoaderInputs {
+  /** The data and the figures made from them: every loader reads them. */
+  data: string;
+  /** The site's code, the drawn views and the Territoires d'industrie list: the printed pages depend on them. */
+  pages: string;
 }
 
-const started = performance.now();
-const before = await previousKey();
-const pipeline = await loadPipeline();
-const figures = await computeFigures(pipeline);
-await publishFigures(figures);
-const viewsStarted = performance.now();
-const views = await computeStaticViews(pipeline, figures.year);
-await publishStaticViews(views);
-const viewsSeconds = (performance.now() - viewsStarted) / 1000;
-if (before !== figures.key) {
-  const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
-  await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
-  if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
+const LOADER = /\.(md|parquet|zip|json|csv|tsv|txt|arrow|html)\.(ts|js)$/;
+
+/** The loaders under `root` (src/), split into page loaders (`*.md.ts`) and data loaders. */
+export async function findLoaders(root = "src"): Promise<{pages: string[]; data: string[]}> {
+  const files = (await readdir(root, {recursive: true})).map((name) => name.split("\\").join("/")).filter((name) => !name.startsWith(".observablehq/") && LOADER.test(name)).sort();
+  return {pages: files.filter((name) => /\.md\.(ts|js)$/.test(name)).map((name) => join(root, name)), data: files.filter((name) => !/\.md\.(ts|js)$/.test(name)).map((name) => join(root, name))};
 }
-// The département pages print the Territoires d'industrie list (read once, into the figures): its checksum in the key.
-const pageCode = `${await codeHash(".", PAGE_CODE)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
-if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
-  await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
-  await mkdir(FRAMEWORK_CACHE, {recursive: true});
-  await writeFile(PAGE_CODE_KEY, pageCode);
+
+/** The loaders whose outputs are stale when the inputs went from `before` to `now`. */
+export function staleLoaders(before: LoaderInputs | null, now: LoaderInputs, loaders: {pages: string[]; data: string[]}): string[] {
+  if (before === null || before.data !== now.data) return [...loaders.data, ...loaders.pages];
+  return before.pages !== now.pages ? loaders.pages : [];
 }
-process.stderr.write(
-  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${viewsSeconds.toFixed(1)} s\n`
-);
+
+/** Marks loaders as changed for Framework (a newer modification time than their cached outputs); contents untouched. */
+export async function markChanged(files: string[], when = new Date()): Promise<void> {
+  await Promise.all(files.map((file) => utimes(file, when, when)));
+}
+
+const inputsPath = (env: NodeJS.ProcessEnv) => join(cacheRoot(env), "site", "loader-inputs.json");
+
+export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const started = performance.now();
+  const step = (text: string) => process.stderr.write(`[préparation] ${text} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  await prepareNpmCache();
+  await copyDuckdbEngine();
+  step("hors ligne : moteur DuckDB-WASM copié");
+  const pipeline = await resolvePipeline(env);
+  await publishCurrentPipeline(pipeline, env);
+  step("données lues");
+  const figures = await computeFigures(pipeline);
+  await publishFigures(figures, env);
+  step("chiffres des fiches calculés");
+  const views = await computeStaticViews(pipeline, figures.year);
+  await publishStaticViews(views, env);
+  step(`graphiques dessinés pour ${Object.keys(views.territories).length} territoires`);
+  const now: LoaderInputs = {
+    data: figures.key,
+    pages: `${(await siteCodeHash()).slice(0, 16)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
+  };
+  const before = await readFile(inputsPath(env), "utf8").then((text) => JSON.parse(text) as LoaderInputs, () => null);
+  const stale = staleLoaders(before, now, await findLoaders());
+  await markChanged(stale);
+  await writeWhole(inputsPath(env), JSON.stringify(now));
+  step(
+    `${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year}` +
+      (stale.length ? ` — ${stale.length} chargeurs à relancer par Framework` : "")
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await prepareSite();

@@ -4,7 +4,7 @@
  * Everything read from the URL is checked against known keys and written as
  * text, never as markup.
  */
-import {CHART_KINDS, CHART_NAMES, isChartKind, type ChartKind} from "./chart-kinds.js";
+import {CHART_KINDS, CHART_NAMES, isChartKind, VIEW_CHARTS, type ChartKind} from "./chart-kinds.js";
 import {resolveDocument} from "./figure.js";
 
 export type EmbedRequest = {territory: string; chart: ChartKind; error?: undefined} | {error: string};
@@ -33,6 +33,28 @@ export function embedRequest(search: string, territories: Readonly<Record<string
     };
   }
   return {territory, chart};
+}
+
+/**
+ * The chart as the territory's factsheet prints it: the wide drawing of its
+ * view (src/factsheet/static-charts.ts), taken from the factsheet's HTML, so
+ * the embed view and the factsheet show the same chart and the build writes
+ * it once. Null when the page holds no such chart.
+ */
+export function chartFromFactsheet(
+  pageHtml: string,
+  territory: string,
+  chart: ChartKind,
+  {document}: {document?: Document} = {}
+): Element | null {
+  const doc = resolveDocument(document);
+  const found = Object.entries(VIEW_CHARTS).find(([, kinds]) => kinds.includes(chart));
+  if (!found) return null;
+  const [view, kinds] = found;
+  const page = new (doc.defaultView ?? window).DOMParser().parseFromString(pageHtml, "text/html");
+  const slot = [...page.querySelectorAll(".view")].find((node) => node.getAttribute("data-view") === view && node.getAttribute("data-territory") === territory);
+  const drawing = slot?.querySelectorAll(":scope .view-wide > .view-chart")[kinds.indexOf(chart)];
+  return drawing ? doc.importNode(drawing, true) : null;
 }
 
 /** The message shown instead of a chart (role="alert"). */

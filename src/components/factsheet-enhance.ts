@@ -11,7 +11,7 @@ import {chartActions} from "./chart-export.js";
 import {VIEW_CHARTS} from "./chart-kinds.js";
 import type {FactsheetSources} from "./factsheet-data.js";
 import type {ViewTerritory} from "./factsheet-views.js";
-import {isDefaultState, searchOfState, stateFromSearch, type ProductLevel, type ViewState} from "./view-state.js";
+import {needsRedraw, searchOfState, stateFromSearch, type FlowChoice, type ProductLevel, type ViewState} from "./view-state.js";
 
 export interface FactsheetConfig {
   /** The page's territory id: "D10". */
@@ -90,6 +90,13 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     return withLive("Calcul en cours…", (module) => module.showState(config, sources, next, doc));
   };
 
+  // The flows shown need no query: the page holds both flows' Sankeys, the CSS hides one (html[data-flux]).
+  const showFlows = (flows: FlowChoice) => {
+    if (flows === "both") delete doc.documentElement.dataset.flux;
+    else doc.documentElement.dataset.flux = flows;
+  };
+  showFlows(state.flows);
+
   if (form) {
     form.hidden = false;
     const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | null;
@@ -97,13 +104,22 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
       select("annee")!.value = String(state.year);
       select("niveau")!.value = state.level;
       select("n")!.value = String(state.n);
+      select("flux")!.value = state.flows;
     };
     sync();
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("change", () => {
-      const next: ViewState = {year: Number(select("annee")!.value), level: select("niveau")!.value as ProductLevel, n: Number(select("n")!.value)};
+      const next: ViewState = {
+        year: Number(select("annee")!.value),
+        level: select("niveau")!.value as ProductLevel,
+        n: Number(select("n")!.value),
+        flows: select("flux")!.value as FlowChoice
+      };
       view.history.replaceState(view.history.state, "", `${view.location.pathname}${searchOfState(next, config.year)}${view.location.hash}`);
-      void show(next);
+      showFlows(next.flows);
+      const redraw = next.year !== state.year || next.level !== state.level || next.n !== state.n;
+      if (redraw) void show(next);
+      else state = next;
     });
   }
 
@@ -133,5 +149,5 @@ export function enhanceFactsheet(config: FactsheetConfig, sources: FactsheetSour
     slot.querySelector(".view-after")?.after(button);
   }
 
-  if (!isDefaultState(state, config.year)) void show(state);
+  if (needsRedraw(state, config.year)) void show(state);
 }

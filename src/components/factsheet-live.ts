@@ -8,8 +8,8 @@ import {chartData} from "./chart-data.js";
 import {makeSortable} from "./data-table.js";
 import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
 import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
-import {drawView, isViewKind, PARTNER_COLUMNS, type Drawn} from "./factsheet-views.js";
-import type {ViewState} from "./view-state.js";
+import {drawView, isViewKind, PARTNER_COLUMNS, viewChanges, type Drawn} from "./factsheet-views.js";
+import {defaultState, type ViewState} from "./view-state.js";
 import {flowLabel} from "./palette.js";
 import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
 
@@ -17,12 +17,25 @@ let engine: Promise<Run> | undefined;
 /** The page's data, opened once (DuckDB-WASM itself is one instance per page, see ./duckdb.ts). */
 const open = (sources: FactsheetSources) => (engine ??= openFactsheetData(sources));
 
+let stackedLevel: ViewState["level"] | undefined;
+
+/** The engine with `slice` at `level` (stacked again only when the level changes). */
+async function openAt(sources: FactsheetSources, level: ViewState["level"]): Promise<Run> {
+  const run = await open(sources);
+  if (stackedLevel !== level) {
+    await stackSlices(run, sliceTableNames(sources), level);
+    stackedLevel = level;
+  }
+  return run;
+}
+
 /** The engine with `slice` at `level`, and the territory a slot shows (undefined for a slot of no known territory). */
 async function openFor(config: FactsheetConfig, sources: FactsheetSources, slot: HTMLElement, level: ViewState["level"]) {
-  const run = await open(sources);
-  await stackSlices(run, sliceTableNames(sources), level);
-  return {run, territory: config.territories[slot.dataset.territory ?? ""]};
+  return {run: await openAt(sources, level), territory: config.territories[slot.dataset.territory ?? ""]};
 }
+
+/** The state each slot shows: the page's default until drawn live. */
+const shownBySlot = new WeakMap<HTMLElement, ViewState>();
 
 /** What each live slot shows, kept to redraw its charts at another width without a query. */
 const drawnBySlot = new WeakMap<HTMLElement, Drawn>();
@@ -67,14 +80,15 @@ function listenToResize(doc: Document): void {
   });
 }
 
-/** Draws every view of the page for `state`, in place, from the page's slices. */
+/** Draws again, in place, from the page's slices, every view of the page that shows something else for `state`. */
 export async function showState(config: FactsheetConfig, sources: FactsheetSources, state: ViewState, doc: Document = document): Promise<void> {
-  const run = await open(sources);
-  await stackSlices(run, sliceTableNames(sources), state.level);
+  const run = await openAt(sources, state.level);
   for (const slot of doc.querySelectorAll<HTMLElement>(".view[data-view]")) {
     const kind = slot.dataset.view ?? "";
     const territory = config.territories[slot.dataset.territory ?? ""];
     if (!isViewKind(kind) || !territory) continue;
+    if (!viewChanges(kind, shownBySlot.get(slot) ?? defaultState(config.year), state)) continue;
+    shownBySlot.set(slot, state);
     const drawn = await drawView(kind, run, territory, state, {document: doc, fileStem: territory.fileStem});
     replaceChildren(slot.querySelector(".view-before"), drawn.before);
     drawCharts(slot, drawn);

@@ -83,6 +83,8 @@ export interface Drawn {
 }
 
 export interface View<Data> {
+  /** What in the reader's state changes what the view shows: a control that changes none of it leaves the view as drawn. */
+  redrawnBy: readonly (keyof ViewState)[];
   load(run: Run, territory: ViewTerritory, state: ViewState): Promise<Data>;
   draw(data: Data, territory: ViewTerritory, state: ViewState, options: RenderOptions): Drawn;
 }
@@ -116,6 +118,7 @@ function flowTexts(territory: ViewTerritory, figures: KeyFigures, flow: Flow, wi
 }
 
 const chiffres = view<KeyFiguresData>({
+  redrawnBy: ["year"],
   load: async (run, territory, state) => ({figures: await keyFigures(run, {territory: territory.id, region: territory.region?.id, year: state.year})}),
   draw: ({figures}, territory, _state, {document}) => ({
     before: [
@@ -147,6 +150,7 @@ interface PartnersData {
 }
 
 const partenaires = view<PartnersData>({
+  redrawnBy: ["year"],
   load: async (run, territory, state) => ({
     rows: await topPartners(run, {territory: territory.id, year: state.year, n: 10}),
     balance: (await keyFigures(run, {territory: territory.id, year: state.year})).balance
@@ -180,6 +184,7 @@ function activitiesSentence(rows: readonly ProductFlowRow[], level: ProductLevel
 }
 
 const activites = view<ProductFlowRow[]>({
+  redrawnBy: ["year", "level"],
   load: (run, territory, state) => productsByFlow(run, {territory: territory.id, year: state.year, n: 30}),
   draw: (rows, territory, state, {document, fileStem}) => {
     const withMass = rows.some((row) => row.massKg !== null);
@@ -230,6 +235,7 @@ const SENTENCE_TOP = 3;
 
 function sankeyView(flow: Flow, kind: ChartKind) {
   return view<SankeyData>({
+    redrawnBy: ["year", "level", "n"],
     load: async (run, territory, state) => {
       const options = {territory: territory.id, year: state.year, flow};
       // One statement at a time on a connection.
@@ -274,6 +280,7 @@ function sankeyView(flow: Flow, kind: ChartKind) {
 // Trends, comparisons, indicators
 
 const tendance = view<QuarterPoint[]>({
+  redrawnBy: [],
   load: (run, territory) => quarterlyTotals(run, {territory: territory.id}),
   draw: (points, territory, state, {document}) => ({
     before: [readingParagraph(trendSentence(points, {forms: territory.forms}), {document})],
@@ -286,6 +293,7 @@ const tendance = view<QuarterPoint[]>({
 });
 
 const comparaisons = view<YearComparison[]>({
+  redrawnBy: ["year", "level"],
   load: (run, territory, state) => yearComparisons(run, {territory: territory.id, n: 10, year: state.year}),
   draw: (comparisons, _territory, _state, {document}) => ({
     before: comparisons.map((comparison) => comparisonTable(comparison, {document})),
@@ -300,6 +308,7 @@ interface IndicatorsData {
 }
 
 const indicateurs = view<IndicatorsData>({
+  redrawnBy: ["year", "level"],
   load: async (run, territory, state) => ({
     own: await indicatorSummary(run, {territory: territory.id, year: state.year}),
     france: territory.isFrance ? null : await indicatorSummary(run, {territory: FRANCE_ID, year: state.year})
@@ -335,6 +344,9 @@ export const VIEW_KINDS = Object.keys(VIEWS) as ViewKind[];
 export function isViewKind(value: string): value is ViewKind {
   return Object.prototype.hasOwnProperty.call(VIEWS, value);
 }
+
+/** Whether the view shows something else in `next` than in `drawn`, the state it was drawn in. */
+export const viewChanges = (kind: ViewKind, drawn: ViewState, next: ViewState) => VIEWS[kind].redrawnBy.some((key) => drawn[key] !== next[key]);
 
 /** Loads and draws one view (the type of its data stays inside). */
 export async function drawView(kind: ViewKind, run: Run, territory: ViewTerritory, state: ViewState, options: RenderOptions): Promise<Drawn> {

@@ -15,7 +15,7 @@
  * to DOUBLE/INTEGER/VARCHAR and passed through Number()/String() so both
  * engines return the same plain JS rows (no BigInt, no Arrow vectors).
  */
-import type {Flow, ProductLevel} from "../data/canonical.js";
+import {FRANCE_ID, type Flow, type ProductLevel} from "../data/canonical.js";
 
 export type {Flow};
 
@@ -25,8 +25,8 @@ export type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 /** Code and label of the "everything else" bucket in top-N lists. */
 export const OTHERS_CODE = "_AUTRES";
 export const OTHERS_NAME = "Autres";
-/** Territory id of France (départements are "D" + code, régions "R" + code). */
-export const FRANCE_ID = "FR";
+// The slices' id of France, defined with the canonical table; offered here to the views and pages.
+export {FRANCE_ID};
 export const FLOWS: readonly Flow[] = ["export", "import"];
 
 /**

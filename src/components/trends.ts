@@ -16,6 +16,7 @@
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
 import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAME, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
+import {completeYearsOf} from "../data/canonical.js";
 
 export type TrendKind = "product" | "country";
 
@@ -58,15 +59,13 @@ export async function stackQuarterly(run: Run, tables: readonly string[]): Promi
 // ---------------------------------------------------------------------------
 // Quarters and complete years
 
-/** The complete years (four quarters present) of a territory's quarterly rows, ascending. */
+/** The complete years (completeYearsOf, the one rule) of a territory's quarterly rows, ascending. */
 export async function completeYears(run: Run, territory: string): Promise<number[]> {
-  const rows = await run<{year: unknown}>(
-    `SELECT CAST(year AS INTEGER) AS year FROM quarterly
-     WHERE territory = $1 AND quarter BETWEEN 1 AND 4
-     GROUP BY year HAVING count(DISTINCT quarter) = 4 ORDER BY year`,
+  const rows = await run<{year: unknown; quarter: unknown}>(
+    "SELECT DISTINCT CAST(year AS INTEGER) AS year, CAST(quarter AS INTEGER) AS quarter FROM quarterly WHERE territory = $1",
     [territory]
   );
-  return rows.map((row) => num(row.year));
+  return completeYearsOf(rows.map((row) => ({year: num(row.year), quarter: num(row.quarter)})));
 }
 
 export interface QuarterPoint {

@@ -4,6 +4,9 @@
  */
 export type Flow = "export" | "import";
 
+/** Territory id of France in the slices (départements are "D" + code, régions "R" + code). */
+export const FRANCE_ID = "FR";
+
 export interface CanonicalRow {
   year: number; // SMALLINT
   quarter: number; // TINYINT, 1–4
@@ -41,3 +44,13 @@ export const PRODUCT_LABEL_COLUMNS = [
 ] as const;
 
 export type ProductLevel = "a129" | "cpf4";
+
+/**
+ * The one rule of a complete year: its four quarters are all in the table. The site shows
+ * complete years only (the pipeline, the slices and the pages' live queries all ask this).
+ */
+export function completeYearsOf(periods: Iterable<{year: number; quarter: number}>): number[] {
+  const byYear = new Map<number, Set<number>>();
+  for (const {year, quarter} of periods) byYear.set(year, (byYear.get(year) ?? new Set()).add(quarter));
+  return [...byYear].filter(([, quarters]) => [1, 2, 3, 4].every((q) => quarters.has(q))).map(([year]) => year).sort((a, b) => a - b);
+}

@@ -9,7 +9,8 @@
 import {toCsv, type CsvColumn} from "../components/csv.ts";
 import {LABELS} from "../components/queries.ts";
 import {copyToParquet} from "./parquet-output.ts";
-import {allTerritories, withSliceData, type CanonicalFiles} from "./slices.ts";
+import {withSliceData, type CanonicalFiles} from "./slices.ts";
+import {allTerritories} from "./territory-ids.ts";
 import {downloadFileName} from "./territory-ids.ts";
 
 /** Columns of a territory's download, in order; documented on /donnees. */

@@ -22,7 +22,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {withDuckDB} from "./parquet-output.ts";
 import {createDeptRegionTable, territoryParquet} from "./slices.ts";
 import {allTerritories} from "./territory-ids.ts";
-import {FRANCE_ID} from "../components/queries.ts";
+import {FRANCE_ID} from "./canonical.ts";
 
 export const QUARTERLY_COLUMNS = [
   ["territory", "VARCHAR"],

@@ -19,7 +19,7 @@ import {zipSync} from "fflate";
 import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {FLOWS, FRANCE_ID, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
 import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
-import type {Flow} from "./canonical.ts";
+import {completeYearsOf, type Flow} from "./canonical.ts";
 import {copyToParquet, withDuckDB} from "./parquet-output.ts";
 import {corsicaAsPublished, departements, EXTRA_DATA_DEPARTEMENTS, type CorsicaForm} from "./territories.ts";
 import {allTerritories, findTerritory, sliceFileName, type TerritoryInfo} from "./territory-ids.ts";
@@ -35,16 +35,6 @@ export const SLICE_COLUMNS = [
   ["mass_kg", "DOUBLE"]
 ] as const;
 
-export {
-  allTerritories,
-  departementId,
-  findTerritory,
-  FRANCE_FORMS,
-  regionId,
-  sliceFileName,
-  type TerritoryInfo,
-  type TerritoryKind
-} from "./territory-ids.ts";
 
 /** A `Run` over a @duckdb/node-api connection, returning plain JS rows like the page's client. */
 export function nodeRun(connection: DuckDBConnection): Run {
@@ -91,10 +81,6 @@ export async function territoryParquet(
   return new Uint8Array(await copyToParquet(connection, `SELECT * FROM ${scratch} ORDER BY ${orderBy}`));
 }
 
-/** Years of `trade` whose four quarters are all present. */
-const COMPLETE_YEARS_SQL =
-  "SELECT year FROM trade GROUP BY year HAVING count(DISTINCT quarter) FILTER (WHERE quarter BETWEEN 1 AND 4) = 4";
-
 /**
  * Creates the table `slice` holding every territory's slice, from the canonical
  * Parquet file. Fails, naming the quarters found, when no year is complete.
@@ -108,8 +94,7 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
        FROM trade GROUP BY year ORDER BY year`
     )
   ).getRowObjectsJS() as {year: number; quarters: number[]}[];
-  // Same rule as COMPLETE_YEARS_SQL below.
-  const complete = periods.filter((p) => [1, 2, 3, 4].every((q) => p.quarters.includes(q))).map((p) => p.year);
+  const complete = completeYearsOf(periods.flatMap(({year, quarters}) => quarters.map((quarter) => ({year, quarter}))));
   if (complete.length === 0) {
     const seen = periods.map((p) => `${p.year} : T${p.quarters.join(", T")}`).join(" ; ") || "aucune ligne";
     throw new Error(
@@ -130,7 +115,7 @@ export async function createSliceTable(connection: DuckDBConnection, canonicalPa
        -- a product without one (a region-zip code outside the nomenclature) stands at its own code.
        SELECT t.year, t.flow, t.dept, coalesce(t.a129, t.product) AS product, t.product AS cpf4, t.country, t.value_eur, t.mass_kg, m.region, m.page
        FROM trade AS t LEFT JOIN dept_region AS m USING (dept)
-       WHERE t.year IN (${COMPLETE_YEARS_SQL})
+       WHERE t.year IN (${complete.map(Number).join(", ")})
      )
      SELECT 'D' || dept, year, flow, product, cpf4, country, SUM(value_eur), SUM(mass_kg) FROM kept WHERE page GROUP BY ALL
      UNION ALL
@@ -171,8 +156,10 @@ export function zipSlices(files: Map<string, Uint8Array>): Uint8Array {
   // Local-time components on purpose: fflate writes DOS times from local getters,
   // so this date encodes identically in every time zone.
   const mtime = new Date(2000, 0, 1);
-  const entries: Record<string, [Uint8Array, {level: 0; mtime: Date}]> = {};
-  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: 0, mtime}];
+  const entries: Record<string, [Uint8Array, {level: 0 | 6; mtime: Date}]> = {};
+  // Parquet is compressed already; text is deflated, because Framework re-reads the
+  // whole archive for every entry it extracts, so the archive's size costs once per entry.
+  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: name.endsWith(".parquet") ? 0 : 6, mtime}];
   return zipSync(entries);
 }
 

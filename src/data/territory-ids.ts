@@ -3,7 +3,7 @@
  * "D10" (département), "R44" (région), "FR" (France). A light module (no
  * DuckDB) so page loaders can import it cheaply.
  */
-import {FRANCE_ID} from "../components/queries.ts";
+import {FRANCE_ID} from "./canonical.ts";
 import {carriesFigures, departements, findDepartement, findRegion, regions, type CorsicaForm, type NameForms} from "./territories.ts";
 
 export type TerritoryKind = "departement" | "region" | "france";

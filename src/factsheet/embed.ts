@@ -4,23 +4,21 @@
  * the whole factsheet — no sidebar, header, footer or table of contents.
  *
  * One page serves every territory and chart: it is printed with a table of
- * every chart's file (FileAttachment needs literal paths, so the page loader
- * writes them out) and picks the territory and chart from the query string at
- * run time. The chart is the factsheet's own, drawn at build time
- * (src/data/charts.zip.ts): the view loads one small file, no engine.
+ * the territories' names and factsheets, and picks the territory and chart
+ * from the query string at run time. The chart is the factsheet's own, drawn
+ * at build time: the view reads it from the factsheet's HTML (no engine, no
+ * chart library, no second copy of every chart in the build).
  */
 import {sourceLine} from "../components/image-caption.ts";
-import {CHART_KINDS} from "../components/chart-kinds.ts";
 import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.ts";
 import {SYNTHETIC_BANNER} from "./content.ts";
 import type {SiteFigures} from "./figures.ts";
 import {html, js} from "./escape.ts";
 import {displayName, pagePath} from "./names.ts";
 
-/** One entry of the page's territory table: names, page and the file of each chart. */
+/** One entry of the page's territory table: its name and factsheet. */
 function territoryEntry(info: TerritoryInfo): string {
-  const charts = CHART_KINDS.map((kind) => `${kind}: FileAttachment(${js(`./data/charts/${info.id}-${kind}.html`)}).href`).join(", ");
-  return `  ${js(info.id)}: {name: ${js(displayName(info))}, page: ${js(`.${pagePath(info)}`)}, charts: {${charts}}}`;
+  return `  ${js(info.id)}: {name: ${js(displayName(info))}, page: ${js(`.${pagePath(info)}`)}}`;
 }
 
 export function embedMarkdown(figures: SiteFigures): string {
@@ -35,7 +33,7 @@ index: false
 
 ${figures.synthetic ? `<p class="demo-banner embed-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
 \`\`\`js
-import {embedError, embedRequest, embedSource} from "./components/embed-request.js";
+import {chartFromFactsheet, embedError, embedRequest, embedSource} from "./components/embed-request.js";
 
 const TERRITORIES = {
 ${territoriesWithFigures(figures.corsica).map(territoryEntry).join(",\n")}
@@ -49,12 +47,13 @@ if (request.error) {
   display(embedError(request.error));
 } else {
   const territory = TERRITORIES[request.territory];
-  // The factsheet's chart as drawn at build time: markup of this site's own build, labels escaped when it was drawn.
-  const response = await fetch(territory.charts[request.chart]);
+  // The factsheet's own chart, drawn at build time: markup of this site's build, labels escaped when it was drawn.
+  const response = await fetch(territory.page);
+  const drawing = response.ok ? chartFromFactsheet(await response.text(), request.territory, request.chart) : null;
   const chart = document.createElement("div");
   chart.className = "embed-chart";
-  if (response.ok) chart.innerHTML = await response.text();
-  display(response.ok ? chart : embedError("Le graphique n'a pas pu être chargé (erreur " + response.status + ")."));
+  if (drawing) chart.append(drawing);
+  display(drawing ? chart : embedError(response.ok ? "Ce graphique ne figure pas sur la fiche du territoire." : "Le graphique n'a pas pu être chargé (erreur " + response.status + ")."));
   display(embedSource(${js(sourceLine(figures))}, {name: territory.name, href: territory.page}));
 }
 \`\`\`

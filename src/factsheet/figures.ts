@@ -4,15 +4,15 @@
  *
  * Two levels of memo, because 120 page loaders each start a fresh process:
  * - `.cache/pipeline/<key>/figures-<code hash>.json`, beside the pipeline's
- *   outputs: recomputed only when the source or the figures' code changes;
+ *   outputs: recomputed only when the source or the site's code changes
+ *   (code-hash.ts);
  * - `.cache/site/figures.json`, the copy for the current build, written by
  *   `scripts/prepare-data.ts` before every build and preview. A page loader
  *   reads only that file (no pipeline, no DuckDB: ~0.3 s per page instead of
  *   ~1.8 s), and computes it itself only when it is missing.
  */
 import {readFile} from "node:fs/promises";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {join} from "node:path";
 import type {Gap} from "../data/douanes/completeness.ts";
 import type {Manifest} from "../data/douanes/manifest.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
@@ -34,22 +34,6 @@ export interface SiteFigures extends FiguresBundle {
   gaps: Gap[];
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-// The code that shapes the figures: a change in any of it recomputes them.
-const FIGURES_CODE = [
-  "data/slices.ts",
-  "components/queries.ts",
-  "components/narrative.ts",
-  "components/format.ts",
-  "data/territories.ts",
-  "data/territory-ids.ts",
-  "data/customs-geography.ts",
-  "data/territoires-industrie.ts",
-  "factsheet/figures.ts",
-  "../package-lock.json"
-];
-
 function retrievedAt(manifest: Manifest): string | null {
   const dates = manifest.files.map((file) => file.downloadedAt).filter((date): date is string => date !== null);
   return dates.length ? dates.sort().at(-1)!.slice(0, 10) : null;
@@ -68,7 +52,7 @@ export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFig
   // Read once for the whole build (the page loaders read it from the figures); its checksum keys the memo.
   const territoiresIndustrie = loadTerritoiresIndustrie();
   const name = `figures-${territoiresIndustrie?.file.sha256.slice(0, 12) ?? "sans-ti"}`;
-  return memoisedPerSource(pipeline, name, {root: ROOT, entries: FIGURES_CODE}, async (key): Promise<SiteFigures> => ({
+  return memoisedPerSource(pipeline, name, async (key): Promise<SiteFigures> => ({
     ...(await territoryFigures(pipeline, {year: pipeline.manifest.shownYear})),
     key,
     synthetic: pipeline.manifest.synthetic,

@@ -14,7 +14,7 @@
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
 import type {ViewKind} from "../components/factsheet-views.ts";
-import {PRODUCT_LEVELS, SANKEY_SIZES} from "../components/view-state.ts";
+import {PRODUCT_LEVELS, SANKEY_SIZES, type FlowChoice} from "../components/view-state.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {formatMillionEuros} from "../components/format.ts";
 import {FRANCE_ID} from "../components/queries.ts";
@@ -241,6 +241,9 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
     "\n```";
 }
 
+/** The flows' Sankeys a reader can show, as the control names them. */
+const FLOW_OPTIONS: Record<FlowChoice, string> = {both: "Exportations et importations", export: "Exportations seulement", import: "Importations seulement"};
+
 /** The product levels as the control names them. */
 const LEVEL_OPTIONS: Record<ProductLevel, string> = {a129: "Activités (A129)", cpf4: "Produits (CPF4)"};
 
@@ -252,6 +255,7 @@ function controlsBlock(figures: SiteFigures): string {
 <label>Année <select name="annee">${years.map((year) => option(year, String(year), year === figures.year)).join("")}</select></label>
 <label>Niveau de produit <select name="niveau">${PRODUCT_LEVELS.map((level) => option(level, LEVEL_OPTIONS[level], level === PRODUCT_LEVELS[0])).join("")}</select></label>
 <label>Produits et pays des diagrammes de flux <select name="n">${SANKEY_SIZES.map((n) => option(n, String(n), n === SANKEY_SIZES[0])).join("")}</select></label>
+<label>Diagrammes de flux montrés <select name="flux">${(Object.keys(FLOW_OPTIONS) as FlowChoice[]).map((flows) => option(flows, FLOW_OPTIONS[flows], flows === "both")).join("")}</select></label>
 <p class="controls-status" role="status" aria-live="polite"></p>
 </form>`;
 }
@@ -270,11 +274,16 @@ function sankeySection(info: TerritoryInfo, figures: SiteFigures, flow: Flow, vi
     const heading = index === 0 ? "" : `### ${html(displayName(territory))}\n\n`;
     return heading + slot(kind, territory, index === 0 ? views : others[territory.id] ?? {});
   });
-  return `## ${words.title}
+  // One section per flow, so that the flows control can hide the other one (html[data-flux] in factsheet.css).
+  return `<section class="flow-section" data-flow-section="${flow}">
+
+## ${words.title}
 
 ### ${words.heading}
 
-${blocks.join("")}`;
+${blocks.join("")}</section>
+
+`;
 }
 
 function contextSection(figures: SiteFigures): string {

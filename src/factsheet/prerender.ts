@@ -16,7 +16,6 @@
 import {join} from "node:path";
 import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.ts";
 import {defaultState} from "../components/view-state.ts";
-import {PROJECT_ROOT} from "../data/douanes/paths.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.ts";
 import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.ts";
@@ -30,19 +29,6 @@ import {viewTerritory} from "./view-territories.ts";
 export const WIDE_WIDTH = 704;
 /** A 390 px phone's column. */
 export const NARROW_WIDTH = 358;
-
-// What the markup depends on besides the data: a change recomputes it.
-const VIEWS_CODE = [
-  "src/components",
-  "src/data/slices.ts",
-  "src/data/territories.ts",
-  "src/data/territory-ids.ts",
-  "src/factsheet/names.ts",
-  "src/factsheet/prerender.ts",
-  "src/factsheet/static-charts.ts",
-  "src/factsheet/view-territories.ts",
-  "package-lock.json"
-];
 
 export interface StaticViewsBundle {
   /** Identifies the data and the code that drew these views. */
@@ -97,7 +83,7 @@ export async function drawStaticViews(
 
 /** Draws (or reuses) every territory's views for the pipeline's data and the year shown. */
 export async function computeStaticViews(pipeline: PipelineOutputs, year: number): Promise<StaticViewsBundle> {
-  return memoisedPerSource(pipeline, `views-${year}`, {root: PROJECT_ROOT, entries: VIEWS_CODE}, async (key) => ({
+  return memoisedPerSource(pipeline, `views-${year}`, async (key) => ({
     key,
     territories: await drawStaticViews(pipeline, year)
   }));

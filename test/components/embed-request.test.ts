@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
-import {embedError, embedRequest, embedSource} from "../../src/components/embed-request.ts";
+import {chartFromFactsheet, embedError, embedRequest, embedSource} from "../../src/components/embed-request.ts";
 
 const TERRITORIES = {D10: {}, D2A: {}, R44: {}, FR: {}};
 
@@ -43,5 +43,24 @@ describe("embed elements", () => {
     expect(line.textContent).toBe("Source : DGDDI / DSECE, 2024 · Fiche complète : Aube (10)");
     expect(link.getAttribute("href")).toBe("./departements/10");
     expect(link.target).toBe("_top");
+  });
+});
+
+describe("chartFromFactsheet", () => {
+  const slot = (view: string, territory: string, charts: string[]) =>
+    `<div class="view" data-view="${view}" data-territory="${territory}"><div class="view-charts">` +
+    `<div class="view-wide">${charts.map((chart) => `<div class="view-chart"><svg data-chart="${chart}-wide"></svg></div>`).join("")}</div>` +
+    `<div class="view-narrow">${charts.map((chart) => `<div class="view-chart"><svg data-chart="${chart}-narrow"></svg></div>`).join("")}</div></div></div>`;
+  const page = `<main>${slot("partenaires", "R44", ["partenaires"])}${slot("partenaires", "D10", ["partenaires"])}${slot("tendance", "D10", ["tendance", "evolution"])}</main>`;
+
+  it("takes the wide drawing of the chart's view for the territory asked, not a neighbour's", () => {
+    expect(chartFromFactsheet(page, "D10", "partenaires", {document})?.querySelector("svg")?.getAttribute("data-chart")).toBe("partenaires-wide");
+    expect(chartFromFactsheet(page, "D10", "evolution", {document})?.querySelector("svg")?.getAttribute("data-chart")).toBe("evolution-wide");
+    expect(chartFromFactsheet(page, "D10", "tendance", {document})?.ownerDocument).toBe(document);
+  });
+
+  it("returns null when the page has no such chart", () => {
+    expect(chartFromFactsheet(page, "D10", "exportations", {document})).toBeNull();
+    expect(chartFromFactsheet(page, "FR", "partenaires", {document})).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {addChartActions, enhanceFactsheet, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
-import {searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
+import {needsRedraw, searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
 
 const CONFIG: FactsheetConfig = {
   territory: "D10",
@@ -20,6 +20,7 @@ function page(): void {
     <select name="annee"><option value="2024">2024</option><option value="2023">2023</option><option value="2022">2022</option></select>
     <select name="niveau"><option value="a129">A129</option><option value="cpf4">CPF4</option></select>
     <select name="n"><option>10</option><option>15</option><option>20</option></select>
+    <select name="flux"><option value="both">both</option><option value="export">export</option><option value="import">import</option></select>
     <p class="controls-status"></p></form>
     <div class="view" data-view="tendance" data-territory="D10"><div class="view-before"></div>
     <div class="view-charts"><div class="view-wide"><div class="view-chart"><figure><svg role="img" width="10" height="10"></svg></figure></div><div class="view-chart"><figure><svg role="img"></svg></figure></div></div><div class="view-narrow"></div></div>
@@ -28,15 +29,20 @@ function page(): void {
 }
 
 describe("the factsheet's state in the URL", () => {
-  it("reads the year, the product level and the Sankeys' size, each checked, else the page's default", () => {
-    expect(stateFromSearch("?annee=2023&niveau=cpf4&n=15", CONFIG)).toEqual({year: 2023, level: "cpf4", n: 15});
-    expect(stateFromSearch("", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
-    expect(stateFromSearch("?annee=1999&niveau=<b>&n=7", CONFIG)).toEqual({year: 2024, level: "a129", n: 10});
+  it("reads the year, the product level, the Sankeys' size and the flows shown, each checked, else the page's default", () => {
+    expect(stateFromSearch("?annee=2023&niveau=cpf4&n=15&flux=importations", CONFIG)).toEqual({year: 2023, level: "cpf4", n: 15, flows: "import"});
+    expect(stateFromSearch("", CONFIG)).toEqual({year: 2024, level: "a129", n: 10, flows: "both"});
+    expect(stateFromSearch("?annee=1999&niveau=<b>&n=7&flux=tout", CONFIG)).toEqual({year: 2024, level: "a129", n: 10, flows: "both"});
   });
 
   it("writes only what differs from the default, so that the plain address stays plain", () => {
-    expect(searchOfState({year: 2024, level: "a129", n: 10}, 2024)).toBe("");
-    expect(searchOfState({year: 2022, level: "cpf4", n: 20}, 2024)).toBe("?annee=2022&niveau=cpf4&n=20");
+    expect(searchOfState({year: 2024, level: "a129", n: 10, flows: "both"}, 2024)).toBe("");
+    expect(searchOfState({year: 2022, level: "cpf4", n: 20, flows: "export"}, 2024)).toBe("?annee=2022&niveau=cpf4&n=20&flux=exportations");
+  });
+
+  it("needs no redrawing, hence no engine, when only the flows shown differ from the page's", () => {
+    expect(needsRedraw({year: 2024, level: "a129", n: 10, flows: "import"}, 2024)).toBe(false);
+    expect(needsRedraw({year: 2024, level: "a129", n: 15, flows: "both"}, 2024)).toBe(true);
   });
 });
 
@@ -70,5 +76,20 @@ describe("enhanceFactsheet", () => {
     form.dispatchEvent(new Event("change"));
     expect(location.search).toBe("?niveau=cpf4");
     expect(document.querySelector(".controls-status")!.textContent).toMatch(/Chargement du moteur de requêtes/);
+  });
+
+  it("shows one flow's Sankeys by the page's CSS alone: no engine, the choice in the URL", () => {
+    history.replaceState(null, "", location.pathname);
+    page();
+    enhanceFactsheet(CONFIG, SOURCES, document);
+    const form = document.querySelector<HTMLFormElement>("form.factsheet-controls")!;
+    (form.elements.namedItem("flux") as HTMLSelectElement).value = "import";
+    form.dispatchEvent(new Event("change"));
+    expect(location.search).toBe("?flux=importations");
+    expect(document.documentElement.dataset.flux).toBe("import");
+    expect(document.querySelector(".controls-status")!.textContent).toBe("");
+    (form.elements.namedItem("flux") as HTMLSelectElement).value = "both";
+    form.dispatchEvent(new Event("change"));
+    expect(document.documentElement.dataset.flux).toBeUndefined();
   });
 });

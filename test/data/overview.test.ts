@@ -2,7 +2,7 @@ import {territoriesWithFigures} from "../../src/data/territory-ids.ts";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parquetReadObjects} from "hyparquet";
 import {OVERVIEW_COLUMNS, buildOverview, type OverviewRow} from "../../src/data/overview.ts";
-import {allTerritories} from "../../src/data/slices.ts";
+import {allTerritories} from "../../src/data/territory-ids.ts";
 import type {CanonicalRow} from "../../src/data/canonical.ts";
 import {sum, territoryRows, writeCanonicalFiles, type CanonicalFixture} from "./synthetic-trade.ts";
 

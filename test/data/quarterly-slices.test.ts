@@ -2,7 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {unzipSync} from "fflate";
 import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
 import {buildQuarterlySlices, quarterlySliceFileName, type QuarterlySliceRow} from "../../src/data/quarterly-slices.ts";
-import {allTerritories, zipSlices} from "../../src/data/slices.ts";
+import {zipSlices} from "../../src/data/slices.ts";
+import {allTerritories} from "../../src/data/territory-ids.ts";
 import {
   GRAND_EST,
   UNALLOCATED,

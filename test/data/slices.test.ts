@@ -3,7 +3,8 @@ import {unzipSync} from "fflate";
 import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
 import {formatMillionEuros} from "../../src/components/format.ts";
 import type {CanonicalRow} from "../../src/data/canonical.ts";
-import {allTerritories, buildSlices, findTerritory, territoryFigures, zipSlices, type FiguresBundle} from "../../src/data/slices.ts";
+import {buildSlices, territoryFigures, zipSlices, type FiguresBundle} from "../../src/data/slices.ts";
+import {allTerritories, findTerritory} from "../../src/data/territory-ids.ts";
 import {GRAND_EST, UNALLOCATED, createFixture, syntheticRows, writeCanonicalFiles, type Fixture} from "./synthetic-trade.ts";
 
 let fixture: Fixture;

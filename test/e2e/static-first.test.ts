@@ -45,8 +45,16 @@ async function aubeExports(year: number): Promise<number> {
 }
 
 /** Waits until the live code has drawn every view of the page again (after a control, or a URL with a choice). */
-const everyViewLive = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll(".view.view-live").length === document.querySelectorAll(".view[data-view]").length, undefined, {timeout: 60_000});
+/** Waits until every slot of these views is drawn live (a control redraws only the views it changes). */
+const viewsLive = (page: Page, kinds: readonly string[]) =>
+  page.waitForFunction(
+    (kinds) => kinds.every((kind) => [...document.querySelectorAll(`.view[data-view='${kind}']`)].every((slot) => slot.classList.contains("view-live"))),
+    kinds,
+    {timeout: 60_000}
+  );
+// What a year redraws (the quarterly trend shows every quarter whatever the year) and what the Sankeys' size does.
+const YEAR_VIEWS = ["chiffres", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"];
+const SANKEY_VIEWS = ["exportations", "importations"];
 
 const visibleCharts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".view svg[role='img']")].filter((svg) => (svg as SVGElement).getBoundingClientRect().width > 0).length);
@@ -119,7 +127,9 @@ describe("a factsheet, static first", () => {
 
       await page.locator("select[name='annee']").selectOption("2023");
       await expect.poll(() => page.locator(".controls-status").textContent()).toMatch(/^(Chargement du moteur de requêtes|Calcul en cours|)/);
-      await everyViewLive(page);
+      await viewsLive(page, YEAR_VIEWS);
+      // The trend, the same for every year, is left as built.
+      expect(await page.locator(".view[data-view='tendance'].view-live").count()).toBe(0);
       expect(new URL(page.url()).search).toBe("?annee=2023");
       expect(requests.some((url) => /duckdb-eh\.[0-9a-f]+\.wasm$/.test(url))).toBe(true);
       expect(await page.locator(".view[data-view='chiffres'] .key-figure-export strong").textContent()).toBe(formatMillionEuros(await aubeExports(2023)));
@@ -137,11 +147,37 @@ describe("a factsheet, static first", () => {
     }
   });
 
+  test("the flows control shows one flow's Sankeys at once, with no engine, and its link reopens it", async () => {
+    const {page, requests, errors} = await watchedPage(site.context);
+    try {
+      const sankeys = (flow: string) => page.locator(`.flow-section[data-flow-section='${flow}'] .view[data-view] .view-wide svg[role='img']`);
+      await page.goto(site.server.url + PAGE);
+      await page.locator("form.factsheet-controls").waitFor({state: "visible"});
+      expect(await sankeys("import").first().isVisible()).toBe(true);
+      await page.locator("select[name='flux']").selectOption("export");
+      await expect.poll(() => sankeys("import").first().isVisible()).toBe(false);
+      expect(await sankeys("export").first().isVisible()).toBe(true);
+      expect(new URL(page.url()).search).toBe("?flux=exportations");
+      expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+
+      await page.goto(site.server.url + `${PAGE}?flux=importations`);
+      await page.locator("form.factsheet-controls").waitFor({state: "visible"});
+      expect(await page.locator("select[name='flux']").inputValue()).toBe("import");
+      expect(await sankeys("export").first().isVisible()).toBe(false);
+      expect(await sankeys("import").first().isVisible()).toBe(true);
+      expect(requests.filter((url) => ENGINE.test(url))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test("a link with the reader's choice reopens the same view; a click on an activity lists its CPF4 products", async () => {
     const {page, errors} = await watchedPage(site.context);
     try {
       await page.goto(site.server.url + `${PAGE}?n=15`);
-      await everyViewLive(page);
+      await viewsLive(page, SANKEY_VIEWS);
+      expect(await page.locator(".view[data-view='partenaires'].view-live").count()).toBe(0);
       expect(await page.locator("select[name='n']").inputValue()).toBe("15");
       const left = await page.locator(".view[data-view='exportations'][data-territory='D10'] g.node[data-side='left']").count();
       expect(left).toBeGreaterThan(11);

@@ -2,6 +2,8 @@
  * Only the last six quarters are crossed Pays × Produits, so a calendar year
  * is complete only while its four quarters are all inside that window.
  */
+import {completeYearsOf} from "../canonical.ts";
+import {SourceError} from "./errors.ts";
 import type {Quarter} from "./periods.ts";
 
 export interface YearCoverage {
@@ -14,15 +16,37 @@ export interface YearCoverage {
 }
 
 export function findCompleteYears(quarters: Iterable<Quarter>): YearCoverage {
+  const all = [...quarters];
+  const completeYears = completeYearsOf(all);
   const byYear = new Map<number, Set<number>>();
-  for (const {year, quarter} of quarters) {
-    if (!byYear.has(year)) byYear.set(year, new Set());
-    byYear.get(year)!.add(quarter);
-  }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const completeYears = years.filter((year) => [1, 2, 3, 4].every((q) => byYear.get(year)!.has(q)));
-  const partialYears = years
+  for (const {year, quarter} of all) byYear.set(year, (byYear.get(year) ?? new Set()).add(quarter));
+  const partialYears = [...byYear.keys()]
+    .sort((a, b) => a - b)
     .filter((year) => !completeYears.includes(year))
     .map((year) => ({year, quarters: [...byYear.get(year)!].sort()}));
   return {completeYears, shownYear: completeYears.at(-1), partialYears};
+}
+
+/**
+ * TRADE_YEAR, the year the site shows when it should not be the latest complete
+ * one (to publish last year's portraits from newer files, say). Undefined when unset.
+ */
+export function requestedYear(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const text = env.TRADE_YEAR?.trim();
+  if (!text) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new SourceError(`TRADE_YEAR=${JSON.stringify(text)} : une année sur quatre chiffres est attendue (par exemple TRADE_YEAR=2024), ou rien pour la dernière année complète.`);
+  return Number(text);
+}
+
+/** The coverage with the year asked for as the year shown; refused unless that year is complete. */
+export function withShownYear(coverage: YearCoverage, requested: number | undefined): YearCoverage {
+  if (requested === undefined || requested === coverage.shownYear) return coverage;
+  if (coverage.completeYears.includes(requested)) return {...coverage, shownYear: requested};
+  const complete = `années complètes de la source : ${coverage.completeYears.join(", ") || "aucune"}`;
+  const partial = coverage.partialYears.find((p) => p.year === requested);
+  throw new SourceError(
+    partial
+      ? `TRADE_YEAR=${requested} : année incomplète dans la source (trimestres ${partial.quarters.join(", ")} seulement) ; ${complete}.`
+      : `TRADE_YEAR=${requested} : année absente de la source ; ${complete}.`
+  );
 }

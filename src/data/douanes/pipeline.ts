@@ -5,15 +5,16 @@
  * other input of its outputs (reference tables, geography, canonical schema,
  * codec, locked library versions). Each loader then copies one file from there.
  */
-import {mkdir, readdir, readFile, rename, rm, stat} from "node:fs/promises";
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {sha256} from "./checksum.ts";
 import type {Manifest} from "./manifest.ts";
 import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
 import {describeAccounting} from "./rejections.ts";
-import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
-import {resolveSource, type SourcePlan} from "./source.ts";
+import {requestedYear} from "./complete-years.ts";
+import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.ts";
+import {resolveSource, sourceSettings, type SourcePlan} from "./source.ts";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;
@@ -53,9 +54,9 @@ export async function codeVersion(): Promise<string> {
   return sha256(parts.join("\0"));
 }
 
-export async function pipelineKey(plan: SourcePlan): Promise<string> {
+export async function pipelineKey(plan: SourcePlan, options: RunOptions = {}): Promise<string> {
   const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
-  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs})).slice(0, 20);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs, year: options.year ?? null})).slice(0, 20);
 }
 
 function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {
@@ -100,7 +101,8 @@ function report(manifest: Manifest, fromCache: boolean): void {
 
 /** Runs (or reuses) the pipeline for a source plan, outputs in `<cache>/pipeline/<key>/`. */
 export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
-  const folder = join(cacheRoot(env), "pipeline", await pipelineKey(plan));
+  const options: RunOptions = {year: requestedYear(env)};
+  const folder = join(cacheRoot(env), "pipeline", await pipelineKey(plan, options));
   const manifestPath = join(folder, OUTPUT_FILES.manifest);
   if (await stat(manifestPath).then(() => true, () => false)) {
     const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
@@ -110,7 +112,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
   const partial = `${folder}.part-${process.pid}-${Date.now()}`;
   await mkdir(partial, {recursive: true});
   try {
-    const manifest = await runPipeline(plan, partial);
+    const manifest = await runPipeline(plan, partial, options);
     await rm(folder, {recursive: true, force: true});
     await rename(partial, folder);
     report(manifest, false);
@@ -120,7 +122,40 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
   }
 }
 
-/** The source chosen by TRADE_SOURCE, parsed once, with every published file's path. */
+const currentPipelinePath = (env: NodeJS.ProcessEnv) => join(cacheRoot(env), "site", "pipeline.json");
+
+/**
+ * Records the outputs the prepare step made as the current build's, so that
+ * each loader process finds them without resolving the source again (with
+ * `auto`, that would probe the customs' site and warn once per loader).
+ */
+export async function publishCurrentPipeline(outputs: PipelineOutputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await mkdir(dirname(currentPipelinePath(env)), {recursive: true});
+  const partial = `${currentPipelinePath(env)}.${process.pid}.part`;
+  await writeFile(partial, JSON.stringify({settings: sourceSettings(env), folder: dirname(outputs.manifestPath)}));
+  await rename(partial, currentPipelinePath(env));
+}
+
+async function currentPipeline(env: NodeJS.ProcessEnv): Promise<PipelineOutputs | null> {
+  try {
+    const {settings, folder} = JSON.parse(await readFile(currentPipelinePath(env), "utf8")) as {settings: string; folder: string};
+    if (settings !== sourceSettings(env)) return null;
+    return outputsIn(folder, JSON.parse(await readFile(join(folder, OUTPUT_FILES.manifest), "utf8")) as Manifest);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The source chosen by TRADE_SOURCE, parsed once, with every published file's
+ * path: the current build's outputs when the prepare step recorded them for
+ * the same settings, else resolved and run (or read from the memo).
+ */
 export async function loadPipeline(env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
+  return (await currentPipeline(env)) ?? resolvePipeline(env);
+}
+
+/** The source resolved now (its files listed, downloaded or probed), then run or read from the memo: what the prepare step does. */
+export async function resolvePipeline(env: NodeJS.ProcessEnv = process.env): Promise<PipelineOutputs> {
   return pipelineFor(await resolveSource(env), env);
 }

@@ -12,7 +12,7 @@ import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
 import {BULK_TRADE_SQL, bulkLabelRows, createLabelTable, REFERENCE_SOURCE} from "./bulk/outputs.ts";
 import {readBulkSource, SITE_DEPT_SQL, type BulkReading} from "./bulk/read-source.ts";
 import type {Flow} from "../canonical.ts";
-import {findCompleteYears} from "./complete-years.ts";
+import {findCompleteYears, withShownYear} from "./complete-years.ts";
 import {checkGaps, findGaps} from "./completeness.ts";
 import {frenchCountryName} from "./countries.ts";
 import {conflictingValuesError} from "./duplicates.ts";
@@ -236,7 +236,7 @@ async function quartersOf(connection: DuckDBConnection, kind: TableKind): Promis
   return (await rows(connection, `SELECT DISTINCT year, quarter FROM clean WHERE kind = ${KIND_CODES[kind]} ORDER BY 1, 2`)).map(([year, quarter]) => ({year: Number(year), quarter: Number(quarter)}));
 }
 
-async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEntry[], options: RunOptions): Promise<Manifest> {
   return withDuckDB(async (connection) => {
     const state: RunState = {
       writer: await StagingWriter.open(connection),
@@ -266,7 +266,7 @@ async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEnt
 
     const crossedQuarters = await quartersOf(connection, "crossed");
     if (crossedQuarters.length === 0) throw new SourceError("Aucune valeur lue dans les fichiers croisés Pays × Produits : rien à publier (voir npm run data:check).");
-    const years = findCompleteYears(crossedQuarters);
+    const years = withShownYear(findCompleteYears(crossedQuarters), options.year);
     if (years.shownYear === undefined) {
       throw new SourceError(`Aucune année complète (quatre trimestres) dans les fichiers croisés : trimestres lus ${crossedQuarters.map((q) => `${q.year}T${q.quarter}`).join(", ")}.`);
     }
@@ -340,17 +340,17 @@ function bulkManifestFiles(plan: SourcePlan, entries: SourceEntry[], reading: Bu
   }));
 }
 
-async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+async function runBulk(plan: SourcePlan, outDir: string, entries: SourceEntry[], options: RunOptions): Promise<Manifest> {
   return withDuckDB(async (connection) => {
     // A compressed in-memory database: once checkpointed (read-source.ts), the staged lines of a
     // national year take about 50 MB instead of 400, which keeps the peak memory of the run low.
     await connection.run("ATTACH ':memory:' AS packed (COMPRESS)");
     await connection.run("USE packed");
-    return bulkOutputs(connection, plan, outDir, entries);
+    return bulkOutputs(connection, plan, outDir, entries, options);
   });
 }
 
-async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDir: string, entries: SourceEntry[]): Promise<Manifest> {
+async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDir: string, entries: SourceEntry[], options: RunOptions): Promise<Manifest> {
   {
     const reading = await readBulkSource(connection, entries.filter((e) => e.kind === "bulk" || e.kind === "labels"), addStage);
     for (const entry of entries) {
@@ -361,7 +361,7 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
     if (reading.quarters.length === 0) {
       throw new SourceError(`Aucune ligne gardée dans les fichiers « Bases complètes » (${reading.accounting.read} lues, toutes rejetées) : rien à publier. Que faire : lancez npm run data:check -- <dossier> pour voir les raisons.`);
     }
-    const years = reading.years;
+    const years = withShownYear(reading.years, options.year);
     if (years.shownYear === undefined) {
       throw new SourceError(`Aucune année complète (quatre trimestres) dans les fichiers « Bases complètes » : trimestres lus ${format(reading.quarters).join(", ")}.`);
     }
@@ -419,7 +419,12 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
  * when any file holds bulk data, the region zips (§2) otherwise. A source mixing
  * both is refused.
  */
-export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Manifest> {
+/** What a run may be told besides its source: the year to show (TRADE_YEAR, complete-years.ts), the latest complete one by default. */
+export interface RunOptions {
+  year?: number;
+}
+
+export async function runPipeline(plan: SourcePlan, outDir: string, options: RunOptions = {}): Promise<Manifest> {
   for (const key of Object.keys(stageSeconds)) delete stageSeconds[key];
   const started = performance.now();
   const entries = await classifyInputs(plan.inputs);
@@ -430,5 +435,5 @@ export async function runPipeline(plan: SourcePlan, outDir: string): Promise<Man
     throw new SourceError(`La source mélange deux dispositions : des fichiers « Bases complètes » (${bulk.slice(0, 3).map((e) => e.file).join(", ")}) ` +
       `et des tableaux des zips régionaux (${tables.slice(0, 3).map((e) => e.file).join(", ")}). Que faire : gardez une seule disposition dans le dossier de la source.`);
   }
-  return bulk.length ? runBulk(plan, outDir, entries) : runRegionZip(plan, outDir, entries);
+  return bulk.length ? runBulk(plan, outDir, entries, options) : runRegionZip(plan, outDir, entries, options);
 }

@@ -217,9 +217,14 @@ async function resolveNetwork(choice: "auto" | "dgddi", env: NodeJS.ProcessEnv):
 /** One resolution per process and per setting: the settings that matter are the DGDDI_* and TRADE_* variables. */
 const resolved = new Map<string, Promise<SourcePlan>>();
 
-function settingsKey(choice: string, env: NodeJS.ProcessEnv): string {
+/** The settings a source is resolved from: the DGDDI_* and TRADE_* variables and the cache folder. */
+export function sourceSettings(env: NodeJS.ProcessEnv = process.env): string {
   const settings = Object.entries(env).filter(([name]) => name.startsWith("DGDDI_") || name.startsWith("TRADE_")).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([choice, cacheRoot(env), settings]);
+  return JSON.stringify([cacheRoot(env), settings]);
+}
+
+function settingsKey(choice: string, env: NodeJS.ProcessEnv): string {
+  return JSON.stringify([choice, sourceSettings(env)]);
 }
 
 export async function resolveSource(env: NodeJS.ProcessEnv = process.env): Promise<SourcePlan> {

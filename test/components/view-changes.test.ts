@@ -1,0 +1,23 @@
+// A control redraws only the views whose content it changes: the live work after the first one stays small.
+import {describe, expect, it} from "vitest";
+import {VIEW_KINDS, viewChanges} from "../../src/components/factsheet-views.ts";
+import {defaultState} from "../../src/components/view-state.ts";
+
+const built = defaultState(2024);
+const changed = (next: Partial<typeof built>) => VIEW_KINDS.filter((kind) => viewChanges(kind, built, {...built, ...next}));
+
+describe("viewChanges", () => {
+  it("redraws every view that depends on the year, not the quarterly trend that shows them all", () => {
+    expect(changed({year: 2023})).toEqual(["chiffres", "partenaires", "activites", "exportations", "importations", "comparaisons", "indicateurs"]);
+  });
+
+  it("redraws the views that show products when the level changes, and only the Sankeys for their size", () => {
+    expect(changed({level: "cpf4"})).toEqual(["activites", "exportations", "importations", "comparaisons", "indicateurs"]);
+    expect(changed({n: 15})).toEqual(["exportations", "importations"]);
+  });
+
+  it("redraws nothing for the flows shown or an unchanged state", () => {
+    expect(changed({flows: "export"})).toEqual([]);
+    expect(changed({})).toEqual([]);
+  });
+});
