@@ -25,6 +25,16 @@ export const CORSICA_CODE = "20";
 export const CORSICA_HALVES = ["2A", "2B"] as const;
 /** The Principality of Monaco, in the customs' département list. */
 export const MONACO_CODE = "99";
+/**
+ * Partner codes inside the French statistical territory (mainland France, its
+ * old ISO code FX, Monaco, the five overseas départements): trade with them is
+ * not foreign trade (the customs exclude mainland France from the overseas
+ * départements' figures), so such a partner is never a foreign country. The
+ * overseas collectivities (PM, BL, MF, NC, PF, WF, TF) are outside that
+ * territory and stay partners.
+ */
+export const NOT_FOREIGN_PARTNERS: ReadonlySet<string> = new Set(["FR", "FX", "MC", "GP", "MQ", "GF", "RE", "YT"]);
+
 /** INSEE région code of Corsica and of Provence-Alpes-Côte d'Azur. */
 export const CORSICA_REGION = "94";
 export const MONACO_REGION = "93";

@@ -13,6 +13,7 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
+import type {Gap} from "../data/douanes/completeness.ts";
 import type {Manifest} from "../data/douanes/manifest.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {cacheRoot} from "../data/douanes/paths.ts";
@@ -29,6 +30,8 @@ export interface SiteFigures extends FiguresBundle {
   retrievedAt: string | null;
   /** The ANCT's list of Territoires d'industrie (TERRITOIRES_INDUSTRIE_FILE), read once here, or null without it. */
   territoiresIndustrie: TerritoiresIndustrie | null;
+  /** Holes of the source published on request (TRADE_ALLOW_GAPS=1, manifest.gaps): each page concerned says so. */
+  gaps: Gap[];
 }
 
 function retrievedAt(manifest: Manifest): string | null {
@@ -55,7 +58,8 @@ export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFig
     synthetic: pipeline.manifest.synthetic,
     sourceDescription: pipeline.manifest.source.description,
     retrievedAt: retrievedAt(pipeline.manifest),
-    territoiresIndustrie
+    territoiresIndustrie,
+    gaps: pipeline.manifest.gaps ?? []
   }));
 }
 

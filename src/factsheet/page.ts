@@ -68,6 +68,37 @@ ${info.kind === "departement" ? territoiresIndustrieBlock(info.code, figures.ter
 </header>`;
 }
 
+const quarterWords = (quarter: string) => {
+  const [year, q] = quarter.split("T");
+  return `${q === "1" ? "1er" : `${q}e`} trimestre ${year}`;
+};
+
+/** « les exportations (4e trimestre 2024) et les importations (1er trimestre 2024) » for one département's holes. */
+function gapFlows(gaps: readonly SiteFigures["gaps"][number][]): string {
+  const parts = (["export", "import"] as const).map((flow) => {
+    const quarters = [...new Set(gaps.filter((g) => g.flow === flow).map((g) => g.quarter))].sort();
+    return quarters.length ? `les ${flow === "export" ? "exportations" : "importations"} (${quarters.map(quarterWords).join(", ")})` : "";
+  });
+  return parts.filter(Boolean).join(" et ");
+}
+
+/**
+ * A source published with holes (TRADE_ALLOW_GAPS=1) says so on every page
+ * whose figures it shortens: the département's, its région's and France's.
+ */
+function gapsNotice(info: TerritoryInfo, figures: SiteFigures): string {
+  const depts = [...new Set(figures.gaps.map((g) => g.dept))].filter((code) =>
+    info.kind === "france" || (info.kind === "departement" ? code === info.code : findDepartement(code)?.regionCode === info.code));
+  if (depts.length === 0) return "";
+  const note = (text: string) => `<p class="demo-banner gaps-notice" role="note">${html(text)}</p>\n`;
+  if (info.kind === "departement") {
+    return note(`Données incomplètes : la source ne contient aucune valeur pour ${gapFlows(figures.gaps.filter((g) => g.dept === info.code))} de ce département. Les chiffres de cette fiche en sont diminués d'autant.`);
+  }
+  const listed = depts.slice(0, 5).map((code) => `${gapFlows(figures.gaps.filter((g) => g.dept === code))} ${findDepartement(code)?.forms.ofName ?? `du code ${code}`}`);
+  const more = depts.length > 5 ? ` ; et ${depts.length - 5} autres départements` : "";
+  return note(`Données incomplètes : la source ne contient aucune valeur pour ${listed.join(" ; ")}${more}. Les chiffres de cette fiche en sont diminués d'autant.`);
+}
+
 function neighbours(info: TerritoryInfo, figures: SiteFigures): string {
   const items: string[] = [];
   if (info.kind === "departement") {
@@ -312,7 +343,7 @@ toc:
   label: Sommaire
 ---
 
-${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}${gapsNotice(info, figures)}
 ${titleBlock(info, figures)}
 
 ${neighbours(info, figures)}

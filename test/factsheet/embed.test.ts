@@ -15,7 +15,7 @@ let figures: SiteFigures;
 
 beforeAll(async () => {
   fixture = await createFixture();
-  figures = {...(await territoryFigures(fixture)), key: "test", synthetic: true, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null};
+  figures = {...(await territoryFigures(fixture)), key: "test", synthetic: true, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ let figures: SiteFigures;
 beforeAll(async () => {
   fixture = await createFixture();
   const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai <b>", retrievedAt: null, territoiresIndustrie: null};
+  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai <b>", retrievedAt: null, territoiresIndustrie: null, gaps: []};
 });
 
 afterAll(async () => {
@@ -165,7 +165,7 @@ describe("the customs' geography on the pages", () => {
   beforeAll(async () => {
     geography = await createFixture([...syntheticRows(), ...extra("20", 2_500_000), ...extra("99", 1_000_000)]);
     const bundle = await territoryFigures(geography);
-    geographyFigures = {...bundle, key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null};
+    geographyFigures = {...bundle, key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
   });
   afterAll(async () => {
     await geography?.cleanup();

@@ -36,7 +36,7 @@ beforeAll(async () => {
   fixture = await createFixture();
   quarterly = await writeQuarterlyFiles();
   const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null};
+  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
   views = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, SHOWN);
 }, 60_000);
 

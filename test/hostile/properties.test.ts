@@ -165,7 +165,8 @@ describe("through the pipeline to the canonical Parquet", () => {
         const folder = await tempDir("hostile-prop-");
         await writeFile(join(folder, "region_44.zip"), zip({[`region_pays_produits.${format}`]: encode([...rows, ...copies], format)}));
         const out = await tempDir("hostile-prop-out-");
-        const manifest = await runPipeline({mode: "path", synthetic: false, description: "propriété", inputs: await listLocalInputs(folder)}, out);
+        // Random facts leave départements without some flows or quarters: holes allowed (completeness.ts), the totals checked.
+        const manifest = await runPipeline({mode: "path", synthetic: false, description: "propriété", allowGaps: true, inputs: await listLocalInputs(folder)}, out);
         const copiedValues = layout === "long" ? copies.length : copies.reduce((s, row) => s + row.slice(4).filter((c) => c !== null).length, 0);
         tried += facts.length + copiedValues;
         rejectedSeen += manifest.rows.crossed.rejected;

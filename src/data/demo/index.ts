@@ -20,7 +20,8 @@ export interface DemoOptions {
   /**
    * INSEE région codes whose départements get data rows (default: all 18).
    * "93" includes Monaco ("99"), "94" is Corsica ("20"), "01"…"06" one overseas
-   * département each. Label files are always complete.
+   * département each. The product and country label files are always complete;
+   * Departement_region.txt lists the départements covered (what the source says it covers).
    */
   regions?: string[];
 }
@@ -28,7 +29,7 @@ export interface DemoOptions {
 /** Every file of the demo, name → bytes, in the order they are written. */
 export function demoFiles(options: DemoOptions = {}): [string, Uint8Array][] {
   const depts = options.regions ? departementsOfRegions(options.regions) : demoDepartements;
-  return [...dataFiles(depts), ...textFiles()];
+  return [...dataFiles(depts), ...textFiles(depts)];
 }
 
 /** Writes the demo files into `outDir` (created if needed); same bytes on every run. Returns their paths. */

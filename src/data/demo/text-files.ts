@@ -10,7 +10,7 @@ import {cpf4Products} from "../reference/cpf4.ts";
 import {countries} from "../reference/countries.ts";
 import {compareCodes} from "./compare.ts";
 import {CRLF, ROLLING_FILES, archiveNames} from "./data-files.ts";
-import {demoDepartements} from "./geography.ts";
+import {demoDepartements, type DemoDepartement} from "./geography.ts";
 import {ARCHIVE_YEARS, PARTIAL_YEAR} from "./quarters.ts";
 
 export const LABEL_FILES = {
@@ -84,10 +84,11 @@ export function countryLabelFile(): Uint8Array {
   return labelFile(rows);
 }
 
-export function departementRegionFile(): Uint8Array {
+/** The départements the source covers: the pipeline checks every one of them has rows for each flow and quarter. */
+export function departementRegionFile(depts: readonly DemoDepartement[] = demoDepartements): Uint8Array {
   return utf8([
     DEPARTEMENT_HEADER,
-    ...demoDepartements.map((d) => [d.code, d.name, d.customsRegion, d.customsRegionName].map(field).join(";"))
+    ...depts.map((d) => [d.code, d.name, d.customsRegion, d.customsRegionName].map(field).join(";"))
   ]);
 }
 
@@ -113,13 +114,13 @@ export function readMe(): Uint8Array {
   return utf8(lines);
 }
 
-/** The label files and the read-me, name → bytes. */
-export function textFiles(): [string, Uint8Array][] {
+/** The label files and the read-me, name → bytes; the département list holds `depts` only (a subset says what it covers). */
+export function textFiles(depts: readonly DemoDepartement[] = demoDepartements): [string, Uint8Array][] {
   return [
     [LABEL_FILES.cpf4, cpf4LabelFile()],
     [LABEL_FILES.a129, a129LabelFile()],
     [LABEL_FILES.countries, countryLabelFile()],
-    [LABEL_FILES.departements, departementRegionFile()],
+    [LABEL_FILES.departements, departementRegionFile(depts)],
     [README_FILE, readMe()]
   ];
 }

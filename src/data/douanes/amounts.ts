@@ -16,7 +16,16 @@ export type AmountProblem =
   | "valeur négative"
   | "valeur confidentielle (secret statistique)"
   | "plus de trois décimales"
-  | "valeur trop grande";
+  | "valeur trop grande"
+  | typeof AMBIGUOUS_GROUPING;
+
+/**
+ * « 1.234.567 » or « 1,234.5 »: a point or comma between thousands, another
+ * locale's way of writing. Which mark is the decimal one cannot be told for
+ * sure from one value (« 1,234 » reads 1.234 in French), and a wrong guess is
+ * off by a thousand: the file is refused (records.ts), never guessed.
+ */
+export const AMBIGUOUS_GROUPING = "séparateur de milliers « . » ou « , » (autre convention d'écriture des nombres)";
 
 /** Markers used for confidential cells in French statistical files. */
 const CONFIDENTIAL = new Set(["s", "c", "nd", "n d", "secret", "conf", "confidentiel", "x", "*"]);
@@ -27,17 +36,9 @@ function fromDecimalString(raw: string): AmountResult {
   let text = raw.replace(SPACES, "");
   if (text === "" || text === "-") return {ok: false, reason: "valeur vide"};
   if (CONFIDENTIAL.has(raw.trim().toLowerCase())) return {ok: false, reason: "valeur confidentielle (secret statistique)"};
-  const lastComma = text.lastIndexOf(",");
-  const lastDot = text.lastIndexOf(".");
-  if (lastComma >= 0 && lastDot >= 0) {
-    // Both present: the last one is the decimal mark, the other groups thousands.
-    const [group, decimal] = lastComma > lastDot ? [".", ","] : [",", "."];
-    text = text.split(group).join("").replace(decimal, ".");
-  } else if (lastComma >= 0) {
-    text = text.split(",").length > 2 ? text.split(",").join("") : text.replace(",", ".");
-  } else if (lastDot >= 0 && text.split(".").length > 2) {
-    text = text.split(".").join("");
-  }
+  // One decimal mark at most (spaces, narrow spaces and apostrophes group thousands).
+  if (/^[+-]?\d+(?:[.,]\d+){2,}$/.test(text)) return {ok: false, reason: AMBIGUOUS_GROUPING};
+  text = text.replace(",", ".");
   const match = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text);
   if (!match) return {ok: false, reason: "valeur non numérique"};
   const [, sign, integerDigits, fractionDigits = ""] = match;

@@ -29,12 +29,21 @@ export {isKnownCountryCode};
 
 /**
  * Product codes as the canonical table holds them: CPF4 as four digits without
- * the dot ("14.13" → "1413"); any other code kept as written (trimmed), a
- * numeric cell turned back into text.
+ * the dot ("14.13" → "1413"); any other code kept as written (trimmed).
+ * A code a spreadsheet stored as a number lost its zeros ("19.20" → 19.2,
+ * "01.11" → 1.11, "0111" → 111): they are put back, else « 19.2 » would be a
+ * product of its own beside « 1920 ». Only the CPF4 shape is restored: two
+ * digits, a dot (or a decimal comma once re-saved as text), two digits.
  */
 export function normalizeProduct(cell: Cell): string {
+  if (typeof cell === "number") {
+    const hundredths = Math.round(cell * 100);
+    if (!Number.isInteger(cell) && cell > 0 && cell < 100 && Math.abs(cell * 100 - hundredths) < 1e-6) return String(hundredths).padStart(4, "0");
+    if (Number.isInteger(cell) && cell >= 100 && cell <= 9999) return String(cell).padStart(4, "0");
+  }
   const text = cellText(cell);
-  return /^\d{2}\.\d{2}$/.test(text) ? text.replace(".", "") : text;
+  const dotted = /^(\d{1,2})[.,](\d{1,2})$/.exec(text);
+  return dotted ? dotted[1].padStart(2, "0") + dotted[2].padEnd(2, "0") : text;
 }
 
 const FLOW_WORDS: Record<string, Flow> = {

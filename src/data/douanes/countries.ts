@@ -4,6 +4,7 @@
  * specials). Any other "Q?" code is accepted too: the customs use the Q range
  * for undetermined or confidential partners, and its exact list is not known.
  */
+import {NOT_FOREIGN_PARTNERS} from "../customs-geography.ts";
 import {countryName, isKnownCountry} from "../reference/countries.ts";
 
 const UNDETERMINED = /^Q[A-Z]$/;
@@ -15,4 +16,11 @@ export function isKnownCountryCode(code: string): boolean {
 /** French name of an accepted code. */
 export function frenchCountryName(code: string): string {
   return isKnownCountry(code) ? countryName(code) : `Pays non déterminé (code ${code})`;
+}
+
+/** Why a row whose partner is France itself, Monaco or an overseas département is rejected (both layouts). */
+export const NOT_FOREIGN_REASON = "partenaire non étranger (France, Monaco ou département d'outre-mer : hors commerce extérieur)";
+
+export function isForeignPartner(code: string): boolean {
+  return !NOT_FOREIGN_PARTNERS.has(code);
 }

@@ -61,7 +61,7 @@ export function splitDelimited(text: string, separator: string): {rows: string[]
 }
 
 export function readDelimited(bytes: Uint8Array, file: string): Sheet {
-  const {text, encoding} = decodeText(bytes);
+  const {text, encoding} = decodeText(bytes, file);
   const separator = detectSeparator(text);
   const {rows, truncated} = splitDelimited(text, separator);
   const cells: Cell[][] = rows.map((row) => row.map((field) => (field.trim() === "" ? null : field)));

@@ -7,8 +7,9 @@ import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
 import {bulkLabelRows} from "./bulk/outputs.ts";
 import {readBulkSource} from "./bulk/read-source.ts";
 import {findCompleteYears} from "./complete-years.ts";
+import {describeGaps, findGaps, type Covered, type Gap} from "./completeness.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
-import {convertFile, type RecordSink, type TableKind} from "./records.ts";
+import {convertFile, TABLE_NAMES, type RecordSink, type TableKind} from "./records.ts";
 import {RejectionLog, describeAccounting} from "./rejections.ts";
 import {entriesOf} from "./source-entries.ts";
 import type {SourceInput} from "./source.ts";
@@ -31,6 +32,13 @@ function emptySummary(): InspectionSummary {
     totals: new Map(),
     quarters: new Map([["crossed", new Set()], ["products", new Set()], ["countries", new Set()]])
   };
+}
+
+function reportGaps(gaps: Gap[], print: (line: string) => void, summary: InspectionSummary): void {
+  if (gaps.length === 0) return;
+  print("\n■ Trous (département × flux × trimestre sans aucune valeur)");
+  for (const line of describeGaps(gaps)) print(`  ✗ ${line}`);
+  summary.fatalErrors.push(`${gaps.length} trou(s) département × flux × trimestre (TRADE_ALLOW_GAPS=1 pour publier quand même, avec un avertissement)`);
 }
 
 /** The bulk layout: the pipeline's own reading (same checks), printed instead of published. */
@@ -78,6 +86,7 @@ async function inspectBulk(entries: SourceEntry[], print: (line: string) => void
         for (const warning of reading.warnings) print(`  ! ${warning}`);
       }
       if (reading.years.shownYear === undefined) summary.fatalErrors.push("aucune année complète (quatre trimestres)");
+      reportGaps(reading.gaps, print, summary);
     });
   } catch (error) {
     summary.fatalErrors.push((error as Error).message);
@@ -103,6 +112,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
     quarters: new Map([["crossed", new Set()], ["products", new Set()], ["countries", new Set()]])
   };
   const seen = new Set<string>();
+  const covered = new Map<string, Covered>();
   for (const input of inputs) {
     print(`\n■ ${input.name} (${input.bytes} octets, sha256 ${input.sha256.slice(0, 16)}…)`);
     let entries;
@@ -132,6 +142,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
           summary.logs[kind].kept++;
           fileLog.kept++;
           summary.quarters.get(kind)!.add(`${year}T${quarter}`);
+          covered.set(`${kind}|${dept}|${flow}|${year}|${quarter}`, {table: TABLE_NAMES[kind], dept, flow, year, quarter});
           const totalKey = `${kind} ${flow} ${year}`;
           summary.totals.set(totalKey, (summary.totals.get(totalKey) ?? 0) + value);
         },
@@ -170,6 +181,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
   const years = findCompleteYears(crossedQuarters);
   print(`  années complètes (fichiers croisés) : ${years.completeYears.join(", ") || "aucune"} ; année montrée : ${years.shownYear ?? "aucune"}`);
   for (const [key, value] of [...summary.totals].sort()) print(`  total ${key} : ${euros(value)}`);
+  reportGaps(findGaps(covered.values()), print, summary);
   if (summary.fatalErrors.length) print(`\n✗ ${summary.fatalErrors.length} problème(s) bloquant(s) : le pipeline échouera sur cette source.`);
   return summary;
 }

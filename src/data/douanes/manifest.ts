@@ -3,6 +3,7 @@ import type {Accounting} from "./rejections.ts";
 import type {Reconciliation} from "./reconcile.ts";
 import type {SourceMode} from "./source.ts";
 import type {YearCoverage} from "./complete-years.ts";
+import type {Gap} from "./completeness.ts";
 
 export interface ManifestEntry {
   /** Name inside the archive, or relative path. */
@@ -66,5 +67,7 @@ export interface Manifest {
   unknownCodes: {dept: string[]; a129: string[]; cpf4: string[]; country: string[]};
   /** Bulk layout: kept rows per département code as published, and région codes not matching the customs' mapping. */
   geography?: {rowsPerDept: Record<string, number>; regionMismatches: {count: number; examples: string[]}};
+  /** Département × flow × quarter without any value, published because TRADE_ALLOW_GAPS=1 (an error otherwise); site département codes. */
+  gaps: Gap[];
   warnings: string[];
 }

@@ -56,7 +56,7 @@ export async function codeVersion(): Promise<string> {
 
 export async function pipelineKey(plan: SourcePlan, options: RunOptions = {}): Promise<string> {
   const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
-  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, inputs, year: options.year ?? null})).slice(0, 20);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs, year: options.year ?? null})).slice(0, 20);
 }
 
 function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {

@@ -8,17 +8,22 @@
  * counts once, so that it is visible too.
  */
 import type {Flow} from "../canonical.ts";
-import {parseThousandths, thousandthsToEuros} from "./amounts.ts";
+import {AMBIGUOUS_GROUPING, parseThousandths, thousandthsToEuros, type AmountProblem} from "./amounts.ts";
 import * as codes from "./codes.ts";
 import {normalizeProduct} from "./codes.ts";
+import {isForeignPartner, NOT_FOREIGN_REASON} from "./countries.ts";
 import {SourceError} from "./errors.ts";
 import type {NameHints} from "./file-names.ts";
 import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
 import * as periods from "./periods.ts";
 import {parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
 import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
+import {refuseReplacementCharacter} from "./text-decoding.ts";
 
 export type TableKind = "crossed" | "products" | "countries";
+
+/** The tables as messages name them. */
+export const TABLE_NAMES: Record<TableKind, string> = {crossed: "fichiers croisés Pays × Produits", products: "fichiers par produit", countries: "fichiers par pays"};
 
 export interface RecordSink {
   /** One accepted value; product or country is "" when the table has no such column. */
@@ -86,6 +91,25 @@ function findHeaderRow(rows: Cell[][]): number {
   return rows.findIndex((row) => !isBlankRow(row));
 }
 
+const KIND_WORDS: Record<TableKind | "labels", string> = {
+  crossed: "un tableau croisé Pays × Produits",
+  products: "un tableau par produit",
+  countries: "un tableau par pays",
+  labels: "un fichier de libellés"
+};
+
+/**
+ * The file name and the columns must tell the same kind of table: a misspelled
+ * header (« Code pyas ») would otherwise re-type a crossed file as a products
+ * table and move its values into the wrong table without a word.
+ */
+function refuseKindConflict(sheet: Sheet, hints: NameHints, kind: TableKind | "labels", mapping: HeaderMapping): void {
+  if (hints.kind !== "crossed" && hints.kind !== "products" && hints.kind !== "countries" && hints.kind !== "labels") return;
+  if (hints.kind === kind) return;
+  throw headerError(where(sheet), mapping.headers,
+    `le nom du fichier annonce ${KIND_WORDS[hints.kind]} mais ses colonnes en font ${KIND_WORDS[kind]} (en-tête mal orthographié ?) : fichier refusé`);
+}
+
 /** Reads one sheet; throws SourceError for problems that make the whole sheet unusable. */
 export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): SheetReport {
   const headerIndex = findHeaderRow(sheet.rows);
@@ -95,11 +119,13 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
   }
   const report: SheetReport = {sheet: sheet.sheet, format: sheet.format, headerRow: headerIndex + 1, mapping, kind: "labels", dataLines: sheet.rows.length - headerIndex - 1};
   if (mapping.layout === "labels") {
+    refuseKindConflict(sheet, hints, "labels", mapping);
     readLabels(sheet, headerIndex, mapping, sink);
     return report;
   }
   const kind = tableKind(mapping);
   report.kind = kind;
+  refuseKindConflict(sheet, hints, kind, mapping);
   const {columns} = mapping;
   if (columns.flow === undefined && hints.flow === undefined) {
     throw headerError(where(sheet), mapping.headers, "flux inconnu : ni colonne « Flux », ni « export »/« import » dans le nom du fichier");
@@ -167,6 +193,7 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
       country = normalizeCountry(cell);
       if (country === "") { reject("code pays manquant", "country", cell); continue; }
       if (!isKnownCountryCode(country)) { reject("code pays inconnu", "country", cell); continue; }
+      if (!isForeignPartner(country)) { reject(NOT_FOREIGN_REASON, "country", cell); continue; }
     }
 
     if (mapping.layout === "long") {
@@ -179,7 +206,7 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
       }
       const cell = row[columns.value!] ?? null;
       const amount = parseThousandths(cell);
-      if (!amount.ok) { reject(amount.reason, "value", cell); continue; }
+      if (!amount.ok) { refuseAmbiguous(amount.reason, where(sheet), line, header("value"), cell); reject(amount.reason, "value", cell); continue; }
       sink.fact(kind, period.year, period.quarter, flow!, dept, product, country, thousandthsToEuros(amount.thousandths, mapping.unit), line);
       continue;
     }
@@ -189,12 +216,23 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
       if (isBlankCell(cell)) continue; // no value for that quarter: nothing read
       emitted++;
       const amount = parseThousandths(cell);
-      if (!amount.ok) { sink.reject(kind, amount.reason, line, mapping.headers[index], cellText(cell), 1); continue; }
+      if (!amount.ok) {
+        refuseAmbiguous(amount.reason, where(sheet), line, mapping.headers[index], cell);
+        sink.reject(kind, amount.reason, line, mapping.headers[index], cellText(cell), 1);
+        continue;
+      }
       sink.fact(kind, period.year, period.quarter, flow!, dept, product, country, thousandthsToEuros(amount.thousandths, mapping.unit), line);
     }
     if (emitted === 0) reject("aucune valeur sur la ligne", undefined, row.map(cellText).join(" | "), 1);
   }
   return report;
+}
+
+/** A value in another locale's writing refuses the whole file: its other values may be misread the same way, silently. */
+function refuseAmbiguous(reason: AmountProblem, file: string, line: number, column: string, cell: Cell): void {
+  if (reason !== AMBIGUOUS_GROUPING) return;
+  throw new SourceError(`${file}, ligne ${line}, colonne « ${column} » : valeur « ${cellText(cell)} » écrite avec un ${reason} ; lue au hasard, elle serait fausse d'un facteur mille. ` +
+    `Fichier refusé. Que faire : réenregistrez le fichier avec la virgule décimale française (« 1234,567 », milliers séparés par des espaces ou sans séparateur).`);
 }
 
 function longPeriod(row: Cell[], columns: HeaderMapping["columns"]): Quarter | undefined {
@@ -212,6 +250,7 @@ function readLabels(sheet: Sheet, headerIndex: number, mapping: HeaderMapping, s
     if (isBlankRow(row)) continue;
     const code = normalizeProduct(row[codeColumn] ?? null);
     const name = cellText(row[nameColumn] ?? null);
+    refuseReplacementCharacter(name, `${where(sheet)}, ligne ${r + 1}`);
     if (code === "" || name === "") sink.warn(`${where(sheet)} : ligne ${r + 1}, libellé incomplet (« ${code} » ; « ${name} »)`);
     else sink.label(code, name, r + 1);
   }

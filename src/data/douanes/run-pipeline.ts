@@ -11,13 +11,16 @@ import {cpf4Label} from "../reference/cpf4.ts";
 import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
 import {BULK_TRADE_SQL, bulkLabelRows, createLabelTable, REFERENCE_SOURCE} from "./bulk/outputs.ts";
 import {readBulkSource, SITE_DEPT_SQL, type BulkReading} from "./bulk/read-source.ts";
+import type {Flow} from "../canonical.ts";
 import {findCompleteYears, withShownYear} from "./complete-years.ts";
+import {checkGaps, findGaps} from "./completeness.ts";
 import {frenchCountryName} from "./countries.ts";
+import {conflictingValuesError} from "./duplicates.ts";
 import {SourceError} from "./errors.ts";
 import {extensionOf, nameHints} from "./file-names.ts";
 import type {Manifest, ManifestEntry, ManifestFile, ManifestLabelSource} from "./manifest.ts";
 import {reconcile} from "./reconcile.ts";
-import {convertFile, type RecordSink, type TableKind} from "./records.ts";
+import {convertFile, TABLE_NAMES, type RecordSink, type TableKind} from "./records.ts";
 import {RejectionLog, type Accounting, type RejectionExample} from "./rejections.ts";
 import {isKnownDept} from "./codes.ts";
 import {entriesOf} from "./source-entries.ts";
@@ -136,11 +139,23 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<unknown[
   return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
 }
 
-/** Second occurrences of the same keys are rejected (the first one read is kept). */
+const KIND_NAMES = Object.fromEntries(Object.entries(KIND_CODES).map(([name, code]) => [code, name as TableKind])) as Record<number, TableKind>;
+
+/** Second occurrences of the same keys are rejected when identical (the first one read is kept); different values refuse the source. */
 async function rejectDuplicates(connection: DuckDBConnection, state: RunState): Promise<void> {
   await connection.run(`CREATE TABLE ranked AS SELECT *, row_number() OVER (
     PARTITION BY kind, flow, dept, product, country, year, quarter ORDER BY file_id, row_no) AS rn FROM staged`);
   await connection.run("DROP TABLE staged");
+  const conflicts = await rows(connection, `SELECT a.kind, a.flow, a.dept, a.product, a.country, a.year || 'T' || a.quarter, a.file_id, a.row_no, a.value_eur, b.file_id, b.row_no, b.value_eur
+    FROM (SELECT * FROM ranked WHERE rn > 1) b JOIN (SELECT * FROM ranked WHERE rn = 1) a USING (kind, flow, dept, product, country, year, quarter)
+    WHERE a.value_eur <> b.value_eur ORDER BY b.file_id, b.row_no, a.year, a.quarter LIMIT 1`);
+  if (conflicts.length) {
+    const [kind, flow, dept, product, country, period, firstFile, firstRow, firstValue, secondFile, secondRow, secondValue] = conflicts[0];
+    const key = `${flow} ${period} département ${dept}${product ? ` produit ${product}` : ""}${country ? ` pays ${country}` : ""} (${TABLE_NAMES[KIND_NAMES[Number(kind)]]})`;
+    throw conflictingValuesError(key,
+      {file: state.fileNames[Number(firstFile)], line: Number(firstRow), values: `valeur ${firstValue} €`},
+      {file: state.fileNames[Number(secondFile)], line: Number(secondRow), values: `valeur ${secondValue} €`});
+  }
   await connection.run("CREATE VIEW clean AS SELECT * FROM ranked WHERE rn = 1");
   for (const kind of Object.keys(KIND_CODES) as TableKind[]) {
     const [[count]] = await rows(connection, `SELECT count(*) FROM ranked WHERE kind = ${KIND_CODES[kind]} AND rn > 1`);
@@ -244,6 +259,11 @@ async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEnt
     await rejectDuplicates(connection, state);
     addStage("duplicates", started);
 
+    const covered = (await rows(connection, "SELECT DISTINCT kind, dept, flow, year, quarter FROM clean")).map(([kind, dept, flow, year, quarter]) => ({
+      table: TABLE_NAMES[KIND_NAMES[Number(kind)]], dept: String(dept), flow: String(flow) as Flow, year: Number(year), quarter: Number(quarter)
+    }));
+    const gaps = checkGaps(findGaps(covered), plan.allowGaps ?? false, state.warnings);
+
     const crossedQuarters = await quartersOf(connection, "crossed");
     if (crossedQuarters.length === 0) throw new SourceError("Aucune valeur lue dans les fichiers croisés Pays × Produits : rien à publier (voir npm run data:check).");
     const years = withShownYear(findCompleteYears(crossedQuarters), options.year);
@@ -288,6 +308,7 @@ async function runRegionZip(plan: SourcePlan, outDir: string, entries: SourceEnt
       tables: {trade: counts[0] ?? 0, productsQuarterly: counts[1] ?? 0, countriesQuarterly: counts[2] ?? 0, ...labelCounts},
       reconciliation: await reconcile(connection, "clean"),
       labels: labelSources,
+      gaps,
       unknownCodes: {dept: unknownDepts, a129: noA129, cpf4: (await rows(connection, "SELECT DISTINCT product FROM clean WHERE kind IN (0, 1) AND product NOT IN (SELECT code FROM product_labels) ORDER BY 1")).map((r) => String(r[0])).filter((c) => cpf4Label(c) === undefined), country: []},
       warnings: state.warnings
     };
@@ -345,6 +366,7 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
       throw new SourceError(`Aucune année complète (quatre trimestres) dans les fichiers « Bases complètes » : trimestres lus ${format(reading.quarters).join(", ")}.`);
     }
     for (const {year, quarters} of years.partialYears) reading.warnings.push(`Année ${year} incomplète (trimestres ${quarters.join(", ")}) : gardée dans la table, non montrée comme année`);
+    const gaps = checkGaps(reading.gaps, plan.allowGaps ?? false, reading.warnings);
 
     let started = performance.now();
     await writeParquet(connection, BULK_TRADE_SQL, join(outDir, OUTPUT_FILES.trade));
@@ -383,6 +405,7 @@ async function bulkOutputs(connection: DuckDBConnection, plan: SourcePlan, outDi
       reconciliation: {toleranceEur: 0, products: NO_RECONCILIATION, countries: NO_RECONCILIATION},
       labels: labels.sources,
       unknownCodes: reading.unknownCodes,
+      gaps,
       geography: {rowsPerDept: reading.rowsPerDept, regionMismatches: reading.regionMismatches},
       warnings: reading.warnings
     };

@@ -21,6 +21,7 @@ import {readdir, readFile, stat} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {sha256} from "./checksum.ts";
 import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.ts";
+import {allowGapsFrom} from "./completeness.ts";
 import {demoSourceFolder} from "./demo-source.ts";
 import {DEFAULT_MAX_BYTES, downloadToCache, readCachedCopy, type DownloadOptions} from "./download.ts";
 import {SourceError} from "./errors.ts";
@@ -50,6 +51,8 @@ export interface SourcePlan {
   inputs: SourceInput[];
   /** Why `auto` fell back to the demo. */
   fallbackReason?: string;
+  /** TRADE_ALLOW_GAPS=1: holes in the source (completeness.ts) are published with a warning instead of refused. */
+  allowGaps?: boolean;
 }
 
 const DATA_EXTENSIONS = /\.(zip|xls|xlsx|csv|txt|tsv)$/i;
@@ -225,6 +228,12 @@ function settingsKey(choice: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function resolveSource(env: NodeJS.ProcessEnv = process.env): Promise<SourcePlan> {
+  const allowGaps = allowGapsFrom(env);
+  const plan = await resolveInputs(env);
+  return allowGaps ? {...plan, allowGaps} : plan;
+}
+
+async function resolveInputs(env: NodeJS.ProcessEnv): Promise<SourcePlan> {
   const choice = (env.TRADE_SOURCE ?? "auto").trim() || "auto";
   if (choice === "demo") return demoPlan(env);
   if (choice === "auto" || choice === "dgddi") {

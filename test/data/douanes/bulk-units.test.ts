@@ -141,7 +141,10 @@ describe("npm run data:check on a bulk source", () => {
     const printed: string[] = [];
     const summary = await inspectInputs(await listLocalInputs(folder), (text) => printed.push(text));
     const output = printed.join("\n");
-    expect(summary.fatalErrors).toEqual([]);
+    // Exports from 9D only, imports from 10 only: four holes each, named.
+    expect(summary.fatalErrors).toEqual([expect.stringMatching(/^8 trou\(s\) département × flux × trimestre/)]);
+    expect(output).toContain("département 10, exportations (fichiers « Bases complètes ») : 2024T1, 2024T2, 2024T3, 2024T4");
+    expect(output).toContain("département 974, importations (fichiers « Bases complètes ») : 2024T1, 2024T2, 2024T3, 2024T4");
     expect(output).toContain("Disposition : « Bases complètes »");
     expect(output).toMatch(/REGIONAL_CPF4PAYSE\.txt : colonnes A129 puis CPF4.*5 lignes lues = 4 gardées \+ 1 rejetées/);
     expect(output).toMatch(/REGIONAL_CPF4PAYSI\.txt : colonnes CPF4 puis A129/);

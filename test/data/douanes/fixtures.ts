@@ -58,11 +58,16 @@ function longRows(dept: string, flowLetter: "E" | "I", lines: [string, string, n
 
 /** A région zip in the demo/customs format described in docs/data.md §3. */
 export function regionZip(depts: DeptFixture[], labels: [string, string][]): Uint8Array {
+  return zip(regionEntries(depts, labels));
+}
+
+/** The entries of such a zip, name → bytes, for tests that remove or replace one. */
+export function regionEntries(depts: DeptFixture[], labels: [string, string][], quarterHeaders: string[] = CROSSED_QUARTERS): Record<string, Uint8Array> {
   const entries: Record<string, Uint8Array> = {};
   for (const {dept, exports, imports} of depts) {
     for (const [flow, lines] of [["export", exports], ["import", imports]] as const) {
       entries[`${dept}_${flow}_pays_produits.xls`] = workbook([
-        ["Département", "Code produit", "Code pays", ...CROSSED_QUARTERS],
+        ["Département", "Code produit", "Code pays", ...quarterHeaders],
         ...lines.map(([product, country, values]) => [dept, product, country, ...values])
       ]);
     }
@@ -79,7 +84,7 @@ export function regionZip(depts: DeptFixture[], labels: [string, string][]): Uin
   }
   entries["libelles_produits.csv"] = latin1("Code produit;Libellé produit\r\n" + labels.map(([c, l]) => `${c};${l}`).join("\r\n") + "\r\n");
   entries["LisezMoi_Regions_T.txt"] = latin1("Donnees regionales et departementales du commerce exterieur\r\n");
-  return zip(entries);
+  return entries;
 }
 
 export async function writeRegionFolder(zips: Record<string, Uint8Array>): Promise<string> {

@@ -31,7 +31,8 @@ describe("TRADE_YEAR", () => {
   it("is what a whole run publishes as the year shown", async () => {
     const line = (year: number, quarter: number): BulkLine => ({flow: "E", quarter, year, dept: "10", region: "13", a129: "C14Z", cpf4: "1413", country: "DE", value: 100 * year, mass: 5});
     const lines = [2023, 2024].flatMap((year) => [1, 2, 3, 4].map((quarter) => line(year, quarter)));
-    const folder = await writeFolder({"REGIONAL_CPF4PAYSE.txt": utf8(bulkText(lines))});
+    // Both flows: a source without imports would be incomplete (completeness.ts).
+    const folder = await writeFolder({"REGIONAL_CPF4PAYSE.txt": utf8(bulkText(lines)), "REGIONAL_CPF4PAYSI.txt": utf8(bulkText(lines.map((l) => ({...l, flow: "I"}))))});
     const plan = {mode: "path" as const, synthetic: false, description: "test", inputs: await listLocalInputs(folder)};
     expect((await runPipeline(plan, await tempDir("douanes-out-"))).shownYear).toBe(2024);
     const manifest = await runPipeline(plan, await tempDir("douanes-out-"), {year: 2023});

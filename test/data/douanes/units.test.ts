@@ -1,15 +1,19 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {parseThousandths} from "../../../src/data/douanes/amounts.ts";
+import {AMBIGUOUS_GROUPING, parseThousandths} from "../../../src/data/douanes/amounts.ts";
 import {findCompleteYears} from "../../../src/data/douanes/complete-years.ts";
 import {headerKey, mapHeaders} from "../../../src/data/douanes/headers.ts";
 import {parsePeriod} from "../../../src/data/douanes/periods.ts";
 
 describe("k€ → € exactly", () => {
   it.each([
-    ["1234,567", 1_234_567], ["1 234,567", 1_234_567], ["1\u202f234,5", 1_234_500], ["1.234.567", 1_234_567_000],
-    ["1,234.5", 1_234_500], ["0,001", 1], ["12", 12_000], ["-0", 0]
+    ["1234,567", 1_234_567], ["1 234,567", 1_234_567], ["1\u202f234,5", 1_234_500], ["1234.5", 1_234_500],
+    ["0,001", 1], ["12", 12_000], ["-0", 0]
   ])("%s k€ → %d €", (text, euros) => expect(parseThousandths(text)).toEqual({ok: true, thousandths: euros}));
+
+  it.each(["1.234.567", "1,234.5", "1.234,567", "1,234,567"])("%s (a point or comma between thousands) is not guessed", (text) => {
+    expect(parseThousandths(text)).toEqual({ok: false, reason: AMBIGUOUS_GROUPING});
+  });
 
   it("numeric cells with up to three decimals convert exactly", () => {
     fc.assert(fc.property(fc.integer({min: 0, max: 10 ** 12}), (thousandths) => {

@@ -9,7 +9,7 @@
  */
 import {splitDelimited} from "../delimited-reader.ts";
 import {baseName} from "../file-names.ts";
-import {decodeText} from "../text-decoding.ts";
+import {decodeText, refuseReplacementCharacter} from "../text-decoding.ts";
 import {A129_PATTERN, CPF4_PATTERN} from "./layout.ts";
 
 export type LabelKind = "cpf4" | "a129" | "country" | "dept-region";
@@ -25,7 +25,7 @@ export interface LabelVersion {
 export interface LabelFile {
   file: string;
   kind: LabelKind;
-  encoding: "utf-8" | "utf-8 (BOM)" | "windows-1252" | "utf-16le" | "utf-16be";
+  encoding: "utf-8" | "utf-8 (BOM)" | "windows-1252" | "windows-1252 (BOM UTF-8 trompeur)" | "utf-16le" | "utf-16be";
   /** Data lines read (header excluded). */
   lines: number;
   /** code → its labels over time (cpf4, a129, country). */
@@ -66,12 +66,14 @@ function yearMonth(text: string | undefined, fallback: number): number | undefin
 }
 
 function encodingOf(bytes: Uint8Array, decoded: ReturnType<typeof decodeText>["encoding"]): LabelFile["encoding"] {
-  if (decoded === "utf-8" && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8 (BOM)";
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom && decoded === "utf-8") return "utf-8 (BOM)";
+  if (bom && decoded === "windows-1252") return "windows-1252 (BOM UTF-8 trompeur)";
   return decoded;
 }
 
 export function readLabelFile(bytes: Uint8Array, file: string, kind: LabelKind): LabelFile {
-  const {text, encoding} = decodeText(bytes);
+  const {text, encoding} = decodeText(bytes, file);
   const {rows} = splitDelimited(text, ";");
   const result: LabelFile = {file, kind, encoding: encodingOf(bytes, encoding), lines: 0, labels: new Map(), departments: new Map(), problems: []};
   const header = rows[0] ?? [];
@@ -86,6 +88,7 @@ export function readLabelFile(bytes: Uint8Array, file: string, kind: LabelKind):
       result.problems.push(`${file}, ligne ${line} : code ou libellé vide (« ${rows[r].join(";")} »)`);
       continue;
     }
+    refuseReplacementCharacter(label, `${file}, ligne ${line}`);
     if (kind === "dept-region") {
       const region = fields[2] ?? "";
       if (region === "") result.problems.push(`${file}, ligne ${line} : code région vide pour le département « ${code} »`);

@@ -5,7 +5,8 @@
  *      examples of its rejected lines (file, line, value);
  *   2. overlaps: several files for the same (flow, year) — the rolling
  *      series wins over an annual file; the other file's rows for that year
- *      are rejected, naming the file kept;
+ *      are rejected, naming the file kept; files of the same standing (two
+ *      rolling files) are not ranked by name but compared line by line;
  *   3. duplicates among the kept rows: identical rows rejected, conflicting
  *      values refuse the source, naming both places;
  *   4. what the kept rows hold: quarters, totals, codes per département,
@@ -20,6 +21,8 @@ import {CORSICA_CODE, customsRegionOf, MONACO_CODE, OVERSEAS_TO_INSEE, siteDeptC
 import {a129OfCpf4} from "../../reference/a129.ts";
 import {findDepartement} from "../../territories.ts";
 import {findCompleteYears, type YearCoverage} from "../complete-years.ts";
+import {findGaps, type Covered, type Gap} from "../completeness.ts";
+import {conflictingValuesError} from "../duplicates.ts";
 import {SourceError} from "../errors.ts";
 import type {Accounting, RejectionExample} from "../rejections.ts";
 import type {SourceEntry} from "./classify.ts";
@@ -30,6 +33,8 @@ import {overlapText, REASON_CODES, reasonField, reasonIndex, reasonText, type Re
 import {BULK_DDL, stageBulkFile} from "./stage.ts";
 
 const EXAMPLES = 5;
+/** The table name in completeness messages. */
+const BULK_TABLE = "fichiers « Bases complètes »";
 /** Above this share of trimestre values 5–12, a file is taken for monthly and refused. */
 const MONTHLY_SHARE = 0.01;
 
@@ -72,6 +77,8 @@ export interface BulkReading {
   labels: Partial<Record<LabelKind, LabelFile>>;
   labelFiles: LabelFile[];
   warnings: string[];
+  /** Département × flow × quarter without any kept row (site codes), against the département list and the quarters covered. */
+  gaps: Gap[];
   /** Distinct (a129, product) and country codes of the kept rows. */
   products: {a129: string; product: string}[];
   countries: string[];
@@ -196,7 +203,10 @@ async function resolveOverlaps(connection: DuckDBConnection, files: BulkFileRepo
       return rb[0] - ra[0] || rb[1] - ra[1];
     });
     const kept = files[ranked[0].fileId].file;
+    const standing = (fileId: number) => rank(files[fileId], entries[fileId], year)[0];
     for (const loser of ranked.slice(1)) {
+      // Same standing as the file kept (two rolling files…): file-name order must not decide; their lines are compared instead (rejectDuplicates).
+      if (standing(loser.fileId) === standing(ranked[0].fileId)) continue;
       await connection.run(`UPDATE bulk SET reason = ${reasonIndex("overlap")} WHERE reason IS NULL AND file_id = ${loser.fileId} AND flux = '${flux}' AND annee = ${year}`);
       const report = files[loser.fileId];
       report.rows.kept -= loser.count;
@@ -228,10 +238,7 @@ async function rejectDuplicates(connection: DuckDBConnection, files: BulkFileRep
       const there = fileOfRow(files, Number(firstOfKey![0]));
       const describe = (r: unknown[]) => `A129 ${r[7]}, région ${r[8]}, valeur ${r[9]} €, masse ${r[10] ?? "vide"}`;
       const keyText = `${row[1]} ${row[2]}T${row[3]} département ${row[4]} produit ${String(row[5]).padStart(4, "0")} pays ${row[6]}`;
-      if (!identical) {
-        throw new SourceError(`Valeurs contradictoires pour ${keyText} : « ${there.file} », ligne ${there.line} (${describe(firstOfKey!)}) et « ${here.file} », ligne ${here.line} (${describe(row)}). ` +
-          `Que faire : ces deux lignes ne peuvent pas être vraies à la fois ; vérifiez ces fichiers (doublon d'un fichier corrigé ?) et retirez celui qui est faux.`);
-      }
+      if (!identical) throw conflictingValuesError(keyText, {...there, values: describe(firstOfKey!)}, {...here, values: describe(row)});
       duplicates.push(Number(row[0]));
       if (exampleRows.length < EXAMPLES) exampleRows.push({file: here.file, row: here.line, column: "", value: `${keyText} = ${row[9]} € (déjà lue : ${there.file}, ligne ${there.line})`});
       previous = row;
@@ -273,14 +280,18 @@ async function describeKept(connection: DuckDBConnection, reading: BulkReading):
   const summary = await rows(connection, `SELECT GROUPING(flux, annee, trimestre)::INTEGER AS g1, GROUPING(dept, region)::INTEGER AS g2, GROUPING(a129, product)::INTEGER AS g3,
       flux::VARCHAR, annee, trimestre, dept, region, a129, product, country, count(*), sum(value_eur), min(rowid)
     FROM bulk WHERE reason IS NULL
-    GROUP BY GROUPING SETS ((flux, annee, trimestre), (dept, region), (a129, product), (country))`);
+    GROUP BY GROUPING SETS ((flux, annee, trimestre), (dept, region), (a129, product), (country), (flux, annee, trimestre, dept))`);
+  const covered: Covered[] = [];
   const quarters = new Set<string>();
   const totals = new Map<string, number>();
   const deptRows = new Map<string, number>();
   const mismatches: string[] = [];
   let mismatchCount = 0;
   for (const [g1, g2, g3, flux, year, quarter, dept, region, a129, product, country, n, sum, firstRow] of summary) {
-    if (Number(g1) === 0) {
+    // GROUPING(dept, region) is 1 for the set (flux, annee, trimestre, dept): région not grouped.
+    if (Number(g1) === 0 && Number(g2) === 1) {
+      covered.push({table: BULK_TABLE, dept: siteDeptCode(String(dept)), flow: flux === "E" ? "export" : "import", year: Number(year), quarter: Number(quarter)});
+    } else if (Number(g1) === 0) {
       quarters.add(`${year}|${quarter}`);
       const key = `${year}|${flux === "E" ? "export" : "import"}`;
       totals.set(key, (totals.get(key) ?? 0) + Number(sum));
@@ -307,6 +318,8 @@ async function describeKept(connection: DuckDBConnection, reading: BulkReading):
   reading.products.sort((a, b) => a.product.localeCompare(b.product) || a.a129.localeCompare(b.a129));
   reading.countries.sort();
   reading.regionMismatches = {count: mismatchCount, examples: mismatches};
+  // What the source says it covers: its département list, when it ships one.
+  reading.gaps = findGaps(covered, [...(reading.labels["dept-region"]?.departments.keys() ?? [])].map(siteDeptCode));
   if (mismatchCount) reading.warnings.push(`${mismatchCount} lignes dont le code région ne correspond pas au département (table des douanes${reading.labels["dept-region"] ? ` « ${reading.labels["dept-region"].file} »` : " de customs-geography.ts"}) : ${mismatches.join(" ; ")} — lignes gardées, le département fait foi`);
 
   const unknownDepts = [...deptRows.keys()].filter((d) => !isKnownSiteDept(d));
@@ -374,7 +387,8 @@ export async function readBulkSource(connection: DuckDBConnection, entries: Sour
     labelFiles,
     warnings,
     products: [],
-    countries: []
+    countries: [],
+    gaps: []
   };
   await resolveOverlaps(connection, files, dataEntries, examples);
   await rejectDuplicates(connection, files, examples);

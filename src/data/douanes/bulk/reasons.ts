@@ -2,6 +2,8 @@
  * Why a bulk line is rejected: the short code stored in DuckDB (`reason`
  * column of the staging table) and what the manifest and stderr say.
  */
+import {NOT_FOREIGN_REASON} from "../countries.ts";
+
 export const REASONS = {
   "empty-line": {text: "ligne vide", column: ""},
   fields: {text: "nombre de champs incorrect (10 attendus, séparés par « ; »)", column: ""},
@@ -14,6 +16,7 @@ export const REASONS = {
   a129: {text: "code A129 invalide (attendu comme « C14Z »)", column: "A129"},
   cpf4: {text: "code CPF4 invalide (quatre chiffres attendus)", column: "CPF4"},
   country: {text: "code pays invalide (deux lettres attendues)", column: "code pays"},
+  "not-foreign": {text: NOT_FOREIGN_REASON, column: "code pays"},
   "value-empty": {text: "valeur vide", column: "valeur"},
   "value-negative": {text: "valeur négative", column: "valeur"},
   value: {text: "valeur non numérique", column: "valeur"},

@@ -17,6 +17,7 @@
  */
 import {closeSync, openSync, readSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
+import {NOT_FOREIGN_PARTNERS} from "../../customs-geography.ts";
 import {SourceError} from "../errors.ts";
 import {reasonIndex, type ReasonCode} from "./reasons.ts";
 import {BULK_FIELD_COUNT, detectColumnOrder, MAX_YEAR, MIN_YEAR, sampleFields, SQL_PATTERNS, type BulkColumnOrder, type OrderDetection} from "./layout.ts";
@@ -103,6 +104,7 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 const MONTHS = ["5", "6", "7", "8", "9", "10", "11", "12", "05", "06", "07", "08", "09"].map(sqlString).join(", ");
 const NUMBER = sqlString(SQL_PATTERNS.number);
+const NOT_FOREIGN = [...NOT_FOREIGN_PARTNERS].map(sqlString).join(", ");
 
 /**
  * The projection shared by both readers. `f` holds the ten field expressions
@@ -121,7 +123,7 @@ function projection(fileId: number, f: string[], fields: string, order: BulkColu
   const reason = `CASE
     WHEN fields = ${BULK_FIELD_COUNT} AND ${f[0]} IN ('E', 'I') AND ${f[1]} IN ('1', '2', '3', '4')
       AND regexp_full_match(${codes}, ${codesPattern}) AND ${f[2]} BETWEEN '${MIN_YEAR}' AND '${MAX_YEAR}'
-      AND value_eur IS NOT NULL AND (${masse} = '' OR mass_kg IS NOT NULL) THEN NULL
+      AND ${f[7]} NOT IN (${NOT_FOREIGN}) AND value_eur IS NOT NULL AND (${masse} = '' OR mass_kg IS NOT NULL) THEN NULL
     WHEN fields = 0 OR (fields = 1 AND trim(${f[0]}) = '') THEN ${r("empty-line")}
     WHEN fields <> ${BULK_FIELD_COUNT} THEN ${r("fields")}
     WHEN ${f[0]} NOT IN ('E', 'I') THEN ${r("flow")}
@@ -133,6 +135,7 @@ function projection(fileId: number, f: string[], fields: string, order: BulkColu
     WHEN NOT regexp_full_match(${a129}, '${SQL_PATTERNS.a129}') THEN ${r("a129")}
     WHEN NOT regexp_full_match(${product}, '${SQL_PATTERNS.cpf4}') THEN ${r("cpf4")}
     WHEN NOT regexp_full_match(${f[7]}, '${SQL_PATTERNS.country}') THEN ${r("country")}
+    WHEN ${f[7]} IN (${NOT_FOREIGN}) THEN ${r("not-foreign")}
     WHEN ${valeur} = '' THEN ${r("value-empty")}
     WHEN ${negative(valeur)} THEN ${r("value-negative")}
     WHEN value_eur IS NULL THEN ${r("value")}
