@@ -32,7 +32,7 @@ beforeAll(async () => {
   fixture = await createFixture();
   quarterly = await writeQuarterlyFiles();
   const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null};
+  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
   comparison = await withOverview(fixture.tradeParquetPath, (run) => comparisonFigures(run, {year: figures.year, pair: {a: "D10", b: "R44"}}));
   views = await drawStaticViews(
     {...fixture, productsQuarterlyParquetPath: quarterly.productsQuarterlyParquetPath, countriesQuarterlyParquetPath: quarterly.countriesQuarterlyParquetPath},
