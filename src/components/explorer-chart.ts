@@ -53,8 +53,10 @@ export function quickChartSpec(rows: readonly Row[]): QuickChartSpec {
   const roles = new Map(columns.map((c) => [c, columnRole(c, rows.map((r) => r[c]))]));
   const values = columns.filter((c) => roles.get(c) === "value");
   const labels = columns.filter((c) => roles.get(c) !== "value" && roles.get(c) !== "empty");
-  const empty = columns.find((c) => roles.get(c) === "empty");
-  if (values.length === 0 && empty) return {ok: false, reason: `Pas de graphique : la colonne ${quoted(empty)} n'a que des valeurs vides.`};
+  // Only when nothing else is there: DESCRIBE's empty « key » column is not why it has no chart.
+  if (labels.length === 0 && values.length === 0) {
+    return {ok: false, reason: `Pas de graphique : ${columns.length > 1 ? "les colonnes du résultat n'ont" : `la colonne ${quoted(columns[0])} n'a`} que des valeurs vides.`};
+  }
   if (values.length === 0) {
     return {ok: false, reason: "Pas de graphique : le résultat n'a aucune colonne de valeurs numériques (les années, trimestres et mois servent d'étiquettes, pas de valeurs)."};
   }

@@ -47,7 +47,10 @@ describe("quickChartSpec", () => {
       "Pas de graphique : il faut, à côté de la colonne « n », une colonne d'étiquettes (texte, année ou date) qui dise ce que chaque valeur représente."
     );
     expect(reason([{"count_star()": 1_234_567}])).toBe("Pas de graphique : le résultat tient en une ligne, lisez-le dans le tableau.");
-    expect(reason([{nom: "a", v: null}, {nom: "b", v: null}])).toBe("Pas de graphique : la colonne « v » n'a que des valeurs vides.");
+    expect(reason([{v: null}, {v: null}])).toBe("Pas de graphique : la colonne « v » n'a que des valeurs vides.");
+    expect(reason([{a: null, b: null}, {a: null, b: null}])).toBe("Pas de graphique : les colonnes du résultat n'ont que des valeurs vides.");
+    // DESCRIBE: text columns beside empty ones (« key », « default »); the reason is the missing numbers.
+    expect(reason([{column_name: "year", key: null}, {column_name: "flow", key: null}])).toMatch(/aucune colonne de valeurs numériques/);
   });
 
   it("titles the chart with what it draws, and says when rows were left out", () => {

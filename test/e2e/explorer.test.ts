@@ -63,7 +63,8 @@ test("a running query shows its state and can be cancelled; the next query answe
     const first = await running.locator(".explorer-elapsed").textContent();
     await expect.poll(() => running.locator(".explorer-elapsed").textContent(), {timeout: 5_000}).not.toBe(first);
     await page.setViewportSize({width: 390, height: 844});
-    await page.screenshot({path: join(SCREENSHOTS, "explorateur-en-cours-390.png"), fullPage: false});
+    await running.scrollIntoViewIfNeeded();
+    await page.screenshot({path: join(SCREENSHOTS, "explorateur-en-cours-390.png")});
     await page.setViewportSize({width: 1280, height: 900});
 
     const clicked = performance.now();
