@@ -74,6 +74,54 @@ export async function query<T = Record<string, unknown>>(sql: string, params: re
   }
 }
 
+/**
+ * A connection of its own whose statement can be stopped: `run` sends it as
+ * a pending query that the worker executes in slices, so `cancel` (handled
+ * between two slices) really stops it, and other connections stay free.
+ * After `restartDatabase`, the next `run` connects to the new database.
+ */
+export interface CancellableSession {
+  run(sql: string): Promise<Record<string, unknown>[]>;
+  cancel(): Promise<boolean>;
+}
+
+export function openCancellableSession(): CancellableSession {
+  let current: {db: duckdb.AsyncDuckDB; conn: Promise<duckdb.AsyncDuckDBConnection>} | undefined;
+  const connect = async () => {
+    const db = await getDatabase();
+    if (current?.db !== db) current = {db, conn: db.connect()};
+    return current.conn;
+  };
+  return {
+    async run(sql) {
+      const conn = await connect();
+      // Not streamed: the whole statement runs in the cancellable polls, then the batches are only read.
+      const reader = await conn.send(sql, false);
+      if (!reader) throw new Error("Le moteur DuckDB a été arrêté.");
+      const rows: Record<string, unknown>[] = [];
+      for await (const batch of reader) rows.push(...tableToRows<Record<string, unknown>>(batch));
+      return rows;
+    },
+    async cancel() {
+      return current ? (await current.conn).cancelSent() : false;
+    }
+  };
+}
+
+/**
+ * Stops the page's database for good (its worker terminated, even in the
+ * middle of a statement) and forgets its tables: the next call starts a
+ * fresh one, on which the tables must be registered again.
+ */
+export async function restartDatabase(): Promise<void> {
+  const old = database;
+  database = undefined;
+  connection = undefined;
+  registrations.clear();
+  const db = await old?.catch(() => undefined);
+  await db?.terminate();
+}
+
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**

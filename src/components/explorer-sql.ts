@@ -4,7 +4,7 @@
  * The explorer runs the reader's SQL on the page's own DuckDB-WASM database
  * (in the reader's browser, over public data). The guard is a courtesy, not a
  * security boundary: it keeps the page to reading the loaded tables — one
- * statement, starting with SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN,
+ * statement, starting with a reading word (SELECT, WITH, FROM, DESCRIBE…),
  * and none of the words that would write, change settings, load extensions or
  * read files and URLs.
  */
@@ -17,7 +17,11 @@
  */
 export const LOCKDOWN_STATEMENTS = ["SET enable_external_access = false", "SET lock_configuration = true"] as const;
 
-export const ALLOWED_FIRST_WORDS = ["SELECT", "WITH", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN"] as const;
+/** Words a reading statement starts with (DuckDB also reads `FROM trade …`, `VALUES …`, `TABLE trade`, `PIVOT …`). */
+export const ALLOWED_FIRST_WORDS = ["SELECT", "WITH", "FROM", "VALUES", "TABLE", "PIVOT", "UNPIVOT", "DESCRIBE", "SHOW", "SUMMARIZE", "EXPLAIN"] as const;
+
+/** The reading statements whose rows can be wrapped in a LIMIT (the others answer with a few rows). */
+const QUERY_FIRST_WORDS = new Set(["SELECT", "WITH", "FROM", "VALUES", "TABLE", "PIVOT", "UNPIVOT"]);
 
 /** Words refused anywhere outside string literals and comments. */
 export const FORBIDDEN_WORDS = [
@@ -25,10 +29,20 @@ export const FORBIDDEN_WORDS = [
   "CREATE", "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "CALL", "USE", "CHECKPOINT", "VACUUM", "MERGE"
 ] as const;
 
+/**
+ * Statements DuckDB knows that are not reads: as a first word they are refused
+ * as writes; any other first word is a typo, reported as a syntax error.
+ */
+const OTHER_STATEMENT_WORDS = [
+  "BEGIN", "START", "COMMIT", "ROLLBACK", "ABORT", "END", "PREPARE", "EXECUTE", "DEALLOCATE",
+  "COMMENT", "ANALYZE", "REPLACE", "UPSERT", "FORCE", "GRANT", "REVOKE"
+] as const;
+
 /** Functions that read files or URLs. */
 const FILE_FUNCTIONS = /\b(read_\w+|parquet_\w+|glob|sniff_csv|iceberg_\w+|delta_scan|json_\w*scan|query_table)\s*\(/i;
 
-export type GuardResult = {ok: true; sql: string} | {ok: false; message: string};
+/** A refusal is either a syntax error (a typo, an unclosed quote) or a statement the explorer does not run. */
+export type GuardResult = {ok: true; sql: string} | {ok: false; kind: "syntax" | "refused"; message: string};
 
 /**
  * The SQL with string literals, quoted identifiers and comments blanked out
@@ -78,41 +92,84 @@ export function maskSql(sql: string): {masked: string; error?: string} {
 /** Accepts one read-only statement; returns it without its trailing semicolons, or a French refusal. */
 export function checkReadOnlySql(sql: string): GuardResult {
   const {masked, error} = maskSql(sql);
-  if (error) return {ok: false, message: `Requête incomplète : ${error}`};
+  if (error) return {ok: false, kind: "syntax", message: `Requête incomplète : ${error}`};
   const trimmed = masked.replace(/[\s;]+$/u, "");
-  if (!trimmed.trim()) return {ok: false, message: "La requête est vide : écrivez une instruction SELECT, ou choisissez un exemple."};
+  if (!trimmed.trim()) return {ok: false, kind: "refused", message: "La requête est vide : écrivez une instruction SELECT, ou choisissez un exemple."};
   if (trimmed.includes(";")) {
-    return {ok: false, message: "Une seule instruction à la fois : retirez le point-virgule qui sépare plusieurs instructions."};
+    return {ok: false, kind: "refused", message: "Une seule instruction à la fois : retirez le point-virgule qui sépare plusieurs instructions."};
   }
-  const first = /^[\s(]*([A-Za-z]+)/u.exec(trimmed)?.[1]?.toUpperCase();
+  const first = firstWord(trimmed);
   if (!first || !(ALLOWED_FIRST_WORDS as readonly string[]).includes(first)) {
-    return {
-      ok: false,
-      message: `Instruction refusée${first ? ` (« ${first} »)` : ""} : l'explorateur est en lecture seule, la requête doit commencer par ${ALLOWED_FIRST_WORDS.join(", ")}.`
-    };
+    const isStatement = first && ((FORBIDDEN_WORDS as readonly string[]).includes(first) || (OTHER_STATEMENT_WORDS as readonly string[]).includes(first));
+    if (isStatement) {
+      return {
+        ok: false,
+        kind: "refused",
+        message: `Instruction refusée (« ${first} ») : l'explorateur est en lecture seule, la requête doit commencer par ${ALLOWED_FIRST_WORDS.join(", ")}.`
+      };
+    }
+    return {ok: false, kind: "syntax", message: unknownStartMessage(first, trimmed)};
   }
   const words = new Set((trimmed.match(/[A-Za-z_]+/g) ?? []).map((w) => w.toUpperCase()));
   const forbidden = FORBIDDEN_WORDS.find((word) => words.has(word));
   if (forbidden) {
-    return {ok: false, message: `Mot-clé refusé : « ${forbidden} ». L'explorateur lit seulement les tables chargées ; il n'écrit rien, ne change aucun réglage et ne charge aucune extension.`};
+    return {ok: false, kind: "refused", message: `Mot-clé refusé : « ${forbidden} ». L'explorateur lit seulement les tables chargées ; il n'écrit rien, ne change aucun réglage et ne charge aucune extension.`};
   }
   const fileFunction = FILE_FUNCTIONS.exec(trimmed);
   if (fileFunction) {
-    return {ok: false, message: `Fonction refusée : « ${fileFunction[1]} ». L'explorateur ne lit pas de fichiers ni d'adresses : interrogez les tables chargées (trade, products, countries, territories, overview).`};
+    return {ok: false, kind: "refused", message: `Fonction refusée : « ${fileFunction[1]} ». L'explorateur ne lit pas de fichiers ni d'adresses : interrogez les tables chargées (trade, products, countries, territories, overview).`};
   }
   if (/\b(FROM|JOIN)\s*'/i.test(trimmed)) {
-    return {ok: false, message: "Lecture de fichier refusée : « FROM '…' » lirait un fichier ou une adresse. Interrogez les tables chargées par leur nom."};
+    return {ok: false, kind: "refused", message: "Lecture de fichier refusée : « FROM '…' » lirait un fichier ou une adresse. Interrogez les tables chargées par leur nom."};
   }
   return {ok: true, sql: sql.slice(0, trimmed.length)};
+}
+
+/** The statement's first word, upper-cased (opening parentheses skipped), or undefined when it starts with something else. */
+function firstWord(masked: string): string | undefined {
+  return /^[\s(]*([A-Za-z]+)\b/u.exec(masked)?.[1]?.toUpperCase();
+}
+
+/** A syntax error for a statement that starts with no known word, with the nearest reading word when one is close. */
+function unknownStartMessage(first: string | undefined, masked: string): string {
+  const start = first ?? masked.trim().split(/\s+/u)[0].slice(0, 20);
+  const guess = first ? nearestWord(first, ALLOWED_FIRST_WORDS) : undefined;
+  return (
+    `« ${start} » n'est pas le début d'une instruction SQL` +
+    (guess ? ` ; vouliez-vous écrire « ${guess} » ?` : ".") +
+    ` Une requête commence par ${ALLOWED_FIRST_WORDS.join(", ")}.`
+  );
+}
+
+/** The candidate within two edits of `word` (typos: a letter missing, added, swapped or wrong), or undefined. */
+export function nearestWord(word: string, candidates: readonly string[]): string | undefined {
+  let best: {candidate: string; distance: number} | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toUpperCase(), candidate);
+    if (distance <= 2 && (!best || distance < best.distance)) best = {candidate, distance};
+  }
+  return best?.candidate;
+}
+
+/** Levenshtein distance, counting a swap of two neighbouring letters as one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /** The most rows the page asks DuckDB for (one more, to know when the result was cut). */
 export const MAX_ROWS = 5000;
 
-/** A SELECT or WITH statement wrapped to return at most `limit` rows; other statements as they are. */
+/** A query (SELECT, WITH, FROM…) wrapped to return at most `limit` rows; DESCRIBE, SHOW… as they are. */
 export function limitRows(sql: string, limit = MAX_ROWS + 1): string {
-  const first = /^[\s(]*([A-Za-z]+)/u.exec(maskSql(sql).masked)?.[1]?.toUpperCase();
-  if (first === "SELECT" || first === "WITH") return `SELECT * FROM (\n${sql}\n) AS resultat LIMIT ${Math.max(1, Math.floor(limit))}`;
+  const first = firstWord(maskSql(sql).masked);
+  if (first && QUERY_FIRST_WORDS.has(first)) return `SELECT * FROM (\n${sql}\n) AS resultat LIMIT ${Math.max(1, Math.floor(limit))}`;
   return sql;
 }
 

@@ -98,3 +98,91 @@ export function formatCsvNumber(value: number, decimals = 3): string {
 export function formatCsvNumberFrench(value: number, decimals = 3): string {
   return formatCsvNumber(value, decimals).replace(".", ",");
 }
+
+/** A calendar year as written in French: four digits, no thousands separator (2023 → "2023", never "2 023"). */
+export function formatYear(year: number): string {
+  return Number.isInteger(year) ? String(year) : formatNumber(year, 2);
+}
+
+/**
+ * A number that keeps its significant digits: integers grouped ("1 234 567"),
+ * others with 2 decimals from 1 up, and with `digits` significant digits
+ * below 1 so that small values do not read as zero (0.00123 → "0,00123",
+ * 0.5 → "0,50"); under a millionth, a power of ten ("1,2 × 10⁻⁸").
+ */
+export function formatSignificant(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return "–";
+  if (Number.isInteger(value)) return formatNumber(value, 0);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1) return formatNumber(value, 2);
+  if (magnitude < 1e-6) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split("e");
+    return `${formatNumber(Number(mantissa), digits - 1)} × 10${superscript(Number(exponent))}`;
+  }
+  const decimals = Math.max(2, digits - 1 - Math.floor(Math.log10(magnitude)));
+  // Trailing zeros beyond the second decimal would claim a precision the value lacks.
+  return formatNumber(value, decimals).replace(/(,\d\d\d*?)0+$/u, "$1");
+}
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+function superscript(n: number): string {
+  return (n < 0 ? "⁻" : "") + [...String(Math.abs(n))].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join("");
+}
+
+/**
+ * A date (or date and time) as ISO 8601, the form SQL reads and writes:
+ * "2024-03-31", or "2024-03-31 14:05:00" when it has a time of day (UTC,
+ * as DuckDB hands them over).
+ */
+export function formatIsoDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "–";
+  const iso = date.toISOString();
+  const time = iso.slice(11, 19);
+  return time === "00:00:00" && iso.slice(19, 23) === ".000" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** Words that name a year column (a token of the name: `year`, `annee`, `max("year")`, `annee_debut`). */
+const YEAR_WORDS = new Set(["year", "annee", "année"]);
+
+/**
+ * True when a result column holds years: a word of its name is « year »,
+ * « annee » or « année », and every value present is a whole number from
+ * 1000 to 9999. A name alone is not enough (a column called `year` holding
+ * 12.5 is a number), nor are values alone (a count of 2 023 rows is not a year).
+ */
+export function isYearColumn(name: string, values: readonly unknown[]): boolean {
+  const words = name.toLowerCase().split(/[^\p{L}]+/u);
+  if (!words.some((word) => YEAR_WORDS.has(word))) return false;
+  const present = values.filter((v) => v !== null && v !== undefined);
+  return present.length > 0 && present.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 1000 && v <= 9999);
+}
+
+/**
+ * How one cell of a query result reads: years as years (see isYearColumn),
+ * dates in ISO 8601, numbers with their significant digits, booleans in
+ * French, lists and records as JSON, null as an empty cell.
+ */
+export function formatResultValue(value: unknown, {year = false}: {year?: boolean} = {}): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return year ? formatYear(value) : formatSignificant(value);
+  if (value instanceof Date) return formatIsoDate(value);
+  if (typeof value === "boolean") return value ? "vrai" : "faux";
+  if (typeof value === "string") return value;
+  // A replacer sees dates already turned into strings by toJSON: read the holder's own value.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? formatIsoDate(raw) : v;
+  });
+}
+
+/** One formatter per column of a query result (for Inputs.table's `format`). */
+export function resultFormats(rows: readonly Record<string, unknown>[]): Record<string, (value: unknown) => string> {
+  const columns = Object.keys(rows[0] ?? {});
+  return Object.fromEntries(
+    columns.map((column) => {
+      const year = isYearColumn(column, rows.map((row) => row[column]));
+      return [column, (value: unknown) => formatResultValue(value, {year})];
+    })
+  );
+}

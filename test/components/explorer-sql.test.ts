@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkReadOnlySql, explainError, limitRows, maskSql} from "../../src/components/explorer-sql.ts";
+import {checkReadOnlySql, explainError, limitRows, maskSql, nearestWord} from "../../src/components/explorer-sql.ts";
 
 const accepted = (sql: string) => checkReadOnlySql(sql).ok;
 const message = (sql: string) => {
@@ -18,7 +18,11 @@ describe("checkReadOnlySql", () => {
       "EXPLAIN SELECT 1",
       "(SELECT 1) UNION (SELECT 2)",
       "SELECT 'COPY; DROP TABLE trade' AS text -- a comment with ; DELETE\n",
-      "SELECT \"set\" FROM (SELECT 1 AS \"set\")"
+      "SELECT \"set\" FROM (SELECT 1 AS \"set\")",
+      "FROM trade LIMIT 5",
+      "VALUES (1, 'a'), (2, 'b')",
+      "TABLE trade",
+      "PIVOT trade ON flow USING sum(value_eur)"
     ]) {
       expect(accepted(sql), sql).toBe(true);
     }
@@ -50,6 +54,44 @@ describe("checkReadOnlySql", () => {
   });
 });
 
+describe("typos and writes", () => {
+  const kind = (sql: string) => {
+    const result = checkReadOnlySql(sql);
+    return result.ok ? "ok" : result.kind;
+  };
+
+  it("reports a misspelled first word as a syntax error, with the word it resembles", () => {
+    expect(kind("SELEC * FROM trade")).toBe("syntax");
+    expect(message("SELEC * FROM trade")).toBe(
+      "« SELEC » n'est pas le début d'une instruction SQL ; vouliez-vous écrire « SELECT » ? " +
+        "Une requête commence par SELECT, WITH, FROM, VALUES, TABLE, PIVOT, UNPIVOT, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN."
+    );
+    expect(message("slect 1")).toMatch(/« SELECT »/);
+    expect(message("WTIH t AS (SELECT 1) SELECT * FROM t")).toMatch(/« WITH »/);
+    expect(message("FORM trade")).toMatch(/« FROM »/);
+    expect(message("bonjour")).toMatch(/^« BONJOUR » n'est pas le début d'une instruction SQL\. /);
+    expect(kind("* FROM trade")).toBe("syntax");
+    expect(message("* FROM trade")).toMatch(/^« \* »/);
+    expect(kind("SELECT 'oops")).toBe("syntax");
+    expect(message("SELEC * FROM trade")).not.toMatch(/lecture seule/);
+  });
+
+  it("keeps the read-only refusal for real writes and other statements", () => {
+    for (const sql of ["DROP TABLE trade", "INSERT INTO trade VALUES (1)", "UPDATE trade SET value_eur = 0", "BEGIN TRANSACTION", "CHECKPOINT", "PREPARE p AS SELECT 1"]) {
+      expect(kind(sql), sql).toBe("refused");
+      expect(message(sql), sql).toMatch(/lecture seule/);
+    }
+    expect(kind("SELECT 1; SELECT 2")).toBe("refused");
+    expect(kind("")).toBe("refused");
+  });
+
+  it("suggests only a word within two edits", () => {
+    expect(nearestWord("SELEC", ["SELECT", "WITH"])).toBe("SELECT");
+    expect(nearestWord("DESCRIB", ["SELECT", "DESCRIBE"])).toBe("DESCRIBE");
+    expect(nearestWord("BONJOUR", ["SELECT", "WITH"])).toBeUndefined();
+  });
+});
+
 describe("maskSql", () => {
   it("blanks literals and comments, keeping positions", () => {
     const sql = "SELECT 'it''s' -- x\nFROM \"t\" /* y */";
@@ -65,6 +107,7 @@ describe("limitRows", () => {
     expect(limitRows("SELECT * FROM trade", 11)).toBe("SELECT * FROM (\nSELECT * FROM trade\n) AS resultat LIMIT 11");
     expect(limitRows("with a as (select 1) select * from a", 3)).toMatch(/LIMIT 3$/);
     expect(limitRows("DESCRIBE trade")).toBe("DESCRIBE trade");
+    expect(limitRows("FROM trade", 2)).toBe("SELECT * FROM (\nFROM trade\n) AS resultat LIMIT 2");
   });
 });
 

@@ -74,3 +74,61 @@ describe("masses", () => {
     expect(formatShare(0.123, 1)).toBe(`12,3${NBSP}%`);
   });
 });
+
+describe("query results (the explorer)", async () => {
+  const {formatYear, formatSignificant, formatIsoDate, isYearColumn, formatResultValue, resultFormats} = await import("../../src/components/format.ts");
+
+  it("writes a year with four bare digits, never « 2 023 »", () => {
+    expect(formatYear(2023)).toBe("2023");
+    expect(formatNumber(2023)).toBe(`2${NNBSP}023`);
+  });
+
+  it("tells a year column by a word of its name and whole values from 1000 to 9999", () => {
+    expect(isYearColumn("year", [2023, 2024, null])).toBe(true);
+    expect(isYearColumn("annee", [2023])).toBe(true);
+    expect(isYearColumn("Année", [2023])).toBe(true);
+    expect(isYearColumn('max("year")', [2024])).toBe(true);
+    expect(isYearColumn("annee_debut", [2019])).toBe(true);
+    // A count that happens to look like a year, a misnamed measure, a word that only contains « year ».
+    expect(isYearColumn("lignes", [2023])).toBe(false);
+    expect(isYearColumn("year", [2023.5])).toBe(false);
+    expect(isYearColumn("year", [12])).toBe(false);
+    expect(isYearColumn("yearly_total", [2023])).toBe(false);
+    expect(isYearColumn("year", [null])).toBe(false);
+    expect(isYearColumn("year", ["2023"])).toBe(false);
+  });
+
+  it("keeps the significant digits of small decimals", () => {
+    expect(formatSignificant(0.00123)).toBe("0,00123");
+    expect(formatSignificant(0.086)).toBe("0,086");
+    expect(formatSignificant(0.5)).toBe("0,50");
+    expect(formatSignificant(0.123456)).toBe("0,123");
+    expect(formatSignificant(-0.0042)).toBe("\u22120,0042");
+    expect(formatSignificant(0.0000012345)).toBe("0,00000123");
+    expect(formatSignificant(1.2e-8)).toBe("1,20 × 10⁻⁸");
+    expect(formatSignificant(1822.345)).toBe(`1${NNBSP}822,35`);
+    expect(formatSignificant(1234567)).toBe(`1${NNBSP}234${NNBSP}567`);
+    expect(formatSignificant(Number.NaN)).toBe("–");
+  });
+
+  it("writes dates in ISO 8601, with the time only when there is one", () => {
+    expect(formatIsoDate(new Date(Date.UTC(2024, 2, 31)))).toBe("2024-03-31");
+    expect(formatIsoDate(new Date(Date.UTC(2024, 2, 31, 14, 5)))).toBe("2024-03-31 14:05:00");
+    expect(formatIsoDate(new Date(Number.NaN))).toBe("–");
+  });
+
+  it("formats each cell by its column: years, dates, numbers, booleans, lists, empty", () => {
+    const rows = [
+      {annee: 2023, jour: new Date(Date.UTC(2023, 0, 1)), part: 0.0031, total: 18223, ok: true, liste: [1, 2], vide: null},
+      {annee: 2024, jour: new Date(Date.UTC(2024, 0, 1)), part: 0.25, total: 2024, ok: false, liste: [], vide: null}
+    ];
+    const formats = resultFormats(rows);
+    expect(Object.keys(formats)).toEqual(Object.keys(rows[0]));
+    expect(rows.map((row) => Object.entries(row).map(([column, value]) => formats[column](value)))).toEqual([
+      ["2023", "2023-01-01", "0,0031", `18${NNBSP}223`, "vrai", "[1,2]", ""],
+      ["2024", "2024-01-01", "0,25", `2${NNBSP}024`, "faux", "[]", ""]
+    ]);
+    expect(formatResultValue({quand: new Date(Date.UTC(2024, 5, 30))})).toBe('{"quand":"2024-06-30"}');
+    expect(resultFormats([])).toEqual({});
+  });
+});

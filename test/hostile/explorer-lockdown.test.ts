@@ -25,6 +25,14 @@ describe("explorer lockdown", () => {
       await expect(connection.run(`COPY trade TO '${join(folder, "out.csv")}'`)).rejects.toThrow(/disabled by configuration/);
       await expect(connection.run(`ATTACH '${join(folder, "x.duckdb")}'`)).rejects.toThrow(/disabled by configuration/);
       await expect(connection.run("SET enable_external_access = true")).rejects.toThrow(/Cannot change configuration option/);
+      // The explorer runs the reader's SQL on a connection of its own, opened after the lockdown: it is locked too.
+      const own = await instance.connect();
+      try {
+        await expect(own.run(`SELECT * FROM read_csv('${secret}')`)).rejects.toThrow(/disabled by configuration/);
+        await expect(own.run("SET enable_external_access = true")).rejects.toThrow(/Cannot change configuration option/);
+      } finally {
+        own.closeSync();
+      }
       const rows = (await connection.runAndReadAll("SELECT sum(value_eur) AS total FROM trade")).getRowObjectsJS();
       expect(rows).toEqual([{total: 1822300000}]);
     } finally {
