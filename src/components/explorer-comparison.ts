@@ -3,7 +3,7 @@
  * their top lists, and the shareable URL state (?a=D10&b=D51).
  * Pure: rows in, elements out; `document` injectable; textContent only.
  */
-import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
+import {FRANCE_SHARE_DECIMALS, formatHhi, formatMillionEuros, formatShare, formatSignedMillionEuros, SHARE_DECIMALS} from "./format.js";
 import type {OverviewRow} from "../data/overview.js";
 import {resolveDocument} from "./figure.js";
 
@@ -28,9 +28,9 @@ export interface ComparisonLine {
   b: string;
 }
 
-const share = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "–" : formatPercent(value, 1));
-const ratio = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, 2) : "–");
-const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatNumber(value, 3));
+const share = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "–" : formatShare(value, SHARE_DECIMALS));
+const ratio = (part: number, whole: number) => (whole > 0 ? formatShare(part / whole, FRANCE_SHARE_DECIMALS) : "–");
+const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatHhi(value));
 
 /** The lines of the key-figures table, formatted in French. `france` gives the national shares. */
 export function comparisonLines(a: OverviewFigures, b: OverviewFigures, france: OverviewFigures): ComparisonLine[] {
@@ -44,8 +44,8 @@ export function comparisonLines(a: OverviewFigures, b: OverviewFigures, france: 
     line("Part des exportations vers les États-Unis", (r) => share(r.us_export_share)),
     line("Part des 3 premiers pays clients", (r) => share(r.top3_partners_export_share)),
     line("Part des 3 premiers pays fournisseurs", (r) => share(r.top3_partners_import_share)),
-    line("Concentration des clients (indice HHI, 0 à 1)", (r) => index(r.hhi_partners_export)),
-    line("Concentration des produits exportés (indice HHI, 0 à 1)", (r) => index(r.hhi_products_export))
+    line("Concentration des clients (indice HHI, sur 10\u202f000)", (r) => index(r.hhi_partners_export)),
+    line("Concentration des produits exportés (indice HHI, sur 10\u202f000)", (r) => index(r.hhi_products_export))
   ];
 }
 
@@ -96,7 +96,7 @@ export interface RankedRow {
 
 /** A small top-N table: rank, name, value in M€, share of the flow. */
 export function topTable(rows: readonly RankedRow[], {caption, nameLabel, document}: {caption: string; nameLabel: string; document?: Document}): HTMLTableElement {
-  const table = headedTable(resolveDocument(document), "top-table", caption, [["Rang", "right"], [nameLabel, "left"], ["Montant", "right"], ["Part", "right"]]);
+  const table = headedTable(resolveDocument(document), "top-table", caption, [["Rang", "right"], [nameLabel, "left"], ["Montant (M€)", "right"], ["Part (%)", "right"]]);
   const body = table.createTBody();
   if (rows.length === 0) {
     const cell = body.insertRow().insertCell();
@@ -109,7 +109,7 @@ export function topTable(rows: readonly RankedRow[], {caption, nameLabel, docume
       [String(row.rank), "right"],
       [row.name, "left"],
       [formatMillionEuros(row.value), "right"],
-      [formatPercent(row.share, 1), "right"]
+      [formatShare(row.share, SHARE_DECIMALS), "right"]
     ];
     for (const [text, align] of cells) {
       const cell = tr.insertCell();
