@@ -43,9 +43,6 @@ export interface IndicatorCardText {
 
 const nb = UNIT_SPACE;
 
-/** RCA and HHI are written by format.ts (formatRca, formatHhi); re-exported for the pages that import them from here. */
-export {formatHhi, formatRca};
-
 /** "sur 10 000": the HHI's scale, said wherever an HHI is shown. */
 const HHI_SCALE = `sur ${formatHhi(10000)}`;
 

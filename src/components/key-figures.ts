@@ -44,8 +44,6 @@ export interface KeyFiguresTexts {
   sentence: string;
 }
 
-/** Région shares with one decimal, France shares with two, as in the reference (the convention lives in format.ts). */
-export {FRANCE_SHARE_DECIMALS, REGION_SHARE_DECIMALS};
 
 /** A share only makes sense against a positive, distinct total. */
 function share(total: number, whole: number | undefined, decimals: number): string | undefined {

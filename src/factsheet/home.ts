@@ -206,7 +206,7 @@ export function franceContents(outside: readonly OutsideDepartement[]): string {
 
 function franceNote(france: OverviewRow, facts: HomeFacts, doc: Document): HTMLElement {
   const p = element(doc, "p", "home-france-note");
-  const share = france.us_export_share === null ? "sans objet (aucune exportation)" : formatShare(france.us_export_share, 1);
+  const share = france.us_export_share === null ? "sans objet (aucune exportation)" : formatShare(france.us_export_share, SHARE_DECIMALS);
   p.textContent =
     `La France entière, ce sont toutes les lignes des fichiers des Douanes : ${franceContents(facts.outsideDepartements)}. ` +
     "Hors matériel militaire et hors estimations, ce total est inférieur au chiffre national officiel. " +
