@@ -29,6 +29,7 @@ import {frenchList, productInSentence} from "../components/narrative.ts";
 import {COLORS} from "../components/palette.ts";
 import {territorySearch} from "../components/territory-search.ts";
 import type {OverviewRow} from "../data/overview.ts";
+import {demoMarked} from "../data/territory-ids.ts";
 import type {OutsideDepartement} from "../data/slices.ts";
 import {html, js} from "./escape.ts";
 import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.ts";
@@ -84,7 +85,8 @@ function splitRows(rows: readonly OverviewRow[]): {departements: OverviewRow[]; 
 }
 
 const metricLabel = (metric: HomeMetric, year: number) => `${metric.label} ${year}`;
-const fileStem = (kind: "carte" | "classement", metric: HomeMetric, year: number) => `${kind}-departements-${metric.key}-${year}`;
+const fileStem = (kind: "carte" | "classement", metric: HomeMetric, facts: HomeFacts) =>
+  demoMarked(`${kind}-departements-${metric.key}-${facts.year}`, facts.synthetic);
 
 function mapData(departements: readonly OverviewRow[], metric: HomeMetric): MapDatum[] {
   return departements.map((row) => ({code: row.code, name: row.name, value: metric.value(row)}));
@@ -272,8 +274,8 @@ export function homeConfig(rows: readonly OverviewRow[], facts: HomeFacts): Home
     mapCredit: `${credit} · fond de carte ${MAP_CREDIT}`,
     metrics: HOME_METRICS.map((metric) => ({
       key: metric.key,
-      mapFileName: fileStem("carte", metric, facts.year),
-      rankingFileName: fileStem("classement", metric, facts.year),
+      mapFileName: fileStem("carte", metric, facts),
+      rankingFileName: fileStem("classement", metric, facts),
       mapTitle: `Commerce extérieur des départements — ${productInSentence(metricLabel(metric, facts.year))}`,
       legend: mapLegend(mapData(departements, metric), metric.key)
     })),

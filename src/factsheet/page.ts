@@ -197,7 +197,7 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
     years: figures.completeYears,
     credit: sourceLine(figures),
     embedBase: `${up}integrer`,
-    territories: Object.fromEntries(territories.map((t) => [t.id, {...viewTerritory(t, figures.corsica), fileStem: slug(t)}]))
+    territories: Object.fromEntries(territories.map((t) => [t.id, {...viewTerritory(t, figures.corsica), fileStem: demoMarked(slug(t), figures.synthetic)}]))
   };
   return "```js\n" +
     [

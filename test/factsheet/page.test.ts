@@ -73,7 +73,7 @@ describe("factsheetMarkdown", () => {
     const config = enhanceConfig(page);
     expect(config).toMatchObject({territory: "D10", year: 2024, years: [2024], embedBase: "../integrer"});
     expect(Object.keys(config.territories)).toEqual(["D10", "R44", "FR"]);
-    expect(config.territories.R44.fileStem).toBe("grand-est");
+    expect(config.territories.R44.fileStem).toBe("grand-est-demonstration") // the test figures are synthetic: the files readers take away say so;
     expect(config.credit).toBe("Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques");
     for (const id of ["D10", "R44", "FR"]) expect(page).toContain(`FileAttachment("../data/slices/${id}.parquet").href`);
     expect(page).toContain('FileAttachment("../data/quarterly/D10.parquet").href');
