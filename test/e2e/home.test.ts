@@ -77,7 +77,9 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     expect(codes.filter((code) => code === "20")).toHaveLength(2);
     // National key figures: the France row, drawn at build time.
     expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
-    expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/Md€$/u);
+    // In M€ with one decimal, as France's page writes them; the Md€ only as the note's reading aid.
+    expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/\d,\d\u00a0M€$/u);
+    expect(await page.locator("main .national-figures .figure-note").first().textContent()).toMatch(/^soit [\d,]+\u00a0Md€, valeurs FAB$/u);
     expect(await page.locator("main .home-france-note").textContent()).toMatch(/^La France entière, ce sont toutes les lignes des fichiers des Douanes : l'ensemble des départements/u);
     // Each indicator of the radio shows its own map and legend, drawn at build time.
     for (const label of ["Importations", "Solde commercial", "Part des exportations vers les États-Unis", "Exportations"]) {
