@@ -94,7 +94,8 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     const heading = await page.locator(`${SHOWN_PANEL} h3`, {hasText: "Les 15 premiers départements"}).textContent();
     // The map's actions come first, then the ranking's.
     const [svg] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).nth(1).getByRole("button", {name: /image SVG/}).click()]);
-    expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}\.svg$/);
+    // On the demo's data the saved image says so in its name too.
+    expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}(-demonstration)?\.svg$/);
     const svgText = readFileSync((await svg.path())!, "utf8");
     expect(svgText).toContain(`<title>${heading}</title>`);
     expect(svgText).toContain("Source : DGDDI / DSECE");
@@ -102,7 +103,7 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     // The map saves with its legend (HTML on the page, drawn into the image) and the geometry's CC-BY credit.
     const legend = await page.locator(`${SHOWN_PANEL} .france-map-legend li`).allTextContents();
     const [mapFile] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).first().getByRole("button", {name: /image SVG/}).click()]);
-    expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}\.svg$/);
+    expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}(-demonstration)?\.svg$/);
     const mapText = readFileSync((await mapFile.path())!, "utf8");
     expect(mapText.match(/<path /g)?.length).toBeGreaterThanOrEqual(96);
     for (const label of legend) expect(mapText).toContain(`>${label}</tspan>`);
