@@ -2,18 +2,8 @@
  * Observable Framework configuration. Everything here must work with no
  * network at all: see README.md § "How it stays offline".
  */
-import {readFileSync} from "node:fs";
 import {carriesFigures, departements, findDepartement, regions} from "./src/data/territories.ts";
-import {currentFiguresPath, type SiteFigures} from "./src/factsheet/figures.ts";
-
-// The year shown comes from the data (written by `npm run prepare:data` before every build and preview).
-const shownYear = (() => {
-  try {
-    return (JSON.parse(readFileSync(currentFiguresPath(), "utf8")) as SiteFigures).year;
-  } catch {
-    return null;
-  }
-})();
+import {readFooterFacts, siteFooter} from "./src/factsheet/footer.ts";
 
 // Framework's built-in page chrome is English and blocks zoom. `npm run build`
 // rewrites the HTML itself (scripts/fix-built-html.ts); this script does the
@@ -46,7 +36,8 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   head: frenchChrome,
-  footer: `Source : DGDDI / DSECE, statistiques régionales et départementales du commerce extérieur${shownYear ? `, ${shownYear}` : ""} — Licence Ouverte 2.0.`,
+  // The source and, on the demo's data, a notice on every page (src/factsheet/footer.ts).
+  footer: siteFooter(readFooterFacts()),
   // Sidebar: France and the régions first, then one collapsible section per
   // région (metropolitan first, then overseas, whose INSEE codes are 01–06)
   // listing its départements; the page's own section opens itself.

@@ -2,7 +2,7 @@
  * A chart's numbers as a collapsed table under it: readable without the chart
  * (screen readers, print, copy-paste), closed by default to keep the page short.
  */
-import {formatEurosPerKg, formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros, formatTonnes} from "./format.js";
+import {formatEurosPerKg, formatMillionEuros, formatNumber, formatShare, formatSignedMillionEuros, formatTonnes, SHARE_DECIMALS} from "./format.js";
 import {resolveDocument} from "./figure.js";
 
 /** Named formats map to format.ts; a function gets the raw value and its row. */
@@ -11,14 +11,37 @@ export type CellFormat<Row> = NamedFormat | ((value: unknown, row: Row) => strin
 
 export interface TableColumn<Row> {
   key: keyof Row & string;
+  /** The header without its unit: the unit is added from the format (or `unit`), see columnHeader. */
   label: string;
   format?: CellFormat<Row>;
+  /** Unit of the values shown, for a column formatted by a function ("M€", "%"); named formats know theirs. */
+  unit?: string;
+}
+
+/** The unit each named format writes in its cells, named again in the column's header. */
+export const FORMAT_UNITS: Record<NamedFormat, string | null> = {
+  millionEuros: "M€",
+  signedMillionEuros: "M€",
+  percent: "%",
+  number: null,
+  tonnes: "t",
+  eurosPerKg: "€/kg"
+};
+
+/** "Label (unit)", or the label alone without a unit; a label that already ends with its unit in brackets is kept. */
+export function withUnit(label: string, unit: string | null | undefined): string {
+  return unit && !label.endsWith(`(${unit})`) ? `${label} (${unit})` : label;
+}
+
+/** A column's header names the unit of the values under it: "Importations (M€)" over "300,6 M€". */
+export function columnHeader<Row>(column: TableColumn<Row>): string {
+  return withUnit(column.label, column.unit ?? (typeof column.format === "string" ? FORMAT_UNITS[column.format] : null));
 }
 
 const NAMED_FORMATS: Record<NamedFormat, (value: number) => string> = {
   millionEuros: (value) => formatMillionEuros(value),
   signedMillionEuros: (value) => formatSignedMillionEuros(value),
-  percent: (value) => formatPercent(value, 1),
+  percent: (value) => formatShare(value, SHARE_DECIMALS),
   number: (value) => formatNumber(value, Number.isInteger(value) ? 0 : 1),
   tonnes: (tonnes) => formatTonnes(tonnes * 1000),
   eurosPerKg: (value) => formatEurosPerKg(value)
@@ -52,7 +75,7 @@ export function dataTable<Row extends object>(
   columns.forEach((column, i) => {
     const th = doc.createElement("th");
     th.scope = "col";
-    th.textContent = column.label;
+    th.textContent = columnHeader(column);
     th.style.textAlign = numeric[i] ? "right" : "left";
     headRow.append(th);
   });

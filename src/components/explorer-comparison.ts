@@ -6,10 +6,9 @@
  * (DuckDB-WASM, ./comparison-live.ts); the table is pure: rows in, element
  * out, `document` injectable, textContent only.
  */
-import {formatMillionEuros, formatNumber, formatPercent, formatSignedMillionEuros} from "./format.js";
+import {FRANCE_SHARE_DECIMALS, formatHhi, formatMillionEuros, formatNumber, formatShare, formatSignedMillionEuros, SHARE_DECIMALS} from "./format.js";
 import type {OverviewRow} from "../data/overview.js";
 import {resolveDocument} from "./figure.js";
-import {formatHhi} from "./indicator-cards.js";
 import {FRANCE_ID, type Run} from "./queries.js";
 import type {Pair} from "./comparison-pair.js";
 
@@ -57,10 +56,10 @@ export interface ComparisonLine {
   b: string;
 }
 
-const share = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "–" : formatPercent(value, 1));
-const ratio = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole, 2) : "–");
-/** On the factsheets' scale (the squared shares in percent, 0 to 10 000), not the overview's 0 to 1. */
-const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatHhi(value * 10_000));
+const share = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? "–" : formatShare(value, SHARE_DECIMALS));
+const ratio = (part: number, whole: number) => (whole > 0 ? formatShare(part / whole, FRANCE_SHARE_DECIMALS) : "–");
+/** The overview holds HHIs on the factsheets' scale (the squared shares in percent, 0 to 10 000). */
+const index = (value: number | null) => (value === null || !Number.isFinite(value) ? "–" : formatHhi(value));
 
 const HHI_MAX = formatNumber(10_000);
 
@@ -79,8 +78,8 @@ export function comparisonLines({a, b, france}: ComparisonFigures): ComparisonLi
     line("Part des exportations vers les États-Unis", (r) => share(r.us_export_share)),
     line("Part des trois premiers pays clients", (r) => share(r.top3_partners_export_share)),
     line("Part des trois premiers pays fournisseurs", (r) => share(r.top3_partners_import_share)),
-    line(`Concentration des pays clients (indice IHH, 0 à ${HHI_MAX})`, (r) => index(r.hhi_partners_export)),
-    line(`Concentration des produits exportés (indice IHH, 0 à ${HHI_MAX})`, (r) => index(r.hhi_products_export))
+    line(`Concentration des pays clients (indice IHH, sur ${HHI_MAX})`, (r) => index(r.hhi_partners_export)),
+    line(`Concentration des produits exportés (indice IHH, sur ${HHI_MAX})`, (r) => index(r.hhi_products_export))
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Small building blocks shared by the home, comparison and explorer pages:
- * headline cards ("Exportations 2024 — 580,4 Md€") and a note banner. Pure,
+ * headline cards ("Exportations 2024 — 580 354,5 M€") and a note banner. Pure,
  * `document` injectable, text set with textContent only.
  */
 import {resolveDocument} from "./figure.js";

@@ -21,7 +21,7 @@ import {chartData, readingParagraph, type ChartDataColumn} from "./chart-data.js
 import {chartTitle, type ChartKind} from "./chart-kinds.js";
 import {changeChart} from "./change-chart.js";
 import {resolveDocument} from "./figure.js";
-import {formatPercent} from "./format.js";
+import {balanceRoundingNote, formatShare} from "./format.js";
 import {indicatorSummary, type IndicatorSummary} from "./indicators.js";
 import {
   concentrationTable,
@@ -131,7 +131,7 @@ const chiffres = view<KeyFiguresData>({
       keyFiguresList(
         (["export", "import"] as const).map((flow) => ({flow, texts: flowTexts(territory, figures, flow, true), massKg: figures[flow].massKg})),
         flowTexts(territory, figures, "export", true).balance!,
-        {document}
+        {document, balanceNote: balanceRoundingNote(figures.export.total, figures.import.total)}
       )
     ],
     charts: () => [],
@@ -211,8 +211,8 @@ function activitiesSentence(rows: readonly ProductFlowRow[], level: ProductLevel
   const lead = (flow: Flow) => rows.find((row) => row.flow === flow && row.product !== "_AUTRES");
   const word = LEVEL_WORD[level];
   const parts = [
-    lead("export") && `${word === "activité" ? "Première" : "Premier"} ${word} à l'export : ${productInSentence(lead("export")!.productName)} (${formatPercent(lead("export")!.share)} des exportations)`,
-    lead("import") && `à l'import : ${productInSentence(lead("import")!.productName)} (${formatPercent(lead("import")!.share)} des importations)`
+    lead("export") && `${word === "activité" ? "Première" : "Premier"} ${word} à l'export : ${productInSentence(lead("export")!.productName)} (${formatShare(lead("export")!.share)} des exportations)`,
+    lead("import") && `à l'import : ${productInSentence(lead("import")!.productName)} (${formatShare(lead("import")!.share)} des importations)`
   ].filter(Boolean);
   return parts.length ? `${parts.join(" ; ")}.` : "Aucun échange de marchandises n'est enregistré.";
 }
@@ -242,8 +242,8 @@ const activites = view<ProductFlowRow[]>({
             {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4},
             ...(withMass
               ? [
-                  {key: "massTonnes" as const, label: "Masse (t)", format: "tonnes" as const, csvDecimals: 1},
-                  {key: "perKg" as const, label: "Valeur au kg (€)", format: "eurosPerKg" as const, csvDecimals: 2}
+                  {key: "massTonnes" as const, label: "Masse", format: "tonnes" as const, csvDecimals: 1},
+                  {key: "perKg" as const, label: "Valeur au kg", format: "eurosPerKg" as const, csvDecimals: 2}
                 ]
               : [])
           ],

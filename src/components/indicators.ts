@@ -174,11 +174,20 @@ export async function concentration(run: Run, {territory, year}: {territory: str
 }
 
 /**
- * The usual reading of an HHI (thresholds of the US merger guidelines, 2010):
- * below 1 500 not concentrated, 1 500–2 500 moderately, above 2 500 highly.
+ * Thresholds of the HHI (0–10 000 scale) and where they come from: the 2023
+ * Merger Guidelines of the US Department of Justice and Federal Trade
+ * Commission, which call a market with an HHI below 1 000
+ * unconcentrated, 1 000 to 1 800 moderately concentrated, above 1 800 highly
+ * concentrated (the 2010 guidelines' 1 500 / 2 500 were lowered).
  */
-export function hhiLevel(hhi: number): "faible" | "modérée" | "forte" {
-  return hhi < 1500 ? "faible" : hhi <= 2500 ? "modérée" : "forte";
+export const HHI_THRESHOLDS = {moderate: 1000, high: 1800} as const;
+export const HHI_SOURCE = "lignes directrices sur les concentrations du ministère de la Justice et de la Commission fédérale du commerce des États-Unis (DOJ/FTC, 2023)";
+
+export type HhiLevel = "peu concentré" | "modérément concentré" | "fortement concentré";
+
+/** The reading of an HHI with the 2023 DOJ/FTC thresholds (HHI_THRESHOLDS): 1 000 is already « modérément », 1 800 « modérément » still. */
+export function hhiLevel(hhi: number): HhiLevel {
+  return hhi < HHI_THRESHOLDS.moderate ? "peu concentré" : hhi <= HHI_THRESHOLDS.high ? "modérément concentré" : "fortement concentré";
 }
 
 // ---------------------------------------------------------------------------
@@ -202,8 +211,10 @@ export interface SpecialisationRow {
 /**
  * Revealed comparative advantage of the territory's exported products against
  * France (or `reference`): the top n ratios among the products weighing at
- * least `minShare` of the territory's exports (RCA_MIN_SHARE, 1 %). Ties by
- * value then code. The reference's slice must be loaded too.
+ * least `minShare` of the territory's exports (RCA_MIN_SHARE, 1 %), and only
+ * ratios above 1 — a specialisation is a product the territory exports more
+ * of than France does. Ties by value then code. The reference's slice must be
+ * loaded too.
  */
 export async function specialisation(
   run: Run,
@@ -232,7 +243,8 @@ export async function specialisation(
      ), ranked AS (
        SELECT *, share / reference_share AS rca,
          row_number() OVER (ORDER BY share / reference_share DESC, value DESC, product) AS rank
-       FROM shares WHERE share >= $4 AND reference_share > 0
+       -- Above 1 by more than floating-point noise (France against itself gives 1 ± 1e-16).
+       FROM shares WHERE share >= $4 AND reference_share > 0 AND share / reference_share > 1 + 1e-9
      )
      SELECT CAST(r.rank AS INTEGER) AS rank, r.product AS code, COALESCE(p.name, r.product) AS name,
        CAST(r.value AS DOUBLE) AS value, CAST(r.share AS DOUBLE) AS share,

@@ -4,7 +4,15 @@
  * The texts come from a pure function so the page can bake them into the
  * built HTML (readable without JavaScript) and the element reuses them.
  */
-import {formatMillionEuros, formatShare, formatSignedMillionEuros, formatTonnes, UNIT_SPACE} from "./format.js";
+import {
+  FRANCE_SHARE_DECIMALS,
+  formatMillionEuros,
+  formatShare,
+  formatSignedMillionEuros,
+  formatTonnes,
+  REGION_SHARE_DECIMALS,
+  UNIT_SPACE
+} from "./format.js";
 import {resolveDocument} from "./figure.js";
 import {flowColor, flowLabel, type Flow} from "./palette.js";
 
@@ -36,9 +44,6 @@ export interface KeyFiguresTexts {
   sentence: string;
 }
 
-/** Région shares with one decimal, France shares with two, as in the reference. */
-export const REGION_SHARE_DECIMALS = 1;
-export const FRANCE_SHARE_DECIMALS = 2;
 
 /** A share only makes sense against a positive, distinct total. */
 function share(total: number, whole: number | undefined, decimals: number): string | undefined {
@@ -110,12 +115,14 @@ export function keyFigures(input: KeyFiguresInput, {document}: {document?: Docum
 
 /**
  * The page's key figures: exports and imports (total, tonnage, shares) and the
- * balance, as a definition list (`dl.key-figures`).
+ * balance, as a definition list (`dl.key-figures`). `balanceNote` (see
+ * format.ts, balanceRoundingNote) is printed under the balance when the
+ * rounded figures do not add up.
  */
 export function keyFiguresList(
   flows: readonly {flow: Flow; texts: KeyFiguresTexts; massKg: number | null}[],
   balance: string,
-  {document}: {document?: Document} = {}
+  {document, balanceNote = null}: {document?: Document; balanceNote?: string | null} = {}
 ): HTMLDListElement {
   const doc = resolveDocument(document);
   const list = doc.createElement("dl");
@@ -144,6 +151,6 @@ export function keyFiguresList(
       ...(shares ? [span(shares)] : [])
     ]);
   }
-  item("key-figure-balance", "Solde", [span(balance, "strong")]);
+  item("key-figure-balance", "Solde", [span(balance, "strong"), ...(balanceNote ? [span(balanceNote, "key-figure-note")] : [])]);
   return list;
 }

@@ -9,7 +9,7 @@
  */
 import type {Flow} from "../data/canonical.js";
 import type {NameForms} from "../data/territories.js";
-import {formatMillionEuros, formatShare} from "./format.js";
+import {FRANCE_SHARE_DECIMALS, formatMillionEuros, formatShare, REGION_SHARE_DECIMALS} from "./format.js";
 import type {FlowFigures, TopRow} from "./queries.js";
 
 // ---------------------------------------------------------------------------
@@ -187,8 +187,8 @@ export function shareSentence({
   figures: Pick<FlowFigures, "regionShare" | "franceShare">;
 }): string | null {
   const parts: string[] = [];
-  if (regionForms && figures.regionShare !== null) parts.push(`${formatShare(figures.regionShare, 1)} de celles ${regionForms.ofName}`);
-  if (figures.franceShare !== null) parts.push(`${formatShare(figures.franceShare, 2)} de celles de la France entière`);
+  if (regionForms && figures.regionShare !== null) parts.push(`${formatShare(figures.regionShare, REGION_SHARE_DECIMALS)} de celles ${regionForms.ofName}`);
+  if (figures.franceShare !== null) parts.push(`${formatShare(figures.franceShare, FRANCE_SHARE_DECIMALS)} de celles de la France entière`);
   if (parts.length === 0) return null;
   const noun = flow === "export" ? "exportations" : "importations";
   return `Les ${noun} ${forms.ofName} représentent ${frenchList(parts)}.`;

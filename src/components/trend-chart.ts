@@ -252,9 +252,9 @@ export function quarterlyTable(
   const columns: TableColumn<QuarterTableRow>[] = [
     {key: "label", label: "Trimestre"},
     {key: "exports", label: "Exportations", format: "millionEuros"},
-    {key: "exportChange", label: "Évolution sur un an", format: change},
+    {key: "exportChange", label: "Évolution sur un an", format: change, unit: "%"},
     {key: "imports", label: "Importations", format: "millionEuros"},
-    {key: "importChange", label: "Évolution sur un an", format: change}
+    {key: "importChange", label: "Évolution sur un an", format: change, unit: "%"}
   ];
   return dataTable(quarterTableRows(points), columns, {summary, document});
 }
@@ -288,8 +288,8 @@ export function comparisonTable(comparison: YearComparison, {document}: {documen
     {key: "rankText", label: "Rang"},
     {key: "name", label: comparison.kind === "country" ? "Pays" : "Produit"},
     {key: "value", label: String(comparison.year), format: "millionEuros"},
-    {key: "previousValue", label: comparison.previousYear === null ? "Année précédente" : String(comparison.previousYear), format: euros},
-    {key: "change", label: "Évolution", format: (value) => changeText(value as number | null)}
+    {key: "previousValue", label: comparison.previousYear === null ? "Année précédente" : String(comparison.previousYear), format: euros, unit: "M€"},
+    {key: "change", label: "Évolution", format: (value) => changeText(value as number | null), unit: "%"}
   ];
   const table = dataTable(rows, columns, {summary: comparisonTitle(comparison), document});
   table.open = true;

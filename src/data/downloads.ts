@@ -5,15 +5,24 @@
  * Parquet for DuckDB, Python or R. One pair of files per territory
  * ("D10.csv", "D10.parquet"), packed in downloads.zip; the pages link them
  * with <a download>, so they work without JavaScript.
+ *
+ * Two audiences, two shapes of the same rows: the CSV speaks French to a
+ * spreadsheet (French headers, « exportations » / « importations », a
+ * `source` column), the Parquet keeps the canonical English column names for
+ * whoever forks the site. Built from the demo's synthetic data, both say so
+ * three ways (documented on /donnees and in docs/data.md): the file names end
+ * in « -demonstration », every CSV row's `source` reads « données
+ * synthétiques de démonstration », and the Parquet file's key-value metadata
+ * holds `synthetic: true` and the same source.
  */
 import {toCsv, type CsvColumn} from "../components/csv.ts";
-import {LABELS} from "../components/queries.ts";
+import {LABELS, type Flow} from "../components/queries.ts";
 import {copyToParquet} from "./parquet-output.ts";
 import {withSliceData, type CanonicalFiles} from "./slices.ts";
 import {allTerritories} from "./territory-ids.ts";
 import {downloadFileName} from "./territory-ids.ts";
 
-/** Columns of a territory's download, in order; documented on /donnees. */
+/** Columns of a territory's Parquet download, in order; documented on /donnees. */
 export const DOWNLOAD_COLUMNS = [
   "territory",
   "year",
@@ -26,10 +35,39 @@ export const DOWNLOAD_COLUMNS = [
   "mass_kg"
 ] as const;
 
-export type DownloadRow = Record<(typeof DOWNLOAD_COLUMNS)[number], string | number | null>;
+export type DownloadColumn = (typeof DOWNLOAD_COLUMNS)[number];
+export type DownloadRow = Record<DownloadColumn, string | number | null>;
 
-// The header row names the columns as the Parquet file does: one schema for both formats.
-const CSV_COLUMNS: CsvColumn<DownloadRow>[] = DOWNLOAD_COLUMNS.map((key) => ({key, label: key}));
+/** The CSV's header for each Parquet column, then its `source` column; documented on /donnees. */
+export const CSV_HEADERS: Record<DownloadColumn | "source", string> = {
+  territory: "territoire",
+  year: "annee",
+  flow: "flux",
+  product: "code_produit",
+  product_name: "produit",
+  country: "code_pays",
+  country_name: "pays",
+  value_eur: "valeur_eur",
+  mass_kg: "masse_kg",
+  source: "source"
+};
+
+/** The flow as a French spreadsheet reads it. */
+export const CSV_FLOWS: Record<Flow, string> = {export: "exportations", import: "importations"};
+
+/** The `source` cell of every CSV row and the Parquet metadata's `source`. */
+export const DOWNLOAD_SOURCE = {real: "DGDDI / DSECE", synthetic: "données synthétiques de démonstration"} as const;
+
+type CsvRow = Omit<DownloadRow, "flow"> & {flow: string; source: string};
+
+const CSV_COLUMNS: CsvColumn<CsvRow>[] = [...DOWNLOAD_COLUMNS, "source" as const].map((key) => ({key, label: CSV_HEADERS[key]}));
+
+/** A Parquet row as the CSV writes it: French flow names, the source named. */
+export function toCsvRow(row: DownloadRow, source: string): CsvRow {
+  const flow = CSV_FLOWS[row.flow as Flow];
+  if (!flow) throw new Error(`Flux inconnu dans les données de ${String(row.territory)} : « ${String(row.flow)} »`);
+  return {...row, flow, source};
+}
 
 /** One territory's rows with labels (empty when the customs give none), sorted: deterministic files. */
 const ROWS_SQL = `SELECT s.territory, CAST(s.year AS INTEGER) AS year, s.flow, s.product, p.name AS product_name,
@@ -41,17 +79,19 @@ const ROWS_SQL = `SELECT s.territory, CAST(s.year AS INTEGER) AS year, s.flow, s
   ORDER BY s.year, s.flow, s.product, s.country`;
 
 /** The CSV and Parquet files of every territory, keyed by file name (see downloadFileName). */
-export async function buildDownloads(sources: CanonicalFiles): Promise<Map<string, Uint8Array>> {
+export async function buildDownloads(sources: CanonicalFiles, {synthetic}: {synthetic: boolean}): Promise<Map<string, Uint8Array>> {
+  const source = synthetic ? DOWNLOAD_SOURCE.synthetic : DOWNLOAD_SOURCE.real;
+  const metadata = {source, synthetic: String(synthetic)};
   // The slice and label tables the factsheets are computed from; the rows cover every complete year.
   return withSliceData(sources, {}, async (run, _years, connection) => {
     const files = new Map<string, Uint8Array>();
     const encoder = new TextEncoder();
     for (const {id} of allTerritories()) {
       const rows = await run<DownloadRow>(ROWS_SQL, [id]);
-      files.set(downloadFileName(id, "csv"), encoder.encode(toCsv(rows, CSV_COLUMNS)));
+      files.set(downloadFileName(id, "csv", {synthetic}), encoder.encode(toCsv(rows.map((row) => toCsvRow(row, source)), CSV_COLUMNS)));
       // COPY takes no parameters: the id is bound into a scratch table first.
       await connection.run(`CREATE OR REPLACE TABLE one_download AS ${ROWS_SQL}`, [id]);
-      files.set(downloadFileName(id, "parquet"), new Uint8Array(await copyToParquet(connection, "SELECT * FROM one_download")));
+      files.set(downloadFileName(id, "parquet", {synthetic}), new Uint8Array(await copyToParquet(connection, "SELECT * FROM one_download", metadata)));
     }
     return files;
   });

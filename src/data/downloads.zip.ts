@@ -1,11 +1,13 @@
 /**
  * Every territory's rows to take away, as CSV and Parquet (src/data/downloads.ts),
  * in one deterministic zip; a page links its own pair, e.g.
- * <a href="../data/downloads/D10.csv" download>, which Framework extracts.
+ * <a href="../data/downloads/D10.csv" download> ("D10-demonstration.csv" on the
+ * demo's data), which Framework extracts.
  */
 import {loadPipeline} from "./douanes/pipeline.ts";
 import {buildDownloads} from "./downloads.ts";
 import {writeToStdout} from "./parquet-output.ts";
 import {zipSlices} from "./slices.ts";
 
-await writeToStdout(zipSlices(await buildDownloads(await loadPipeline())));
+const pipeline = await loadPipeline();
+await writeToStdout(zipSlices(await buildDownloads(pipeline, {synthetic: pipeline.manifest.synthetic})));

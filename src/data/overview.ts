@@ -8,14 +8,15 @@
  * only; a région sums its départements, France every row of the canonical
  * table), so its totals are the factsheets' totals.
  *
- * Indicators (all ratios between 0 and 1, NULL when the flow is zero):
+ * Indicators (NULL when the flow is zero): shares are ratios between 0 and 1;
  * - us_export_share: exports to the United States (country code "US") / exports;
  * - top3_partners_export_share / _import_share: the three largest partner
  *   countries' share of the flow;
  * - hhi_partners_export / _import, hhi_products_export / _import: the
- *   Herfindahl–Hirschman index, the sum of the squared shares of every country
- *   (or product) in the flow: 1 when a single partner takes everything, close
- *   to 0 when trade is spread over many.
+ *   Herfindahl–Hirschman index on its usual 0–10 000 scale (the factsheets'
+ *   too, src/components/indicators.ts), the sum of the squared shares in
+ *   percent of every country (or product) in the flow: 10 000 when a single
+ *   partner takes everything, close to 0 when trade is spread over many.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Run} from "../components/queries.ts";
@@ -37,10 +38,10 @@ export const OVERVIEW_COLUMNS = [
   ["us_export_share", "DOUBLE", "Part des exportations à destination des États-Unis (code pays US), entre 0 et 1"],
   ["top3_partners_export_share", "DOUBLE", "Part des trois premiers pays clients dans les exportations, entre 0 et 1"],
   ["top3_partners_import_share", "DOUBLE", "Part des trois premiers pays fournisseurs dans les importations, entre 0 et 1"],
-  ["hhi_partners_export", "DOUBLE", "Indice de Herfindahl–Hirschman des pays clients (somme des parts au carré, entre 0 et 1)"],
-  ["hhi_partners_import", "DOUBLE", "Indice de Herfindahl–Hirschman des pays fournisseurs (entre 0 et 1)"],
-  ["hhi_products_export", "DOUBLE", "Indice de Herfindahl–Hirschman des produits exportés (entre 0 et 1)"],
-  ["hhi_products_import", "DOUBLE", "Indice de Herfindahl–Hirschman des produits importés (entre 0 et 1)"]
+  ["hhi_partners_export", "DOUBLE", "Indice de Herfindahl–Hirschman des pays clients (somme des carrés des parts en pourcentage, de 0 à 10 000)"],
+  ["hhi_partners_import", "DOUBLE", "Indice de Herfindahl–Hirschman des pays fournisseurs (de 0 à 10 000)"],
+  ["hhi_products_export", "DOUBLE", "Indice de Herfindahl–Hirschman des produits exportés (de 0 à 10 000)"],
+  ["hhi_products_import", "DOUBLE", "Indice de Herfindahl–Hirschman des produits importés (de 0 à 10 000)"]
 ] as const;
 
 export interface OverviewRow {
@@ -98,12 +99,12 @@ product_shares AS (
 partners AS (
   SELECT territory, year, flow,
     SUM(share) FILTER (WHERE rank <= 3) AS top3_share,
-    SUM(share * share) AS hhi,
+    SUM((100 * share) * (100 * share)) AS hhi,
     SUM(share) FILTER (WHERE country = $1) AS us_share
   FROM country_shares GROUP BY ALL
 ),
 products AS (
-  SELECT territory, year, flow, SUM(share * share) AS hhi
+  SELECT territory, year, flow, SUM((100 * share) * (100 * share)) AS hhi
   FROM product_shares GROUP BY ALL
 )
 SELECT g.territory, g.kind, g.code, g.name, g.region, CAST(g.year AS SMALLINT) AS year,

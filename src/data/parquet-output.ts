@@ -22,13 +22,22 @@ export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Prom
   }
 }
 
-/** Runs `COPY (selectSql) TO … (FORMAT parquet)` and returns the file's bytes. */
-export async function copyToParquet(connection: DuckDBConnection, selectSql: string): Promise<Buffer> {
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Runs `COPY (selectSql) TO … (FORMAT parquet)` and returns the file's bytes.
+ * `metadata` goes into the file's key-value metadata (any Parquet reader
+ * shows it: `SELECT * FROM parquet_kv_metadata('f.parquet')` in DuckDB).
+ */
+export async function copyToParquet(connection: DuckDBConnection, selectSql: string, metadata: Record<string, string> = {}): Promise<Buffer> {
   const directory = await mkdtemp(join(tmpdir(), "parquet-out-"));
   const path = join(directory, "out.parquet");
+  const entries = Object.entries(metadata);
+  for (const [key] of entries) if (!/^[a-z_]+$/.test(key)) throw new Error(`Clé de métadonnée Parquet invalide : « ${key} »`);
+  const kv = entries.length ? `, KV_METADATA {${entries.map(([key, value]) => `${key}: ${sqlString(value)}`).join(", ")}}` : "";
   try {
     await connection.run(
-      `COPY (${selectSql}) TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`
+      `COPY (${selectSql}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880${kv})`
     );
     return await readFile(path);
   } finally {

@@ -53,8 +53,18 @@ export function findTerritory(id: string): TerritoryInfo | undefined {
   return undefined;
 }
 
-/** File names of a territory's rows to take away, inside downloads.zip: "D10.csv", "D10.parquet". */
-export const downloadFileName = (id: string, format: "csv" | "parquet") => `${id}.${format}`;
+/** Marks the name of every file built from the demo's synthetic data: "D10-demonstration.csv". */
+export const DEMO_FILE_SUFFIX = "-demonstration";
+
+/** A file name's stem, marked when the data are synthetic. */
+export const demoMarked = (stem: string, synthetic: boolean) => (synthetic ? `${stem}${DEMO_FILE_SUFFIX}` : stem);
+
+/**
+ * File names of a territory's rows to take away, inside downloads.zip:
+ * "D10.csv", "D10.parquet"; "D10-demonstration.csv" on the demo's data.
+ */
+export const downloadFileName = (id: string, format: "csv" | "parquet", {synthetic}: {synthetic: boolean}) =>
+  `${demoMarked(id, synthetic)}.${format}`;
 
 /** File name of a territory's slice inside slices.zip: "D10.parquet". */
 export const sliceFileName = (id: string) => `${id}.parquet`;

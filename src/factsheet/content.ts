@@ -78,8 +78,22 @@ export function introduction(forms: NameForms, kind: "departement" | "region" | 
   ];
 }
 
+
+/** Beside the downloads of a page built on the demo: the files say it too (see src/data/downloads.ts). */
+export const DEMO_FILES_NOTE =
+  "Ces fichiers contiennent des données de démonstration synthétiques : leur nom se termine par « -demonstration » " +
+  "et chaque ligne du CSV l'indique dans sa colonne « source ».";
+
+/** How to cite a factsheet; built on the demo, the citation says the figures are synthetic. */
+export function citation(pageTitle: string, year: number, {synthetic}: {synthetic: boolean}): string {
+  return synthetic
+    ? `Citer cette fiche : « ${pageTitle}, ${FACTSHEET_TITLE} ${year}, données de démonstration synthétiques au format DGDDI / DSECE ». ` +
+        "Ces montants ne décrivent pas les échanges réels et ne peuvent pas être cités comme statistiques."
+    : `Citer cette fiche : « ${pageTitle}, ${FACTSHEET_TITLE} ${year}, d'après DGDDI / DSECE ».`;
+}
+
 /** Section 7, the reference's « Informations pratiques »: what the fiche is for, the programme's pages and contact, how to cite. */
-export function practicalInformation(pageTitle: string, year: number): string[] {
+export function practicalInformation(pageTitle: string, year: number, {synthetic}: {synthetic: boolean}): string[] {
   return [
     "Cette fiche dresse un état des lieux du commerce extérieur du territoire à l'usage des acteurs locaux, " +
       "dans un contexte de droits de douane qui change vite.",
@@ -92,7 +106,7 @@ export function practicalInformation(pageTitle: string, year: number): string[] 
       `Contact national : [${PROGRAMME_CONTACT}](mailto:${PROGRAMME_CONTACT}).`,
     "Données : [Le kiosque de la DGDDI](https://lekiosque.finances.gouv.fr/) (statistiques régionales et " +
       "départementales), sous Licence Ouverte 2.0 ; téléchargeables aussi depuis la page [Méthodologie](/methodologie).",
-    `Citer cette fiche : « ${pageTitle}, ${FACTSHEET_TITLE} ${year}, d'après DGDDI / DSECE ».`,
+    citation(pageTitle, year, {synthetic}),
     "Code source, méthodes et tests : voir la page [Méthodologie](/methodologie)."
   ];
 }

@@ -22,13 +22,14 @@ import {dataTable} from "../components/data-table.ts";
 import {departementsTable} from "../components/departements-table.ts";
 import {figureCards} from "../components/explorer-figures.ts";
 import {roleForPlotGroups} from "../components/figure.ts";
-import {UNIT_SPACE, formatBillionEuros, formatNumber, formatShare, formatSigned} from "../components/format.ts";
+import {BALANCE_ROUNDING_NOTE, SHARE_DECIMALS, UNIT_SPACE, balanceDiffersFromRounded, balanceRoundingNote, formatBillionEuros, formatMillionEuros, formatNumber, formatShare, formatSigned, formatSignedMillionEuros} from "../components/format.ts";
 import {franceMap, formatMetric, legendNote, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
 import {sourceLine} from "../components/image-caption.ts";
 import {frenchList, productInSentence} from "../components/narrative.ts";
 import {COLORS} from "../components/palette.ts";
 import {territorySearch} from "../components/territory-search.ts";
 import type {OverviewRow} from "../data/overview.ts";
+import {demoMarked} from "../data/territory-ids.ts";
 import type {OutsideDepartement} from "../data/slices.ts";
 import {html, js} from "./escape.ts";
 import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.ts";
@@ -84,7 +85,8 @@ function splitRows(rows: readonly OverviewRow[]): {departements: OverviewRow[]; 
 }
 
 const metricLabel = (metric: HomeMetric, year: number) => `${metric.label} ${year}`;
-const fileStem = (kind: "carte" | "classement", metric: HomeMetric, year: number) => `${kind}-departements-${metric.key}-${year}`;
+const fileStem = (kind: "carte" | "classement", metric: HomeMetric, facts: HomeFacts) =>
+  demoMarked(`${kind}-departements-${metric.key}-${facts.year}`, facts.synthetic);
 
 function mapData(departements: readonly OverviewRow[], metric: HomeMetric): MapDatum[] {
   return departements.map((row) => ({code: row.code, name: row.name, value: metric.value(row)}));
@@ -197,14 +199,23 @@ function metricChoice(doc: Document): HTMLElement {
   return form;
 }
 
-/** The national key figures: the France row, every row of the customs' files. */
+/**
+ * The national key figures: the France row, every row of the customs' files,
+ * in M€ as on France's own page (the same figures, to the digit), with the
+ * Md€ as a reading aid.
+ */
 function nationalFigures(france: OverviewRow, year: number, doc: Document): HTMLElement {
   const balanceWord = france.balance_eur > 0 ? "excédent" : france.balance_eur < 0 ? "déficit" : "équilibre";
+  const rounding = balanceRoundingNote(france.exports_eur, france.imports_eur);
   return figureCards(
     [
-      {title: `Exportations ${year}`, value: formatBillionEuros(france.exports_eur), note: `${formatNumber(france.exports_eur / 1e6, 1)}${UNIT_SPACE}M€, valeurs FAB`, color: COLORS.export},
-      {title: `Importations ${year}`, value: formatBillionEuros(france.imports_eur), note: `${formatNumber(france.imports_eur / 1e6, 1)}${UNIT_SPACE}M€, valeurs CAF`, color: COLORS.import},
-      {title: `Solde commercial ${year}`, value: `${formatSigned(france.balance_eur / 1e9, 1)}${UNIT_SPACE}Md€`, note: `${balanceWord} (exportations − importations)`}
+      {title: `Exportations ${year}`, value: formatMillionEuros(france.exports_eur), note: `soit ${formatBillionEuros(france.exports_eur)}, valeurs FAB`, color: COLORS.export},
+      {title: `Importations ${year}`, value: formatMillionEuros(france.imports_eur), note: `soit ${formatBillionEuros(france.imports_eur)}, valeurs CAF`, color: COLORS.import},
+      {
+        title: `Solde commercial ${year}`,
+        value: formatSignedMillionEuros(france.balance_eur),
+        note: `${balanceWord} (exportations − importations), soit ${formatBillionEuros(france.balance_eur)}${rounding ? `. ${rounding}` : ""}`
+      }
     ],
     {className: "national-figures", document: doc}
   );
@@ -219,7 +230,7 @@ export function franceContents(outside: readonly OutsideDepartement[]): string {
 
 function franceNote(france: OverviewRow, facts: HomeFacts, doc: Document): HTMLElement {
   const p = element(doc, "p", "home-france-note");
-  const share = france.us_export_share === null ? "sans objet (aucune exportation)" : formatShare(france.us_export_share, 1);
+  const share = france.us_export_share === null ? "sans objet (aucune exportation)" : formatShare(france.us_export_share, SHARE_DECIMALS);
   p.textContent =
     `La France entière, ce sont toutes les lignes des fichiers des Douanes : ${franceContents(facts.outsideDepartements)}. ` +
     "Hors matériel militaire et hors estimations, ce total est inférieur au chiffre national officiel. " +
@@ -229,7 +240,7 @@ function franceNote(france: OverviewRow, facts: HomeFacts, doc: Document): HTMLE
 
 /** The figures of the maps, every département, in one table (closed). */
 function figuresTable(departements: readonly OverviewRow[], year: number, doc: Document): HTMLElement {
-  return dataTable(
+  const table = dataTable(
     departements.map((row) => ({code: row.code, name: row.name, exports: row.exports_eur, imports: row.imports_eur, balance: row.balance_eur, us: row.us_export_share})),
     [
       {key: "code", label: "Code"},
@@ -237,10 +248,16 @@ function figuresTable(departements: readonly OverviewRow[], year: number, doc: D
       {key: "exports", label: "Exportations", format: "millionEuros"},
       {key: "imports", label: "Importations", format: "millionEuros"},
       {key: "balance", label: "Solde", format: "signedMillionEuros"},
-      {key: "us", label: "Part vers les États-Unis", format: (v) => (typeof v === "number" && Number.isFinite(v) ? formatShare(v, 1) : "–")}
+      {key: "us", label: "Part vers les États-Unis", format: (v) => (typeof v === "number" && Number.isFinite(v) ? formatShare(v, SHARE_DECIMALS) : "–"), unit: "%"}
     ],
     {summary: `Les chiffres des cartes, pour les ${departements.length} départements (${year})`, document: doc}
   );
+  if (departements.some((row) => balanceDiffersFromRounded(row.exports_eur, row.imports_eur))) {
+    const note = element(doc, "p", "table-note");
+    note.textContent = BALANCE_ROUNDING_NOTE;
+    table.append(note);
+  }
+  return table;
 }
 
 /** The départements by région: one table each, its caption a link to the région's page. */
@@ -279,8 +296,8 @@ export function homeConfig(rows: readonly OverviewRow[], facts: HomeFacts): Home
     mapCredit: `${credit} · fond de carte ${MAP_CREDIT}`,
     metrics: HOME_METRICS.map((metric) => ({
       key: metric.key,
-      mapFileName: fileStem("carte", metric, facts.year),
-      rankingFileName: fileStem("classement", metric, facts.year),
+      mapFileName: fileStem("carte", metric, facts),
+      rankingFileName: fileStem("classement", metric, facts),
       mapTitle: `Commerce extérieur des départements — ${productInSentence(metricLabel(metric, facts.year))}`,
       legend: mapLegend(mapData(departements, metric), metric.key),
       ...(legendNote(metric.key) ? {legendNote: legendNote(metric.key)} : {})

@@ -21,12 +21,13 @@ import {FRANCE_ID} from "../components/queries.ts";
 import type {Flow, ProductLevel} from "../data/canonical.ts";
 import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.ts";
 import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.ts";
-import {allTerritories, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import {allTerritories, demoMarked, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
 import {
   contextParagraph,
   FACTSHEET_TITLE,
   introduction,
   methodologyCaveats,
+  DEMO_FILES_NOTE,
   practicalInformation,
   SYNTHETIC_BANNER
 } from "./content.ts";
@@ -152,7 +153,7 @@ function outsideDepartementsBlock(info: TerritoryInfo, figures: SiteFigures): st
   ];
   return `<table class="reconciliation">
 <caption>De la somme des départements à la France entière, ${year}</caption>
-<thead><tr><th scope="col"></th><th scope="col">Exportations</th><th scope="col">Importations</th></tr></thead>
+<thead><tr><th scope="col"></th><th scope="col">Exportations (M€)</th><th scope="col">Importations (M€)</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -193,12 +194,13 @@ function siteRoot(info: TerritoryInfo): string {
  * work without JavaScript, and Framework copies the files they name.
  */
 function downloadsBlock(info: TerritoryInfo, figures: SiteFigures): string {
-  const href = (format: "csv" | "parquet") => `${siteRoot(info)}data/downloads/${downloadFileName(info.id, format)}`;
-  const name = (format: "csv" | "parquet") => `${slug(info)}-commerce-exterieur-${figures.year}.${format}`;
+  const synthetic = figures.synthetic;
+  const href = (format: "csv" | "parquet") => `${siteRoot(info)}data/downloads/${downloadFileName(info.id, format, {synthetic})}`;
+  const name = (format: "csv" | "parquet") => `${demoMarked(`${slug(info)}-commerce-exterieur-${figures.year}`, synthetic)}.${format}`;
   return `<p class="factsheet-downloads">Les données de cette fiche, ligne à ligne (flux × produit × pays, en euros) :
 <a href="${href("csv")}" download="${name("csv")}">CSV (tableur)</a> ·
 <a href="${href("parquet")}" download="${name("parquet")}">Parquet</a> —
-<a href="${siteRoot(info)}donnees#donnees-d-une-fiche">colonnes décrites</a>.</p>`;
+<a href="${siteRoot(info)}donnees#donnees-d-une-fiche">colonnes décrites</a>.${synthetic ? ` ${html(DEMO_FILES_NOTE)}` : ""}</p>`;
 }
 
 /** The views of other territories a page shows: its région's and France's Sankeys. */
@@ -229,7 +231,7 @@ function enhanceCell(info: TerritoryInfo, figures: SiteFigures): string {
     years: figures.completeYears,
     credit: sourceLine(figures),
     embedBase: `${up}integrer`,
-    territories: Object.fromEntries(territories.map((t) => [t.id, {...viewTerritory(t, figures.corsica), fileStem: slug(t)}]))
+    territories: Object.fromEntries(territories.map((t) => [t.id, {...viewTerritory(t, figures.corsica), fileStem: demoMarked(slug(t), figures.synthetic)}]))
   };
   return "```js\n" +
     [
@@ -323,7 +325,7 @@ ${introduction(info.forms, info.kind).join("\n\n")}`;
 function practicalSection(info: TerritoryInfo, figures: SiteFigures): string {
   return `## Informations pratiques
 
-${practicalInformation(displayName(info), figures.year)
+${practicalInformation(displayName(info), figures.year, {synthetic: figures.synthetic})
   .map((line) => `- ${line}`)
   .join("\n")}`;
 }
@@ -377,7 +379,7 @@ ${slot("comparaisons", info, views)}## Exposition et dépendances
 
 Chaque indicateur est calculé sur l'année présentée et situé par rapport à la valeur nationale :
 part des exportations vers les États-Unis, concentration des partenaires et des produits
-(part des trois premiers, indice de Herfindahl-Hirschman), spécialisation (avantage comparatif
+(part des trois premiers, indice de Herfindahl-Hirschman sur 10 000), spécialisation (avantage comparatif
 révélé) et dépendance des importations à leur premier pays d'origine.
 
 ${slot("indicateurs", info, views)}${practicalSection(info, figures)}

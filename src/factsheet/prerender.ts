@@ -19,7 +19,7 @@ import {defaultState} from "../components/view-state.ts";
 import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
 import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.ts";
 import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.ts";
-import {territoriesWithFigures} from "../data/territory-ids.ts";
+import {demoMarked, territoriesWithFigures} from "../data/territory-ids.ts";
 import {memoisedPerSource, writeWhole} from "./code-hash.ts";
 import {slug} from "./names.ts";
 import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.ts";
@@ -60,11 +60,16 @@ export function serialiseElements(elements: readonly Element[]): string {
     .replaceAll("${", "&#36;{");
 }
 
-/** Every view of every territory with figures (or of those of `only`), drawn from the canonical files for `year`. */
+/**
+ * Every view of every territory with figures (or of those of `only`), drawn
+ * from the canonical files for `year`; on synthetic data the names of the
+ * files readers take away (CSV, images) are marked « -demonstration ».
+ */
 export async function drawStaticViews(
   files: CanonicalFiles & QuarterlySources,
   year: number,
-  only?: readonly string[]
+  only?: readonly string[],
+  {synthetic = false}: {synthetic?: boolean} = {}
 ): Promise<Record<string, TerritoryViews>> {
   const {document} = await jsdomWindow();
   return withSliceData(files, {year}, async (run, _years, connection) => {
@@ -75,7 +80,7 @@ export async function drawStaticViews(
       const territory = viewTerritory(info, corsica);
       const views: TerritoryViews = {};
       for (const kind of VIEW_KINDS) {
-        const drawn = await drawView(kind, run, territory, defaultState(year), {document, fileStem: slug(info)});
+        const drawn = await drawView(kind, run, territory, defaultState(year), {document, fileStem: demoMarked(slug(info), synthetic)});
         const charts = (width: number) => drawn.charts(width).map((chart) => serialiseElements([chart]));
         views[kind as ViewKind] = {before: serialiseElements(drawn.before), wide: charts(WIDE_WIDTH), narrow: charts(NARROW_WIDTH), after: serialiseElements(drawn.after)} satisfies DrawnView;
       }
@@ -89,7 +94,7 @@ export async function drawStaticViews(
 export async function computeStaticViews(pipeline: PipelineOutputs, year: number): Promise<StaticViewsBundle> {
   return memoisedPerSource(pipeline, `views-${year}`, async (key) => ({
     key,
-    territories: await drawStaticViews(pipeline, year)
+    territories: await drawStaticViews(pipeline, year, undefined, {synthetic: pipeline.manifest.synthetic})
   }));
 }
 

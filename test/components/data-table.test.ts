@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {dataTable} from "../../src/components/data-table.ts";
+import {chartData, csvHeader, type ChartDataColumn} from "../../src/components/chart-data.ts";
+import {columnHeader, dataTable, withUnit} from "../../src/components/data-table.ts";
+import {formatSignedPercent} from "../../src/components/format.ts";
 import {HOSTILE} from "./fixtures.ts";
 
 const NBSP = "\u00a0";
@@ -26,7 +28,7 @@ describe("dataTable", () => {
     expect(table.tagName).toBe("DETAILS");
     expect(table.open).toBe(false);
     expect(table.querySelector("summary")!.textContent).toBe("Voir les données du graphique");
-    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Pays", "Exportations (M€)", "Part", "Note"]);
+    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Pays", "Exportations (M€)", "Part (%)", "Note"]);
     expect(table.querySelectorAll("tbody tr")).toHaveLength(2);
   });
 
@@ -67,5 +69,45 @@ describe("makeSortable", () => {
     expect(names()).toEqual(["Zambie", "Éthiopie", "Allemagne"]);
     expect(byName.parentElement!.getAttribute("aria-sort")).toBe("descending");
     expect(byValue.parentElement!.hasAttribute("aria-sort")).toBe(false);
+  });
+});
+
+describe("units in headers", () => {
+  type Row = {country: string; imports: number; share: number; mass: number; change: number};
+  const data: Row[] = [{country: "Chine", imports: 300.6e6, share: 0.2, mass: 1234.5, change: 0.05}];
+  const columns = [
+    {key: "country", label: "Pays"},
+    {key: "imports", label: "Importations", format: "millionEuros", csvDecimals: 0},
+    {key: "share", label: "Part du flux", format: "percent", csvDecimals: 4},
+    {key: "mass", label: "Masse", format: "tonnes", csvDecimals: 1},
+    {key: "change", label: "Évolution", format: (value: unknown) => formatSignedPercent(value as number), unit: "%", csvUnit: "part, de 0 à 1"}
+  ] as const satisfies readonly ChartDataColumn<Row>[];
+
+  it("every table header names the unit of the values under it: « Importations (M€) » over « 300,6 M€ »", () => {
+    const block = chartData(data, columns, {summary: "Données", fileName: "x.csv", document});
+    const headers = [...block.querySelectorAll("th")].map((th) => th.textContent);
+    expect(headers).toEqual(["Pays", "Importations (M€)", "Part du flux (%)", "Masse (t)", "Évolution (%)"]);
+    const cells = [...block.querySelectorAll("td")].map((td) => td.textContent);
+    expect(cells.slice(1, 3)).toEqual([`300,6${NBSP}M€`, `20,0${NBSP}%`]);
+  });
+
+  it("the CSV header names the unit of the raw values it holds: euros, ratios, tonnes", async () => {
+    // A build-time jsdom document (no Blob URLs): the CSV is in the link's data: URL.
+    const jsdomModule: string = "jsdom";
+    const {JSDOM} = (await import(jsdomModule)) as {JSDOM: new (html: string) => {window: Window}};
+    const block = chartData(data, columns, {summary: "Données", fileName: "x.csv", document: new JSDOM("<!doctype html><p></p>").window.document});
+    const href = block.querySelector<HTMLAnchorElement>("a.csv-download")!.href;
+    const text = decodeURIComponent(href.slice(href.indexOf(",") + 1));
+    const [header, line] = text.replace(/^\ufeff/, "").split("\r\n");
+    expect(header).toBe("Pays;Importations (€);Part du flux (part, de 0 à 1);Masse (t);Évolution (part, de 0 à 1)");
+    expect(line).toBe("Chine;300600000;0,2000;1234,5;0,050");
+    expect(csvHeader({key: "x", label: "Solde", format: "signedMillionEuros"})).toBe("Solde (€)");
+  });
+
+  it("adds no unit twice, and none to a text column", () => {
+    expect(withUnit("Exportations (M€)", "M€")).toBe("Exportations (M€)");
+    expect(withUnit("Pays", null)).toBe("Pays");
+    expect(columnHeader({key: "x", label: "Valeur au kg", format: "eurosPerKg"})).toBe("Valeur au kg (€/kg)");
+    expect(columnHeader({key: "x", label: "Rang"})).toBe("Rang");
   });
 });

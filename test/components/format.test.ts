@@ -1,5 +1,16 @@
 import {describe, expect, it} from "vitest";
 import {
+  BALANCE_ROUNDING_NOTE,
+  balanceDiffersFromRounded,
+  balanceRoundingNote,
+  formatBillionEuros,
+  formatHhi,
+  formatRca,
+  FRANCE_SHARE_DECIMALS,
+  MINUS,
+  MONEY_UNIT,
+  REGION_SHARE_DECIMALS,
+  SHARE_DECIMALS,
   formatMillionEuros,
   formatNumber,
   formatPercent,
@@ -130,5 +141,52 @@ describe("query results (the explorer)", async () => {
     ]);
     expect(formatResultValue({quand: new Date(Date.UTC(2024, 5, 30))})).toBe('{"quand":"2024-06-30"}');
     expect(resultFormats([])).toEqual({});
+  });
+});
+
+describe("one convention for every figure", () => {
+  it("writes an HHI on its 0–10 000 scale as a whole number", () => {
+    expect(formatHhi(859.4)).toBe("859");
+    expect(formatHhi(10000)).toBe(`10${NNBSP}000`);
+    expect(formatHhi(1219.6)).toBe(`1${NNBSP}220`);
+  });
+
+  it("writes an RCA with one decimal, two only when one would read 1,0 for a ratio that is not 1", () => {
+    expect(formatRca(67.7349)).toBe("67,7");
+    expect(formatRca(19.53)).toBe("19,5");
+    expect(formatRca(1.04)).toBe("1,04");
+    expect(formatRca(1.001)).toBe("1,0");
+    expect(formatRca(1.06)).toBe("1,1");
+  });
+
+  it("says when a balance does not equal the difference of the rounded totals: Paris-like figures, not the Aube's", () => {
+    // 37 108,16 and 54 354,34 M€ print 37 108,2 and 54 354,3 (difference −17 246,1); the balance −17 246,18 prints −17 246,2.
+    const [exports, imports] = [37108.16e6, 54354.34e6];
+    expect([formatMillionEuros(exports), formatMillionEuros(imports), formatSignedMillionEuros(exports - imports)]).toEqual([
+      `37${NNBSP}108,2${NBSP}M€`,
+      `54${NNBSP}354,3${NBSP}M€`,
+      `${MINUS}17${NNBSP}246,2${NBSP}M€`
+    ]);
+    expect(balanceDiffersFromRounded(exports, imports)).toBe(true);
+    expect(balanceRoundingNote(exports, imports)).toBe(BALANCE_ROUNDING_NOTE);
+    expect(BALANCE_ROUNDING_NOTE).toBe(
+      `Montants arrondis séparément : le solde, calculé sur les montants exacts, peut différer de 0,1${NBSP}M€ de la différence des montants arrondis.`
+    );
+    // The Aube of the reference: 1 822,3 − 1 697,2 = 125,1, the balance printed.
+    expect(balanceRoundingNote(1822.3e6, 1697.2e6)).toBeNull();
+    expect(balanceRoundingNote(37108.2e6, 54354.3e6)).toBeNull();
+  });
+
+  it("keeps one number of decimals per kind of share: région 1, France 2, any other share 1", () => {
+    expect([REGION_SHARE_DECIMALS, FRANCE_SHARE_DECIMALS, SHARE_DECIMALS]).toEqual([1, 2, 1]);
+    // Mayotte's share of France: never a false zero.
+    expect(formatShare(20e6 / 580354.5e6 / 10, FRANCE_SHARE_DECIMALS)).toBe(`<${NBSP}0,01${NBSP}%`);
+  });
+
+  it("writes money in M€ whatever the magnitude, Md€ only as an aid", () => {
+    expect(MONEY_UNIT).toBe("M€");
+    expect(formatMillionEuros(3.4e6)).toBe(`3,4${NBSP}M€`);
+    expect(formatMillionEuros(580354.5e6)).toBe(`580${NNBSP}354,5${NBSP}M€`);
+    expect(formatBillionEuros(580354.5e6)).toBe(`580,4${NBSP}Md€`);
   });
 });

@@ -58,7 +58,7 @@ describe("franceMap", () => {
   it("links each département to its page, with a French title and accessible name", () => {
     const aube = draw().querySelector("svg a[data-code='10']")!;
     expect(aube.getAttribute("href")).toBe("./departements/10");
-    const text = `Aube (10) — Exportations 2024 : 1\u202f822${NBSP}M€`;
+    const text = `Aube (10) — Exportations 2024 : 1\u202f822,3${NBSP}M€`;
     expect(aube.querySelector("title")!.textContent).toBe(text);
     expect(aube.getAttribute("aria-label")).toBe(text);
     const paris = draw().querySelector("svg a[data-code='75']")!;

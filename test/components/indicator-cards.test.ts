@@ -100,13 +100,16 @@ describe("indicatorCardTexts", () => {
       id: "export-country-concentration",
       label: "Concentration des pays clients",
       value: `41,2${NBSP}%`,
-      reference: `France${NBSP}: 35,2${NBSP}% (IHH 800)`,
+      reference: `France${NBSP}: 35,2${NBSP}% (IHH 800 sur 10${NNBSP}000)`,
       sentence:
         `Les trois premiers pays clients représentent 41,2${NBSP}% des exportations de l'Aube${NBSP}; l'indice de Herfindahl-Hirschman ` +
-        `(somme des carrés des parts, de 0 à 10${NNBSP}000) vaut 1${NNBSP}234, concentration faible (France entière${NBSP}: 35,2${NBSP}% et 800).`
+        `(somme des carrés des parts en pourcentage) vaut 1${NNBSP}234 sur 10${NNBSP}000 (France entière${NBSP}: 35,2${NBSP}% et 800), ` +
+        `niveau «${NBSP}modérément concentré${NBSP}» selon les seuils de 1${NNBSP}000 et 1${NNBSP}800 des lignes directrices sur les ` +
+        `concentrations du ministère de la Justice et de la Commission fédérale du commerce des États-Unis (DOJ/FTC, 2023).`
     });
-    expect(card("import-country-concentration").sentence).toContain("concentration forte");
-    expect(card("export-product-concentration").sentence).toMatch(/^Les trois premiers produits exportés .* concentration modérée/);
+    // 2 600 is above 1 800; 1 600 between 1 000 and 1 800 (« faible » and « modérée » under the 2010 thresholds).
+    expect(card("import-country-concentration").sentence).toContain("niveau «\u00a0fortement concentré\u00a0»");
+    expect(card("export-product-concentration").sentence).toMatch(/^Les trois premiers produits exportés .* niveau «\u00a0modérément concentré\u00a0»/);
     expect(card("import-product-concentration")).toMatchObject({value: "–", sentence: "Aucune importation n'est enregistrée dans l'Aube.", reference: null});
   });
 
@@ -114,11 +117,11 @@ describe("indicatorCardTexts", () => {
     expect(card("specialisation")).toEqual({
       id: "specialisation",
       label: "Spécialisation la plus marquée",
-      value: `19,53${NBSP}×`,
+      value: `19,5${NBSP}×`,
       reference: `France${NBSP}: 1 (par définition)`,
       sentence:
         `Premier produit de spécialisation${NBSP}: articles d'habillement, 23,1${NBSP}% des exportations de l'Aube contre 1,18${NBSP}% ` +
-        `de celles de la France entière, soit 19,53 fois plus (avantage comparatif révélé${NBSP}; seuls les produits d'au moins ` +
+        `de celles de la France entière, soit 19,5 fois plus (avantage comparatif révélé${NBSP}; seuls les produits d'au moins ` +
         `1${NBSP}% des exportations sont retenus).`
     });
   });
@@ -182,7 +185,7 @@ describe("detail tables", () => {
   it("exposure: the products exported to the US with both shares", () => {
     const table = exposureTable(aube.unitedStates, {document});
     expect(table.querySelector("summary")!.textContent).toBe("Produits exportés vers les États-Unis (tableau)");
-    expect(headers(table)).toEqual(["Rang", "Produit", "Exportations vers les États-Unis", "Part de ce flux", "Part du produit exportée vers les États-Unis"]);
+    expect(headers(table)).toEqual(["Rang", "Produit", "Exportations vers les États-Unis (M€)", "Part de ce flux (%)", "Part du produit exportée vers les États-Unis (%)"]);
     expect(cells(table)[0]).toEqual(["1", "Articles d'habillement", `60,0${NBSP}M€`, `39,7${NBSP}%`, `20,0${NBSP}%`]);
     expect(cells(table)[2][1]).toBe(HOSTILE);
     expect(table.querySelector("img")).toBeNull();
@@ -190,21 +193,45 @@ describe("detail tables", () => {
 
   it("concentration: territory and France side by side, dashes for empty flows", () => {
     const table = concentrationTable(aube.concentration, france.concentration, {document});
-    expect(headers(table)).toEqual(["Concentration des…", "Part des 3 premiers", "France", "Indice IHH (0 à 10 000)", "France"]);
-    expect(cells(table)[0]).toEqual(["Pays (exportations)", `41,2${NBSP}%`, `35,2${NBSP}%`, `1${NNBSP}234`, "800"]);
-    expect(cells(table)[3]).toEqual(["Produits (importations)", "–", "–", "–", "–"]);
-    expect(headers(concentrationTable(france.concentration, null, {document}))).toEqual(["Concentration des…", "Part des 3 premiers", "Indice IHH (0 à 10 000)"]);
+    const scale = `sur 10${NNBSP}000`;
+    expect(headers(table)).toEqual([
+      "Concentration des…",
+      "Part des 3 premiers (%)",
+      "France, part des 3 premiers (%)",
+      `Indice IHH (${scale})`,
+      "Niveau",
+      `France, IHH (${scale})`
+    ]);
+    expect(cells(table)[0]).toEqual(["Pays (exportations)", `41,2${NBSP}%`, `35,2${NBSP}%`, `1${NNBSP}234`, "modérément concentré", "800"]);
+    expect(cells(table)[3]).toEqual(["Produits (importations)", "–", "–", "–", "–", "–"]);
+    expect(headers(concentrationTable(france.concentration, null, {document}))).toEqual(["Concentration des…", "Part des 3 premiers (%)", `Indice IHH (${scale})`, "Niveau"]);
+    // The thresholds' source, beside the figures.
+    expect(table.querySelector(".table-note")!.textContent).toBe(
+      `Niveau selon les lignes directrices sur les concentrations du ministère de la Justice et de la Commission fédérale du commerce ` +
+        `des États-Unis (DOJ/FTC, 2023)${NBSP}: moins de 1${NNBSP}000, peu concentré${NBSP}; de 1${NNBSP}000 à 1${NNBSP}800, ` +
+        `modérément concentré${NBSP}; au-delà, fortement concentré.`
+    );
   });
 
   it("specialisation: shares and the ratio, threshold in the summary", () => {
     const table = specialisationTable(aube.specialisation, {document});
-    expect(table.querySelector("summary")!.textContent).toBe(`Spécialisation à l'export (produits d'au moins 1${NBSP}% des exportations, tableau)`);
-    expect(cells(table)[0]).toEqual(["1", "Articles d'habillement", `420,0${NBSP}M€`, `23,1${NBSP}%`, `1,18${NBSP}%`, "19,53"]);
+    expect(table.querySelector("summary")!.textContent).toBe(
+      `Spécialisation à l'export (indice supérieur à 1, produits d'au moins 1${NBSP}% des exportations, tableau)`
+    );
+    expect(headers(table)).toEqual([
+      "Rang",
+      "Produit",
+      "Exportations (M€)",
+      "Part des exportations du territoire (%)",
+      "Part des exportations de la France (%)",
+      "Indice de spécialisation (France = 1)"
+    ]);
+    expect(cells(table)[0]).toEqual(["1", "Articles d'habillement", `420,0${NBSP}M€`, `23,1${NBSP}%`, `1,18${NBSP}%`, "19,5"]);
   });
 
   it("dependence: each main imported product with its first origin", () => {
     const table = dependenceTable(aube.importDependence, {document});
-    expect(headers(table)).toEqual(["Rang", "Produit importé", "Importations", "Premier pays fournisseur", "Part du premier fournisseur"]);
+    expect(headers(table)).toEqual(["Rang", "Produit importé", "Importations (M€)", "Premier pays fournisseur", "Part du premier fournisseur (%)"]);
     expect(cells(table)[1]).toEqual(["2", "Textiles", `200,0${NBSP}M€`, "Chine", `80,0${NBSP}%`]);
   });
 });

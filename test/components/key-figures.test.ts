@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {keyFigures, keyFiguresTexts} from "../../src/components/key-figures.ts";
+import {BALANCE_ROUNDING_NOTE, balanceRoundingNote} from "../../src/components/format.ts";
+import {balanceText, keyFigures, keyFiguresList, keyFiguresTexts} from "../../src/components/key-figures.ts";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -60,5 +61,35 @@ describe("tiny shares", () => {
     const {keyFiguresTexts} = await import("../../src/components/key-figures.ts");
     const texts = keyFiguresTexts({territoryName: "Mayotte (976)", flow: "export", total: 20e6, franceTotal: 580_354.5e6});
     expect(texts.franceShare).toBe("<\u00a00,01\u00a0% de la France");
+  });
+});
+
+describe("keyFiguresList", () => {
+  const list = (exportsEur: number, importsEur: number) => {
+    const texts = (flow: "export" | "import", total: number) => keyFiguresTexts({territoryName: "Paris (75)", flow, total});
+    return keyFiguresList(
+      [
+        {flow: "export", texts: texts("export", exportsEur), massKg: null},
+        {flow: "import", texts: texts("import", importsEur), massKg: null}
+      ],
+      balanceText(exportsEur - importsEur),
+      {document, balanceNote: balanceRoundingNote(exportsEur, importsEur)}
+    );
+  };
+
+  it("says under the balance that the figures are rounded separately when they do not add up (Paris-like figures)", () => {
+    const paris = list(37108.16e6, 54354.34e6);
+    expect([...paris.querySelectorAll("dd strong")].map((s) => s.textContent)).toEqual([
+      `37${NNBSP}108,2${NBSP}M€`,
+      `54${NNBSP}354,3${NBSP}M€`,
+      `\u221217${NNBSP}246,2${NBSP}M€ (déficit)`
+    ]);
+    expect(paris.querySelector(".key-figure-balance .key-figure-note")!.textContent).toBe(BALANCE_ROUNDING_NOTE);
+  });
+
+  it("prints no note when the rounded figures add up (the Aube: 1 822,3 − 1 697,2 = 125,1)", () => {
+    const aube = list(1822.3e6, 1697.2e6);
+    expect(aube.querySelector(".key-figure-balance strong")!.textContent).toBe(`+125,1${NBSP}M€ (excédent)`);
+    expect(aube.querySelector(".key-figure-note")).toBeNull();
   });
 });

@@ -147,7 +147,7 @@ describe("quarterlyTable", () => {
     expect(rows[0]).toEqual({label: "T1 2021", exports: 400e6, exportChange: null, imports: 380e6, importChange: null});
     const table = quarterlyTable(points, {document});
     const headers = [...table.querySelectorAll("th")].map((th) => th.textContent);
-    expect(headers).toEqual(["Trimestre", "Exportations", "Évolution sur un an", "Importations", "Évolution sur un an"]);
+    expect(headers).toEqual(["Trimestre", "Exportations (M€)", "Évolution sur un an (%)", "Importations (M€)", "Évolution sur un an (%)"]);
     const cells = (i: number) => [...table.querySelectorAll("tbody tr")[i].querySelectorAll("td")].map((td) => td.textContent);
     expect(cells(0)).toEqual(["T1 2021", `400,0${NBSP}M€`, "–", `380,0${NBSP}M€`, "–"]);
     expect(cells(15)).toEqual(["T4 2024", `550,0${NBSP}M€`, `+7,8${NBSP}%`, `450,0${NBSP}M€`, `+18,4${NBSP}%`]);
@@ -177,7 +177,7 @@ describe("comparisonTable", () => {
     const table = comparisonTable(comparison, {document});
     expect(table.open).toBe(true);
     expect(table.querySelector("summary")!.textContent).toBe("Principaux pays de destination, 2024 comparé à 2023");
-    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Rang", "Pays", "2024", "2023", "Évolution"]);
+    expect([...table.querySelectorAll("th")].map((th) => th.textContent)).toEqual(["Rang", "Pays", "2024 (M€)", "2023 (M€)", "Évolution (%)"]);
     const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(rows[0]).toEqual(["1", "Allemagne", `276,9${NBSP}M€`, `260,0${NBSP}M€`, `+6,5${NBSP}%`]);
     expect(rows[1]).toEqual(["2", HOSTILE, `120,0${NBSP}M€`, `0,0${NBSP}M€`, "–"]);
@@ -205,7 +205,7 @@ describe("comparisonTable", () => {
     const table = comparisonTable(alone, {document});
     expect(table.querySelector("summary")!.textContent).toBe("Principaux produits exportés, 2024 (année précédente incomplète)");
     expect([...table.querySelectorAll("th")].map((th) => th.textContent)[1]).toBe("Produit");
-    expect([...table.querySelectorAll("th")].map((th) => th.textContent)[3]).toBe("Année précédente");
+    expect([...table.querySelectorAll("th")].map((th) => th.textContent)[3]).toBe("Année précédente (M€)");
     expect([...table.querySelectorAll("tbody tr")[0].querySelectorAll("td")].map((td) => td.textContent)[3]).toBe("–");
   });
 });

@@ -21,7 +21,7 @@ async function footerWith(figures: object | null): Promise<string> {
 
 describe("footer", () => {
   it("takes the year from the data", async () => {
-    expect(await footerWith({year: 2031})).toBe("Source : DGDDI / DSECE, statistiques régionales et départementales du commerce extérieur, 2031 — Licence Ouverte 2.0.");
+    expect(await footerWith({year: 2031, synthetic: false})).toBe("Source : DGDDI / DSECE, statistiques régionales et départementales du commerce extérieur, 2031 — Licence Ouverte 2.0.");
   });
 
   it("names no year before any data were prepared", async () => {

@@ -59,10 +59,14 @@ describe("overview.parquet", () => {
     const countryImport = shares(imports, (r) => r.country);
     expect(row.top3_partners_export_share).toBeCloseTo(sum(countryExport.slice(0, 3)), 12);
     expect(row.top3_partners_import_share).toBeCloseTo(sum(countryImport.slice(0, 3)), 12);
-    expect(row.hhi_partners_export).toBeCloseTo(sum(countryExport.map((s) => s * s)), 12);
-    expect(row.hhi_partners_import).toBeCloseTo(sum(countryImport.map((s) => s * s)), 12);
-    expect(row.hhi_products_export).toBeCloseTo(sum(shares(exports, (r) => r.a129!).map((s) => s * s)), 12);
-    expect(row.hhi_products_import).toBeCloseTo(sum(shares(imports, (r) => r.a129!).map((s) => s * s)), 12);
+    // The HHI on the factsheets' 0–10 000 scale: squared shares in percent.
+    const hhi = (list: number[]) => sum(list.map((s) => (100 * s) ** 2));
+    expect(row.hhi_partners_export).toBeCloseTo(hhi(countryExport), 6);
+    expect(row.hhi_partners_import).toBeCloseTo(hhi(countryImport), 6);
+    expect(row.hhi_products_export).toBeCloseTo(hhi(shares(exports, (r) => r.a129!)), 6);
+    expect(row.hhi_products_import).toBeCloseTo(hhi(shares(imports, (r) => r.a129!)), 6);
+    expect(row.hhi_partners_export!).toBeGreaterThan(1);
+    expect(row.hhi_partners_export!).toBeLessThanOrEqual(10000);
   });
 
   it("counts France as every row, unallocated trade included", () => {
@@ -80,7 +84,7 @@ describe("overview.parquet", () => {
   it("marks a perfectly even partner spread with the smallest HHI", () => {
     // Département 08: every (product, country) cell has the same value, so 14 equal partners.
     const tied = byId("D08");
-    expect(tied.hhi_partners_export).toBeCloseTo(1 / 14, 12);
+    expect(tied.hhi_partners_export).toBeCloseTo(10000 / 14, 8);
     expect(tied.top3_partners_export_share).toBeCloseTo(3 / 14, 12);
     expect(tied.us_export_share).toBeCloseTo(1 / 14, 12);
   });

@@ -3,10 +3,12 @@
  * an independent computation, with @duckdb/node-api, from the canonical
  * table the site publishes — and, on the demo data, the reference factsheet.
  */
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {formatMillionEuros, formatPercent} from "../../src/components/format.ts";
+import {BALANCE_ROUNDING_NOTE, formatMillionEuros, formatPercent} from "../../src/components/format.ts";
+import {FOOTER_DEMO_NOTICE} from "../../src/factsheet/footer.ts";
+import {jsdomWindow} from "../../src/factsheet/prerender.ts";
 import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, regionOf} from "../../src/data/territories.ts";
 import {deptTotals as totals} from "./published-trade.ts";
 
@@ -78,5 +80,84 @@ describe("baked figures", async () => {
     expect(page).toContain(`63${NN}519,7${NB}M€`);
     expect(page).toContain(`580${NN}354,5${NB}M€`);
     expect(page).toContain(`684${NN}776,3${NB}M€`);
+  });
+});
+
+/** Every built page with a footer: the factsheets, the home page and the site's other pages (the embed view has none). */
+function pagesWithFooter(): string[] {
+  const inFolder = (folder: string) => readdirSync(join(DIST, folder)).filter((name) => name.endsWith(".html")).map((name) => `${folder}/${name.slice(0, -5)}`);
+  return ["index", "france", "comparer", "explorer", "donnees", "methodologie", ...inFolder("departements"), ...inFolder("regions")];
+}
+
+/** "−17 246,2 M€ (déficit)" → −17246.2 */
+const millions = (printed: string) => Number(printed.replace(/\s*M€.*$/, "").replace(/[\u202f\u00a0 ]/g, "").replace("\u2212", "-").replace(",", "."));
+
+describe("figures that agree with each other", async () => {
+  const window = await jsdomWindow();
+  const parse = (path: string) => new window.DOMParser().parseFromString(html(path), "text/html");
+  const builtOnDemo = text("departements/10").includes("Données de démonstration");
+
+  it.skipIf(!builtOnDemo)("on the demo's data, every page's footer says so, /comparer and /explorer included", () => {
+    const pages = pagesWithFooter();
+    expect(pages.length).toBeGreaterThan(120);
+    // The footer alone (a page is up to 1 MB of HTML: parsing them all would not fit in memory).
+    for (const path of pages) expect(/<footer id="observablehq-footer">([\s\S]*?)<\/footer>/.exec(html(path))?.[1], path).toContain(FOOTER_DEMO_NOTICE);
+  });
+
+  it("beside a balance whose rounded totals do not add up, the page says the figures are rounded separately; elsewhere it says nothing", () => {
+    const disagreeing: string[] = [];
+    for (const path of pagesWithFooter().filter((p) => /^(departements|regions)\/|^france$/.test(p))) {
+      // The key figures' list alone, parsed (whole pages would not fit in memory).
+      const list = /<dl class="key-figures">[\s\S]*?<\/dl>/.exec(html(path))?.[0];
+      if (list === undefined) continue; // Corsica's 2A and 2B: a notice, no figures.
+      const doc = new window.DOMParser().parseFromString(list, "text/html");
+      const figure = (kind: string) => doc.querySelector(`dl.key-figures .key-figure-${kind} dd strong`)?.textContent;
+      const [exports, imports, balance] = ["export", "import", "balance"].map(figure);
+      if (exports === undefined) continue; // Corsica's 2A and 2B: a notice, no figures.
+      const differs = Math.round(millions(balance!) * 10) !== Math.round(millions(exports!) * 10) - Math.round(millions(imports!) * 10);
+      const note = doc.querySelector("dl.key-figures .key-figure-balance .key-figure-note")?.textContent ?? null;
+      expect(note, path).toBe(differs ? BALANCE_ROUNDING_NOTE : null);
+      if (differs) disagreeing.push(path);
+    }
+    // Measured, for the report: how many pages carry the note.
+    console.log(`[chiffres] note d'arrondi du solde sur ${disagreeing.length} pages : ${disagreeing.join(", ")}`);
+  });
+
+  it.each(["departements/10", "departements/75", "departements/976", "regions/11", "france", "index"])(
+    "%s: every table header names the unit of the amounts and shares under it",
+    (path) => {
+      const doc = parse(path);
+      let checked = 0;
+      for (const table of doc.querySelectorAll("table")) {
+        const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+        for (const row of table.querySelectorAll("tbody tr")) {
+          // Cells by column, a row's own header (th scope="row") included.
+          [...row.children].forEach((td, i) => {
+            if (td.tagName !== "TD") return;
+            const cell = td.textContent ?? "";
+            const unit = /M€$/.test(cell) ? "M€" : /\d\u00a0%$/.test(cell) ? "%" : null;
+            if (unit === null || headers[i] === undefined) return;
+            checked++;
+            expect(headers[i], `${path}: « ${headers[i]} » au-dessus de « ${cell} »`).toContain(`(${unit})`);
+          });
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    }
+  );
+
+  it.each(["departements/10", "regions/44"])("%s: HHI on the 0–10 000 scale with the 2023 DOJ/FTC thresholds, RCA with one decimal and above 1", (path) => {
+    const doc = parse(path);
+    const page = text(path);
+    expect(page).toContain("sur 10\u202f000");
+    expect(page).toContain("(DOJ/FTC, 2023)");
+    expect(page).not.toMatch(/concentration (faible|modérée|forte)/);
+    const specialisation = [...doc.querySelectorAll("details")].find((d) => d.querySelector("summary")?.textContent?.startsWith("Spécialisation"));
+    const ratios = [...(specialisation?.querySelectorAll("tbody tr td:last-child") ?? [])].map((td) => td.textContent ?? "");
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const ratio of ratios) {
+      expect(ratio).toMatch(/^\d[\d\u202f]*,\d{1,2}$/);
+      expect(Number(ratio.replace(/\u202f/g, "").replace(",", "."))).toBeGreaterThan(1);
+    }
   });
 });

@@ -146,7 +146,7 @@ describe(`chart images and embed code on ${PAGE}`, () => {
   test("the partner chart as SVG: same bars, its title, a white background, styles resolved", async () => {
     const chart = await pageChart("partner-balance");
     const {name, bytes} = await download(actionsOf("partner-balance").getByRole("button", {name: /image SVG/}));
-    expect(name).toBe("aube-10-partenaires-2024.svg");
+    expect(name).toBe("aube-10-demonstration-partenaires-2024.svg");
     const text = bytes.toString("utf8");
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     const facts = await svgFacts(text);
@@ -169,7 +169,7 @@ describe(`chart images and embed code on ${PAGE}`, () => {
   test("the partner chart as PNG: twice the size of the chart with its title and source", async () => {
     const chart = await pageChart("partner-balance");
     const {name, bytes} = await download(actionsOf("partner-balance").getByRole("button", {name: /image PNG/}));
-    expect(name).toBe("aube-10-partenaires-2024.png");
+    expect(name).toBe("aube-10-demonstration-partenaires-2024.png");
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(bytes.toString("latin1", 12, 16)).toBe("IHDR");
     expect(bytes.readUInt32BE(16)).toBe(Math.round(chart.width * 2));
@@ -205,7 +205,7 @@ describe(`chart images and embed code on ${PAGE}`, () => {
   test("the treemap as SVG, from the keyboard", async () => {
     const chart = await pageChart("treemap");
     const {name, bytes} = await download(actionsOf("treemap").getByRole("button", {name: /image SVG/}), "keyboard");
-    expect(name).toBe("aube-10-activites-2024.svg");
+    expect(name).toBe("aube-10-demonstration-activites-2024.svg");
     const facts = await svgFacts(bytes.toString("utf8"));
     expect(facts.error).toBeNull();
     expect(facts.title).toBe(chart.title);
@@ -220,7 +220,7 @@ describe(`chart images and embed code on ${PAGE}`, () => {
   test("a Sankey as SVG", async () => {
     const chart = await pageChart("sankey");
     const {name, bytes} = await download(actionsOf("sankey").getByRole("button", {name: /image SVG/}));
-    expect(name).toMatch(/^aube-10-exportations-2024\.svg$/);
+    expect(name).toMatch(/^aube-10-demonstration-exportations-2024\.svg$/);
     const facts = await svgFacts(bytes.toString("utf8"));
     expect(facts.error).toBeNull();
     expect(facts.title).toBe(chart.title);
@@ -231,8 +231,8 @@ describe(`chart images and embed code on ${PAGE}`, () => {
   });
 
   test.each([
-    ["trend", "aube-10-tendance-2024"],
-    ["change", "aube-10-evolution-2024"]
+    ["trend", "aube-10-demonstration-tendance-2024"],
+    ["change", "aube-10-demonstration-evolution-2024"]
   ])("the %s chart (Plot) as SVG, its page colours resolved", async (kind, fileName) => {
     const chart = await pageChart(kind);
     const {name, bytes} = await download(actionsOf(kind).getByRole("button", {name: /image SVG/}));

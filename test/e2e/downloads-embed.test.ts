@@ -5,7 +5,7 @@
  */
 import {readFileSync} from "node:fs";
 import type {BrowserContext, Page} from "playwright-core";
-import {parquetReadObjects} from "hyparquet";
+import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
 import {formatMillionEuros} from "../../src/components/format.ts";
@@ -33,11 +33,12 @@ async function download(page: Page, selector: string): Promise<{name: string; by
   return {name: file.suggestedFilename(), bytes: readFileSync((await file.path())!)};
 }
 
-/** The CSV's year, flow, value and mass columns, after checking its header. */
-function csvRows(bytes: Buffer): {year: number; flow: string; value_eur: string; mass_kg: string}[] {
+/** The CSV's year, flow (as the Parquet names it), value, mass and source columns, after checking its French header. */
+function csvRows(bytes: Buffer): {year: number; flow: string; value_eur: string; mass_kg: string; source: string}[] {
   const {header, rows} = readCsv(bytes);
-  expect(header).toEqual(["territory", "year", "flow", "product", "product_name", "country", "country_name", "value_eur", "mass_kg"]);
-  return rows.map((cells) => ({year: Number(cells[1]), flow: cells[2], value_eur: cells[7], mass_kg: cells[8]}));
+  expect(header).toEqual(["territoire", "annee", "flux", "code_produit", "produit", "code_pays", "pays", "valeur_eur", "masse_kg", "source"]);
+  const flows: Record<string, string> = {exportations: "export", importations: "import"};
+  return rows.map((cells) => ({year: Number(cells[1]), flow: flows[cells[2]], value_eur: cells[7], mass_kg: cells[8], source: cells[9]}));
 }
 
 /** The year the pages show: the demo's latest complete year. */
@@ -60,9 +61,16 @@ describe.each([
       };
       const csv = await download(page, ".factsheet-downloads a[href$='.csv']");
       const parquet = await download(page, ".factsheet-downloads a[href$='.parquet']");
-      expect(csv.name).toBe(`${fileStem}.csv`);
-      expect(parquet.name).toBe(`${fileStem}.parquet`);
+      // Built on the demo's data, the files say so: their names, the CSV's source column, the Parquet's metadata.
+      const demo = (await page.locator(".demo-banner").count()) > 0;
+      const stem = demo ? `${fileStem}-demonstration` : fileStem;
+      expect(csv.name).toBe(`${stem}.csv`);
+      expect(parquet.name).toBe(`${stem}.parquet`);
       const csvData = csvRows(csv.bytes);
+      const source = demo ? "données synthétiques de démonstration" : "DGDDI / DSECE";
+      expect(new Set(csvData.map((row) => row.source))).toEqual(new Set([source]));
+      const metadata = parquetMetadata(parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength) as ArrayBuffer);
+      expect(Object.fromEntries((metadata.key_value_metadata ?? []).map(({key, value}) => [key, value]))).toMatchObject({synthetic: String(demo), source});
       const parquetData = (await parquetReadObjects({
         file: parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength) as ArrayBuffer
       })) as unknown as {year: number; flow: string; value_eur: number; mass_kg: number | null}[];

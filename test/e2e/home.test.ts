@@ -77,7 +77,9 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     expect(codes.filter((code) => code === "20")).toHaveLength(2);
     // National key figures: the France row, drawn at build time.
     expect(await page.locator("main .national-figures .figure-value").count()).toBe(3);
-    expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/Md€$/u);
+    // In M€ with one decimal, as France's page writes them; the Md€ only as the note's reading aid.
+    expect(await page.locator("main .national-figures .figure-value").first().textContent()).toMatch(/\d,\d\u00a0M€$/u);
+    expect(await page.locator("main .national-figures .figure-note").first().textContent()).toMatch(/^soit [\d,]+\u00a0Md€, valeurs FAB$/u);
     expect(await page.locator("main .home-france-note").textContent()).toMatch(/^La France entière, ce sont toutes les lignes des fichiers des Douanes : l'ensemble des départements/u);
     // Each indicator of the radio shows its own map and legend, drawn at build time.
     for (const label of ["Importations", "Solde commercial", "Part des exportations vers les États-Unis", "Exportations"]) {
@@ -92,7 +94,8 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     const heading = await page.locator(`${SHOWN_PANEL} h3`, {hasText: "Les 15 premiers départements"}).textContent();
     // The map's actions come first, then the ranking's.
     const [svg] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).nth(1).getByRole("button", {name: /image SVG/}).click()]);
-    expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}\.svg$/);
+    // On the demo's data the saved image says so in its name too.
+    expect(svg.suggestedFilename()).toMatch(/^classement-departements-exports-\d{4}(-demonstration)?\.svg$/);
     const svgText = readFileSync((await svg.path())!, "utf8");
     expect(svgText).toContain(`<title>${heading}</title>`);
     expect(svgText).toContain("Source : DGDDI / DSECE");
@@ -100,7 +103,7 @@ test("the home map has 101 reachable départements; clicking the Aube opens its 
     // The map saves with its legend (HTML on the page, drawn into the image) and the geometry's CC-BY credit.
     const legend = await page.locator(`${SHOWN_PANEL} .france-map-legend li`).allTextContents();
     const [mapFile] = await Promise.all([page.waitForEvent("download"), page.locator(`${SHOWN_PANEL} .chart-actions`).first().getByRole("button", {name: /image SVG/}).click()]);
-    expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}\.svg$/);
+    expect(mapFile.suggestedFilename()).toMatch(/^carte-departements-exports-\d{4}(-demonstration)?\.svg$/);
     const mapText = readFileSync((await mapFile.path())!, "utf8");
     expect(mapText.match(/<path /g)?.length).toBeGreaterThanOrEqual(96);
     for (const label of legend) expect(mapText).toContain(`>${label}</tspan>`);

@@ -9,7 +9,8 @@ import {readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {gzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {formatBillionEuros, formatShare} from "../../src/components/format.ts";
+import {formatBillionEuros, formatMillionEuros, formatShare, formatSignedMillionEuros} from "../../src/components/format.ts";
+import {keyFiguresTexts} from "../../src/components/key-figures.ts";
 import {colorScale, formatMetric, MISSING_COLOR} from "../../src/components/france-map.ts";
 import {enhanceHome} from "../../src/components/home-enhance.ts";
 import {estimateTextWidth} from "../../src/components/palette.ts";
@@ -116,9 +117,15 @@ describe("the home page's HTML", () => {
   it("gives the national key figures of the France row (every row of the customs' files) and says what it holds", () => {
     const {body} = page();
     const values = [...body.querySelectorAll(".national-figures .figure-value")].map((p) => p.textContent);
-    expect(values[0]).toBe(formatBillionEuros(france().exports_eur));
-    expect(values[1]).toBe(formatBillionEuros(france().imports_eur));
+    // In M€, as France's own page writes them (keyFiguresTexts), the Md€ beside them as a reading aid.
+    expect(values[0]).toBe(keyFiguresTexts({territoryName: "France", flow: "export", total: france().exports_eur}).total);
+    expect(values[1]).toBe(keyFiguresTexts({territoryName: "France", flow: "import", total: france().imports_eur}).total);
+    expect(values[0]).toBe(formatMillionEuros(france().exports_eur));
+    expect(values[2]).toBe(formatSignedMillionEuros(france().balance_eur));
     expect(values).toHaveLength(3);
+    const notes = [...body.querySelectorAll(".national-figures .figure-note")].map((p) => p.textContent);
+    expect(notes[0]).toBe(`soit ${formatBillionEuros(france().exports_eur)}, valeurs FAB`);
+    expect(notes[1]).toBe(`soit ${formatBillionEuros(france().imports_eur)}, valeurs CAF`);
     // France holds more than its départements: the unallocated code counts.
     const sum = departementRows().reduce((total, row) => total + row.exports_eur, 0);
     expect(france().exports_eur).toBe(sum + facts.outsideDepartements[0].export);

@@ -109,7 +109,7 @@ describe("factsheetMarkdown", () => {
     const config = enhanceConfig(page);
     expect(config).toMatchObject({territory: "D10", year: 2024, years: [2024], embedBase: "../integrer"});
     expect(Object.keys(config.territories)).toEqual(["D10", "R44", "FR"]);
-    expect(config.territories.R44.fileStem).toBe("grand-est");
+    expect(config.territories.R44.fileStem).toBe("grand-est-demonstration") // the test figures are synthetic: the files readers take away say so;
     expect(config.credit).toBe("Source : DGDDI / DSECE, 2024 — données de démonstration synthétiques");
     for (const id of ["D10", "R44", "FR"]) expect(page).toContain(`FileAttachment("../data/slices/${id}.parquet").href`);
     expect(page).toContain('FileAttachment("../data/quarterly/D10.parquet").href');
@@ -130,11 +130,27 @@ describe("factsheetMarkdown", () => {
   });
 
   it("links the territory's own rows as CSV and Parquet, as plain <a download> (no JavaScript needed)", () => {
-    const page = factsheetMarkdown("D10", figures);
+    const real = {...figures, synthetic: false};
+    const page = factsheetMarkdown("D10", real);
     expect(page).toContain('<a href="../data/downloads/D10.csv" download="aube-10-commerce-exterieur-2024.csv">');
     expect(page).toContain('<a href="../data/downloads/D10.parquet" download="aube-10-commerce-exterieur-2024.parquet">');
-    expect(factsheetMarkdown("FR", figures)).toContain('<a href="./data/downloads/FR.csv" download="france-commerce-exterieur-2024.csv">');
-    expect(factsheetMarkdown("R44", figures)).toContain('href="../data/downloads/R44.parquet"');
+    expect(factsheetMarkdown("FR", real)).toContain('<a href="./data/downloads/FR.csv" download="france-commerce-exterieur-2024.csv">');
+    expect(factsheetMarkdown("R44", real)).toContain('href="../data/downloads/R44.parquet"');
+    expect(page).not.toContain("demonstration");
+  });
+
+  it("on the demo's data, names the downloads « -demonstration », says so beside them and in « Citer cette fiche »", () => {
+    const page = factsheetMarkdown("D10", figures);
+    expect(page).toContain('<a href="../data/downloads/D10-demonstration.csv" download="aube-10-commerce-exterieur-2024-demonstration.csv">');
+    expect(page).toContain('<a href="../data/downloads/D10-demonstration.parquet" download="aube-10-commerce-exterieur-2024-demonstration.parquet">');
+    expect(page).toContain("Ces fichiers contiennent des données de démonstration synthétiques");
+    expect(page).toContain(
+      "Citer cette fiche : « Aube (10), Les indicateurs clés : commerce extérieur 2024, données de démonstration synthétiques au format DGDDI / DSECE »."
+    );
+    expect(page).not.toContain("2024, d'après DGDDI / DSECE »");
+    expect(factsheetMarkdown("D10", {...figures, synthetic: false})).toContain(
+      "Citer cette fiche : « Aube (10), Les indicateurs clés : commerce extérieur 2024, d'après DGDDI / DSECE »."
+    );
   });
 
   it("offers the controls, hidden until the script can answer them, the year among the complete years", () => {

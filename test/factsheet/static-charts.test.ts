@@ -153,6 +153,13 @@ describe("the views in a factsheet's HTML", () => {
     expect(rendered(`<div>${markup}</div>`).body.querySelector("div > figure > svg")).not.toBeNull();
   });
 
+  it("on synthetic data, name the chart CSVs « -demonstration », and not otherwise", async () => {
+    const demo = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, ["D10"], {synthetic: true});
+    const names = (drawn: typeof demo.D10) => [...drawn.partenaires!.after.matchAll(/download="([^"]+)"/g)].map((match) => match[1]);
+    expect(names(demo.D10)).toEqual([`aube-10-demonstration-partenaires-${figures.year}.csv`]);
+    expect(names(views.D10)).toEqual([`aube-10-partenaires-${figures.year}.csv`]);
+  }, 60_000);
+
   it("are the same from one build to the next, and give no element an id", async () => {
     const again = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, ["D10"]);
     expect(JSON.stringify(again.D10)).toBe(JSON.stringify(views.D10));
