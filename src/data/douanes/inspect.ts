@@ -116,7 +116,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
     for (const entry of entries) {
       const file = entry.name === input.name ? input.name : `${input.name}/${entry.name}`;
       const hints = nameHints(entry.name);
-      print(`  • ${entry.name} — ${describeContent(sniffContent(entry.bytes))}, nom : ${hints.kind}${hints.flow ? `, ${hints.flow}` : ""}${hints.dept ? `, département ${hints.dept}` : ""}`);
+      print(`  • ${entry.name} — ${describeContent(sniffContent(entry.head(1024)))}, nom : ${hints.kind}${hints.flow ? `, ${hints.flow}` : ""}${hints.dept ? `, département ${hints.dept}` : ""}`);
       if (hints.kind === "readme" || !["xls", "xlsx", "csv", "txt", "tsv"].includes(extensionOf(entry.name))) continue;
       const fileLog = new RejectionLog();
       const unknownCodes = new Set<string>();
@@ -144,7 +144,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
         warn: (message) => print(`    ! ${message}`)
       };
       try {
-        const sheets = readTables(entry.bytes, file);
+        const sheets = readTables(entry.read(), file);
         for (const sheet of sheets) print(`    feuille ${sheet.sheet ?? "(texte)"} : ${sheet.rows.length} lignes, ${sheet.format}`);
         for (const report of convertFile(sheets, hints, sink)) {
           const roles = Object.entries(report.mapping.columns).map(([role, index]) => `${role}=« ${report.mapping.headers[index!]} »`);

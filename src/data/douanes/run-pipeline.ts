@@ -107,7 +107,7 @@ async function readInputs(plan: SourcePlan, state: RunState): Promise<ManifestFi
       const fileId = state.fileNames.push(file) - 1;
       const counter = {values: 0};
       started = performance.now();
-      const sheets = readTables(entry.bytes, file);
+      const sheets = readTables(entry.read(), file);
       addStage("read sheets", started);
       started = performance.now();
       const reports = convertFile(sheets, hints, sinkFor(state, file, fileId, counter));

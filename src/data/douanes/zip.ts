@@ -1,7 +1,8 @@
 /**
  * Reading zip archives defensively (hostile input, issue 7): entry names with
  * "../" or an absolute path are refused (zip slip), declared and actual sizes
- * are bounded (zip bombs), every entry's CRC-32 is checked (truncated or
+ * are bounded (zip bombs), entries sharing compressed data are refused
+ * (overlapping records), every entry's CRC-32 is checked (truncated or
  * corrupted archives). Entries are inflated one at a time, when asked for
  * (`openZip`): in memory, or streamed to a file for the national bulk files
  * (`extractEntryToFile`), so that a zip of several years never sits whole in
@@ -107,7 +108,8 @@ function checkLimits(entries: CentralEntry[], archive: string, limits: ZipLimits
   if (total > limits.maxTotalBytes) throw new SourceError(`${archive} : ${total} octets une fois décompressée, au-delà de la limite de ${limits.maxTotalBytes} (bombe zip ?).`);
 }
 
-function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string): Uint8Array {
+/** Where an entry's record lies in the archive: its local header, then its compressed data. */
+function recordRange(bytes: Uint8Array, entry: CentralEntry, archive: string): {local: number; start: number; end: number} {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
@@ -116,10 +118,31 @@ function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new SourceError(`${archive} : « ${entry.name} » coupé (archive tronquée).`);
+  return {local, start, end};
+}
+
+function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string): Uint8Array {
+  const {start, end} = recordRange(bytes, entry, archive);
   if (entry.method !== 0 && entry.method !== 8) {
     throw new SourceError(`${archive} : « ${entry.name} » utilise une méthode de compression non prise en charge (${entry.method}).`);
   }
   return bytes.subarray(start, end);
+}
+
+/**
+ * Every entry has its own record: entries sharing or overlapping compressed
+ * data are how a small archive makes a reader inflate the same bytes many
+ * times over (each within the limits, together far beyond them). Refused.
+ */
+function refuseOverlaps(bytes: Uint8Array, entries: CentralEntry[], archive: string): void {
+  const ranges = entries.map((entry) => ({entry, ...recordRange(bytes, entry, archive)})).sort((a, b) => a.local - b.local);
+  for (let i = 1; i < ranges.length; i++) {
+    const [previous, current] = [ranges[i - 1], ranges[i]];
+    if (current.local < previous.end) {
+      throw new SourceError(`${archive} : les entrées « ${previous.entry.name} » et « ${current.entry.name} » partagent les mêmes données compressées ` +
+        `(entrées qui se chevauchent : archive falsifiée, bombe zip ?). Archive refusée.`);
+    }
+  }
 }
 
 function tooBigError(entry: CentralEntry, archive: string): SourceError {
@@ -200,13 +223,26 @@ async function extractTo(bytes: Uint8Array, entry: CentralEntry, archive: string
   checkInflated(size, crc, entry, archive);
 }
 
+/** An archive inside the archive is never read: said, rather than skipped as an unknown file and then "nothing to publish". */
+function refuseNestedArchives(files: CentralEntry[], archive: string): void {
+  const nested = files.filter((entry) => /\.zip$/i.test(entry.name));
+  if (nested.length === 0) return;
+  const names = nested.slice(0, 3).map((entry) => `« ${entry.name} »`).join(", ") + (nested.length > 3 ? ` et ${nested.length - 3} autres` : "");
+  const [what, them] = nested.length === 1 ? ["une archive zip imbriquée", "la"] : [`${nested.length} archives zip imbriquées`, "les"];
+  throw new SourceError(`${archive} : contient ${what} (${names}) : une archive dans une archive n'est pas lue. ` +
+    `Que faire : extrayez-${them} et mettez-${them} dans le dossier de la source.`);
+}
+
 /** The file entries of an archive (folders skipped), after the structural checks; nothing inflated yet. */
 export function openZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): LazyZipEntry[] {
   const kind = sniffContent(bytes);
   if (kind !== "zip") throw new SourceError(`${archive} : ce n'est pas une archive zip mais ${describeContent(kind)}.`);
   const entries = readCentralDirectory(bytes, archive);
   checkLimits(entries, archive, limits);
-  return entries.filter((entry) => !entry.name.endsWith("/")).map((entry) => ({
+  refuseOverlaps(bytes, entries, archive);
+  const files = entries.filter((entry) => !entry.name.endsWith("/"));
+  refuseNestedArchives(files, archive);
+  return files.map((entry) => ({
     name: entry.name,
     size: entry.size,
     read: () => inflateEntry(bytes, entry, archive, limits),
