@@ -14,10 +14,14 @@
  *    Territoires d'industrie list (TERRITOIRES_INDUSTRIE_FILE) changed, drops
  *    the cached pages they printed, so the next build or preview prints them
  *    again.
+ *
+ * A refused source stops it with its French message and exit code 1 (the
+ * stack only with DEBUG=1, see src/data/douanes/terminal.ts).
  */
 import {mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {loadPipeline} from "../src/data/douanes/pipeline.ts";
+import {printError, runScript} from "../src/data/douanes/terminal.ts";
 import {codeHash} from "../src/factsheet/code-hash.ts";
 import {computeFigures, currentFiguresPath, publishFigures} from "../src/factsheet/figures.ts";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
@@ -40,27 +44,29 @@ async function previousKey(): Promise<string | null> {
   }
 }
 
-const started = performance.now();
-const before = await previousKey();
-const pipeline = await loadPipeline();
-const figures = await computeFigures(pipeline);
-await publishFigures(figures);
-const viewsStarted = performance.now();
-const views = await computeStaticViews(pipeline, figures.year);
-await publishStaticViews(views);
-const viewsSeconds = (performance.now() - viewsStarted) / 1000;
-if (before !== figures.key) {
-  const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
-  await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
-  if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
-}
-// The département pages print the Territoires d'industrie list (read once, into the figures): its checksum in the key.
-const pageCode = `${await codeHash(".", PAGE_CODE)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
-if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
-  await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
-  await mkdir(FRAMEWORK_CACHE, {recursive: true});
-  await writeFile(PAGE_CODE_KEY, pageCode);
-}
-process.stderr.write(
-  `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${viewsSeconds.toFixed(1)} s\n`
-);
+await runScript(async () => {
+  const started = performance.now();
+  const before = await previousKey();
+  const pipeline = await loadPipeline();
+  const figures = await computeFigures(pipeline);
+  await publishFigures(figures);
+  const viewsStarted = performance.now();
+  const views = await computeStaticViews(pipeline, figures.year);
+  await publishStaticViews(views);
+  const viewsSeconds = (performance.now() - viewsStarted) / 1000;
+  if (before !== figures.key) {
+    const entries = await readdir(FRAMEWORK_CACHE).catch(() => [] as string[]);
+    await Promise.all(entries.filter((name) => !KEEP.has(name)).map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
+    if (before !== null) process.stderr.write(`[données] données changées : cache des chargeurs de Framework vidé\n`);
+  }
+  // The département pages print the Territoires d'industrie list (read once, into the figures): its checksum in the key.
+  const pageCode = `${await codeHash(".", PAGE_CODE)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`;
+  if ((await readFile(PAGE_CODE_KEY, "utf8").catch(() => null)) !== pageCode) {
+    await Promise.all(PAGE_OUTPUTS.map((name) => rm(join(FRAMEWORK_CACHE, name), {recursive: true, force: true})));
+    await mkdir(FRAMEWORK_CACHE, {recursive: true});
+    await writeFile(PAGE_CODE_KEY, pageCode);
+  }
+  printError(
+    `[données] ${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year} — prêtes en ${((performance.now() - started) / 1000).toFixed(1)} s, dont vues dessinées ${viewsSeconds.toFixed(1)} s`
+  );
+});

@@ -14,6 +14,7 @@ import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
 import {describeAccounting} from "./rejections.ts";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
 import {resolveSource, type SourcePlan} from "./source.ts";
+import {printError} from "./terminal.ts";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;
@@ -95,7 +96,7 @@ function report(manifest: Manifest, fromCache: boolean): void {
     ...manifest.warnings.slice(0, 20).map((w) => `[douanes] avertissement : ${w}`),
     manifest.warnings.length > 20 ? `[douanes] … et ${manifest.warnings.length - 20} autres avertissements (voir manifest.json)` : ""
   ];
-  process.stderr.write(lines.filter(Boolean).join("\n") + "\n");
+  printError(lines.filter(Boolean).join("\n"));
 }
 
 /** Runs (or reuses) the pipeline for a source plan, outputs in `<cache>/pipeline/<key>/`. */
