@@ -14,6 +14,7 @@ import {normalizeProduct} from "./codes.ts";
 import {SourceError} from "./errors.ts";
 import type {NameHints} from "./file-names.ts";
 import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
+import {boundLabel, cutLabelsWarning} from "./label-length.ts";
 import * as periods from "./periods.ts";
 import {parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
 import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
@@ -207,14 +208,19 @@ function longPeriod(row: Cell[], columns: HeaderMapping["columns"]): Quarter | u
 function readLabels(sheet: Sheet, headerIndex: number, mapping: HeaderMapping, sink: RecordSink): void {
   const codeColumn = mapping.columns.product!;
   const nameColumn = mapping.columns.productLabel!;
+  const cut: string[] = [];
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (isBlankRow(row)) continue;
     const code = normalizeProduct(row[codeColumn] ?? null);
-    const name = cellText(row[nameColumn] ?? null);
+    const text = cellText(row[nameColumn] ?? null);
+    const name = boundLabel(text);
+    if (name !== text) cut.push(code);
     if (code === "" || name === "") sink.warn(`${where(sheet)} : ligne ${r + 1}, libellé incomplet (« ${code} » ; « ${name} »)`);
     else sink.label(code, name, r + 1);
   }
+  const warning = cutLabelsWarning(where(sheet), cut);
+  if (warning) sink.warn(warning);
 }
 
 /**
