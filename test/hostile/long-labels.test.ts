@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 /**
  * A 10 000-character label (issue 15) made the data tables 87 000–123 000 px
  * wide and the downloads four times bigger. Labels are cut at ingestion
@@ -11,6 +10,7 @@ import {join} from "node:path";
 import {unzipSync, zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
 import {dataTable} from "../../src/components/data-table.ts";
+import {jsdomWindow} from "../../src/factsheet/prerender.ts";
 import {readLabelFile} from "../../src/data/douanes/bulk/labels.ts";
 import {boundLabel, MAX_LABEL_LENGTH} from "../../src/data/douanes/label-length.ts";
 import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
@@ -58,8 +58,9 @@ describe("at ingestion", () => {
 });
 
 describe("in a data table", () => {
-  it("text cells are marked to wrap anywhere, numbers are not, and the style sheet says so", () => {
-    const table = dataTable([{name: "x".repeat(MAX_LABEL_LENGTH), value: 1.5}], [{key: "name", label: "Produit"}, {key: "value", label: "M€", format: "millionEuros"}], {summary: "Données"});
+  it("text cells are marked to wrap anywhere, numbers are not, and the style sheet says so", async () => {
+    const {document} = await jsdomWindow();
+    const table = dataTable([{name: "x".repeat(MAX_LABEL_LENGTH), value: 1.5}], [{key: "name", label: "Produit"}, {key: "value", label: "M€", format: "millionEuros"}], {summary: "Données", document});
     const [text, number] = [...table.querySelectorAll("td")];
     expect(text.className).toBe("data-table-text");
     expect(number.className).toBe("");
