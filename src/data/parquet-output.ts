@@ -6,10 +6,10 @@
  * hyparquet, which reads SNAPPY and uncompressed but not ZSTD without an
  * extra package (see the README, « How it stays offline »).
  */
-import {mkdtemp, readFile, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {removeTemporary, temporaryFolder} from "./douanes/temporary.ts";
 
 export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(":memory:");
@@ -24,7 +24,7 @@ export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Prom
 
 /** Runs `COPY (selectSql) TO … (FORMAT parquet)` and returns the file's bytes. */
 export async function copyToParquet(connection: DuckDBConnection, selectSql: string): Promise<Buffer> {
-  const directory = await mkdtemp(join(tmpdir(), "parquet-out-"));
+  const directory = temporaryFolder("parquet-out-");
   const path = join(directory, "out.parquet");
   try {
     await connection.run(
@@ -32,7 +32,7 @@ export async function copyToParquet(connection: DuckDBConnection, selectSql: str
     );
     return await readFile(path);
   } finally {
-    await rm(directory, {recursive: true, force: true});
+    await removeTemporary(directory);
   }
 }
 

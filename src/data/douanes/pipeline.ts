@@ -15,6 +15,7 @@ import {describeAccounting} from "./rejections.ts";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline} from "./run-pipeline.ts";
 import {resolveSource, type SourcePlan} from "./source.ts";
 import {printError} from "./terminal.ts";
+import {removeTemporary, trackTemporary} from "./temporary.ts";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;
@@ -109,6 +110,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
     return outputsIn(folder, manifest);
   }
   const partial = `${folder}.part-${process.pid}-${Date.now()}`;
+  trackTemporary(partial);
   await mkdir(partial, {recursive: true});
   try {
     const manifest = await runPipeline(plan, partial);
@@ -117,7 +119,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
     report(manifest, false);
     return outputsIn(folder, manifest);
   } finally {
-    await rm(partial, {recursive: true, force: true});
+    await removeTemporary(partial);
   }
 }
 
