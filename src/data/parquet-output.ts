@@ -11,14 +11,27 @@ import {join} from "node:path";
 import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {removeTemporary, temporaryFolder} from "./douanes/temporary.ts";
 
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:");
+export interface DuckDBOptions {
+  /**
+   * Bounds DuckDB's memory (e.g. "512MB"): the database then lives in a
+   * temporary file, and what does not fit spills to a temporary folder, both
+   * removed afterwards (and on SIGTERM, see douanes/temporary.ts).
+   */
+  memoryLimit?: string;
+}
+
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, options: DuckDBOptions = {}): Promise<T> {
+  const folder = options.memoryLimit ? temporaryFolder("duckdb-") : undefined;
+  const instance = folder
+    ? await DuckDBInstance.create(join(folder, "work.duckdb"), {memory_limit: options.memoryLimit!, temp_directory: join(folder, "spill")})
+    : await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
     return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
+    if (folder) await removeTemporary(folder);
   }
 }
 

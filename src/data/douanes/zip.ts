@@ -12,6 +12,7 @@ import {createWriteStream} from "node:fs";
 import {pipeline} from "node:stream/promises";
 import {Readable, Transform} from "node:stream";
 import {constants, crc32, createInflateRaw, inflateRawSync} from "node:zlib";
+import {Inflate} from "fflate";
 import {SourceError} from "./errors.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
 
@@ -174,6 +175,46 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, l
   return data;
 }
 
+/** Compressed bytes given to the inflater at a time: at most about 16 MB out (deflate's ratio is at most 1032). */
+const INFLATE_INPUT_BYTES = 16 * 1024;
+
+/**
+ * The entry's bytes in chunks, inflated as they are asked for (fflate's
+ * synchronous streaming inflater), never whole in memory; the size bound is
+ * checked on every chunk, the size and CRC-32 at the end.
+ */
+function* chunksOf(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits): Generator<Uint8Array> {
+  const compressed = compressedRange(bytes, entry, archive);
+  const bound = Math.min(limits.maxEntryBytes, entry.size);
+  let size = 0;
+  let crc = 0;
+  const checked = (chunk: Uint8Array): Uint8Array => {
+    size += chunk.length;
+    if (size > bound) throw tooBigError(entry, archive);
+    crc = crc32(chunk, crc);
+    return chunk;
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < compressed.length; at += INFLATE_INPUT_BYTES) yield checked(compressed.subarray(at, at + INFLATE_INPUT_BYTES));
+  } else {
+    let out: Uint8Array[] = [];
+    const inflater = new Inflate((chunk) => out.push(chunk));
+    let at = 0;
+    do {
+      const end = Math.min(compressed.length, at + INFLATE_INPUT_BYTES);
+      try {
+        inflater.push(compressed.subarray(at, end), end === compressed.length);
+      } catch (error) {
+        throw new SourceError(`${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`);
+      }
+      for (const chunk of out) yield checked(chunk);
+      out = [];
+      at = end;
+    } while (at < compressed.length);
+  }
+  checkInflated(size, crc, entry, archive);
+}
+
 /** An entry of an archive whose bytes are inflated only when asked for. */
 export interface LazyZipEntry {
   name: string;
@@ -185,6 +226,8 @@ export interface LazyZipEntry {
   head(bytes: number): Uint8Array;
   /** Streams the entry to a file, checked (size bound, CRC-32), without holding it in memory. */
   extractTo(path: string): Promise<void>;
+  /** The whole entry in chunks, inflated as they are asked for, checked at the end (see chunksOf). */
+  chunks(): Iterable<Uint8Array>;
 }
 
 function headOf(bytes: Uint8Array, entry: CentralEntry, archive: string, wanted: number): Uint8Array {
@@ -247,7 +290,8 @@ export function openZip(bytes: Uint8Array, archive: string, limits: ZipLimits = 
     size: entry.size,
     read: () => inflateEntry(bytes, entry, archive, limits),
     head: (wanted: number) => headOf(bytes, entry, archive, wanted),
-    extractTo: (path: string) => extractTo(bytes, entry, archive, limits, path)
+    extractTo: (path: string) => extractTo(bytes, entry, archive, limits, path),
+    chunks: () => chunksOf(bytes, entry, archive, limits)
   }));
 }
 
