@@ -54,3 +54,13 @@ describe("symbolic links in a source folder", () => {
     expect((await listLocalInputs(source)).map((input) => input.name)).toEqual(["10_pays.csv", "sub/lien.csv"]);
   });
 });
+
+describe("a local source is published without the builder's folders", () => {
+  it("the description names the folder only (it goes to the manifest and to every page)", async () => {
+    const {resolveSource} = await import("../../src/data/douanes/source.ts");
+    const source = await sourceWith({});
+    const plan = await resolveSource({TRADE_SOURCE: source});
+    expect(plan.description).toBe("Fichiers locaux (« source »)");
+    expect(plan.description).not.toContain(source);
+  });
+});

@@ -18,7 +18,7 @@
  * per cause per process.
  */
 import {readdir, readFile, realpath, stat} from "node:fs/promises";
-import {join, relative, resolve, sep} from "node:path";
+import {basename, join, relative, resolve, sep} from "node:path";
 import {sha256} from "./checksum.ts";
 import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.ts";
 import {demoSourceFolder} from "./demo-source.ts";
@@ -265,5 +265,6 @@ export async function resolveSource(env: NodeJS.ProcessEnv = process.env): Promi
     return plan;
   }
   const inputs = await listLocalInputs(choice);
-  return {mode: "path", synthetic: false, description: `Fichiers locaux : ${resolve(choice)}`, inputs};
+  // Published (manifest, every page's sources): the folder's name, never the builder's absolute path.
+  return {mode: "path", synthetic: false, description: `Fichiers locaux (« ${basename(resolve(choice))} »)`, inputs};
 }
