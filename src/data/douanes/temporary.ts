@@ -5,7 +5,9 @@
  * is to die at once, which left a staging file of 177 MB in /tmp and a
  * `.part-*` folder. The handlers are installed with the first temporary
  * path; they remove every path still listed, say so, and exit with the
- * signal's code (143 for SIGTERM, 130 for SIGINT).
+ * signal's code (143 for SIGTERM, 130 for SIGINT). JavaScript runs them
+ * between two steps: a signal arriving while one région-layout text file is
+ * read (synchronously, as a stream) is handled once that file is read.
  */
 import {mkdtempSync, rmSync} from "node:fs";
 import {rm} from "node:fs/promises";
