@@ -7,6 +7,12 @@
  * the practical limit: DuckDB's read_csv loading the same file into a table.
  * Each measurement runs in a fresh child process so that its peak RSS is its
  * own. Prints figures; asserts nothing.
+ *
+ * Second measurement, the hostile case of issue 15: a région zip of about
+ * 2 MB holding one 255 MiB crossed CSV (a block of lines repeated: ratio
+ * about 137, under the zip limit of 200), written in a temporary folder. Held
+ * whole, it took the pipeline to 7.8 GB; read as a stream it must stay
+ * under 1 GiB (peak RSS of the child, printed).
  */
 import {execFileSync} from "node:child_process";
 import {closeSync, openSync, writeSync} from "node:fs";
@@ -93,12 +99,51 @@ async function benchSource(): Promise<{folder: string; file: string}> {
   return {folder, file};
 }
 
+const HOSTILE_CSV_BYTES = 255 * 2 ** 20;
+
+/** The hostile région zip: one crossed CSV (wide layout, six quarters) of HOSTILE_CSV_BYTES, a block of 600 lines repeated. */
+async function writeHostileZip(folder: string): Promise<{zip: string; csvBytes: number; zipBytes: number}> {
+  const {Zip, ZipDeflate} = await import("fflate");
+  const {createWriteStream} = await import("node:fs");
+  const {cpf4Products} = await import("../src/data/reference/cpf4.ts");
+  const {countries} = await import("../src/data/reference/countries.ts");
+  const path = join(folder, "region_52.zip");
+  const out = createWriteStream(path);
+  let zipBytes = 0;
+  const done = new Promise<void>((resolve, reject) => out.on("finish", resolve).on("error", reject));
+  const zip = new Zip((error, chunk, final) => {
+    if (error) throw error;
+    zipBytes += chunk.length;
+    out.write(chunk);
+    if (final) out.end();
+  });
+  const entry = new ZipDeflate("44_export_pays_produits.csv", {level: 6});
+  zip.add(entry);
+  const header = "Département;Code produit;Code pays;2023T3;2023T4;2024T1;2024T2;2024T3;2024T4\r\n";
+  const lines: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    const code = cpf4Products[(i * 37) % cpf4Products.length].code;
+    lines.push(`44;${code.slice(0, 2)}.${code.slice(2)};${countries[(i * 11) % countries.length].code};${(i * 7.919).toFixed(3).replace(".", ",")};12,5;0;3;4,5;${i % 97}\r\n`);
+  }
+  const block = Buffer.from(lines.join(""), "latin1");
+  entry.push(Buffer.from(header, "latin1"));
+  let csvBytes = header.length;
+  while (csvBytes + block.length <= HOSTILE_CSV_BYTES) {
+    entry.push(block);
+    csvBytes += block.length;
+  }
+  entry.push(new Uint8Array(), true);
+  zip.end();
+  await done;
+  return {zip: path, csvBytes, zipBytes};
+}
+
 async function childPipeline(folder: string, cacheDir: string): Promise<void> {
   const {listLocalInputs} = await import("../src/data/douanes/source.ts");
   const {pipelineFor} = await import("../src/data/douanes/pipeline.ts");
   const {stageSeconds} = await import("../src/data/douanes/run-pipeline.ts");
   const started = performance.now();
-  const inputs = (await listLocalInputs(folder)).filter((input) => input.name.endsWith(".txt"));
+  const inputs = (await listLocalInputs(folder)).filter((input) => /\.(txt|zip)$/.test(input.name));
   const outputs = await pipelineFor({mode: "path", synthetic: true, description: "benchmark", inputs}, {TRADE_CACHE_DIR: cacheDir});
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({seconds, peakMiB: peakMiB(), rows: outputs.manifest.rows.total.read, kept: outputs.manifest.tables.trade, stages: {...stageSeconds}}));
@@ -130,6 +175,13 @@ async function main(): Promise<void> {
     for (const [stage, value] of Object.entries(pipeline.stages as Record<string, number>)) console.log(`  ${stage} : ${value.toFixed(2)} s`);
     console.log(`DuckDB read_csv du même fichier dans une table : ${Number(csv.seconds).toFixed(2)} s, pic mémoire ${csv.peakMiB} Mio, ${csv.rows} lignes`);
     console.log(`Rapport pipeline / read_csv : ${ratio.toFixed(2)}× en temps (objectif ≤ 2×) ; mémoire ${pipeline.peakMiB} Mio (${Number(pipeline.peakMiB) < 1024 ? "<" : "≥"} 1 Gio)`);
+
+    const hostileFolder = join(work, "hostile");
+    await mkdir(hostileFolder);
+    const hostile = await writeHostileZip(hostileFolder);
+    const region = runChild(["--pipeline", hostileFolder, join(work, "cache-hostile")]);
+    console.log(`Zip régional hostile : ${hostile.zipBytes} octets contenant un CSV croisé de ${hostile.csvBytes} octets (rapport ${(hostile.csvBytes / hostile.zipBytes).toFixed(0)}) : ` +
+      `pipeline ${Number(region.seconds).toFixed(2)} s, pic mémoire ${region.peakMiB} Mio (${Number(region.peakMiB) < 1024 ? "<" : "≥"} 1 Gio), ${region.rows} valeurs lues, ${region.kept} gardées`);
   } finally {
     await rm(work, {recursive: true, force: true});
   }
@@ -137,4 +189,5 @@ async function main(): Promise<void> {
 
 if (mode === "--pipeline") await childPipeline(args[0], args[1]);
 else if (mode === "--read-csv") await childReadCsv(args[0]);
+else if (mode === "--write-hostile") console.log(JSON.stringify(await writeHostileZip(args[0])));
 else await main();

@@ -5,16 +5,19 @@
  * rows per département code, codes missing from the label files, totals per
  * year and flow, lines read / kept / rejected with reasons. Region zips:
  * files, sheets, headers, layout, row counts, quarters, rejected codes, totals.
+ * Exits 1 when the pipeline would refuse the source; every line printed is
+ * neutralised (terminal.ts), the stack of a refusal shown only with DEBUG=1.
  */
 import {join} from "node:path";
 import {downloadToCache} from "../src/data/douanes/download.ts";
 import {inspectInputs} from "../src/data/douanes/inspect.ts";
 import {cacheRoot} from "../src/data/douanes/paths.ts";
 import {defaultDownloadOptions, listLocalInputs, validatorFor, type SourceInput} from "../src/data/douanes/source.ts";
+import {printError, runScript, terminalSafe} from "../src/data/douanes/terminal.ts";
 
 const target = process.argv[2];
 if (!target) {
-  console.error("Usage : npm run data:check -- <chemin d'un zip, d'un dossier ou d'un fichier | URL>");
+  printError("Usage : npm run data:check -- <chemin d'un zip, d'un dossier ou d'un fichier | URL>");
   process.exit(2);
 }
 
@@ -26,10 +29,7 @@ async function inputsOf(target: string): Promise<SourceInput[]> {
   return [{name, path: file.path, origin: target, sha256: file.sha256, bytes: file.bytes, downloadedAt: file.downloadedAt}];
 }
 
-try {
-  const summary = await inspectInputs(await inputsOf(target), (line) => console.log(line));
+await runScript(async () => {
+  const summary = await inspectInputs(await inputsOf(target), (line) => console.log(terminalSafe(line)));
   process.exit(summary.fatalErrors.length ? 1 : 0);
-} catch (error) {
-  console.error(`✗ ${(error as Error).message}`);
-  process.exit(1);
-}
+});

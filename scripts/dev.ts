@@ -7,6 +7,7 @@
  */
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
+import {runScript} from "../src/data/douanes/terminal.ts";
 import {prepareSite} from "./prepare-data.ts";
 
 // Written by the prepare step or by Framework: never a reason to prepare again.
@@ -30,7 +31,7 @@ function prepareAgain(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await prepareSite();
+  await runScript(() => prepareSite());
   const preview = spawn("observable", ["preview", "--host", "127.0.0.1", ...process.argv.slice(2)], {
     stdio: "inherit",
     env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `node_modules/.bin:${process.env.PATH}`}

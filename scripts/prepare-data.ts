@@ -12,11 +12,15 @@
  *    every loader is marked as changed (its file's modification time, nothing
  *    else); when only the site's code changed, the page loaders are. Framework
  *    then re-runs them by its own rule; nothing here deletes its cache.
+ *
+ * A refused source stops it with its French message and exit code 1 (the
+ * stack only with DEBUG=1, see src/data/douanes/terminal.ts).
  */
 import {readdir, readFile, utimes} from "node:fs/promises";
 import {join} from "node:path";
 import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.ts";
 import {cacheRoot} from "../src/data/douanes/paths.ts";
+import {printError, runScript} from "../src/data/douanes/terminal.ts";
 import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.ts";
 import {computeFigures, publishFigures} from "../src/factsheet/figures.ts";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
@@ -53,7 +57,7 @@ const inputsPath = (env: NodeJS.ProcessEnv) => join(cacheRoot(env), "site", "loa
 
 export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const started = performance.now();
-  const step = (text: string) => process.stderr.write(`[préparation] ${text} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  const step = (text: string) => printError(`[préparation] ${text} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   await prepareNpmCache();
   await copyDuckdbEngine();
   step("hors ligne : moteur DuckDB-WASM copié");
@@ -80,4 +84,4 @@ export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await prepareSite();
+if (import.meta.url === `file://${process.argv[1]}`) await runScript(() => prepareSite());

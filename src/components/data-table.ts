@@ -91,7 +91,7 @@ export function dataTable<Row extends object>(
       if (numeric[i]) {
         td.style.textAlign = "right";
         td.style.fontVariantNumeric = "tabular-nums";
-      }
+      } else td.className = "data-table-text"; // wraps anywhere (style.css): a long label never widens the page
       tr.append(td);
     });
     tbody.append(tr);

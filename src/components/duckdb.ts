@@ -24,10 +24,10 @@ import {FileAttachment} from "observablehq:stdlib";
 import type {FileAttachmentHandle} from "observablehq:stdlib";
 import {tableToRows} from "./arrow-rows.js";
 import {parquetToArrow} from "./parquet-to-arrow.js";
+import {tableRegistry} from "./parquet-registry.js";
 
 let database: Promise<duckdb.AsyncDuckDB> | undefined;
 let connection: Promise<duckdb.AsyncDuckDBConnection> | undefined;
-const registrations = new Map<string, {source: string; done: Promise<void>}>();
 
 /** The page's database, started on first use. */
 export function getDatabase(): Promise<duckdb.AsyncDuckDB> {
@@ -117,7 +117,7 @@ export async function restartDatabase(): Promise<void> {
   const old = database;
   database = undefined;
   connection = undefined;
-  registrations.clear();
+  registerTable = newRegistry();
   const db = await old?.catch(() => undefined);
   await db?.terminate();
 }
@@ -126,26 +126,26 @@ const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Loads a Parquet file into table `tableName` (decoded in JavaScript, inserted
- * as Arrow). Idempotent: a second call with the same name waits for the first
- * load instead of loading again; a different source under the same name is a
- * programming error and throws.
+ * as Arrow). Idempotent: a second call with the same name and file waits for
+ * the first load instead of loading again; another file under the same name
+ * replaces the table (the dev server's new URL after a loader ran again, see
+ * ./parquet-registry.ts).
  */
 export function registerParquet(tableName: string, source: string | FileAttachmentHandle): Promise<void> {
   if (!TABLE_NAME.test(tableName)) throw new Error(`Nom de table invalide : « ${tableName} ».`);
   const sourceName = new URL(typeof source === "string" ? source : source.href, document.baseURI).href;
-  const existing = registrations.get(tableName);
-  if (existing) {
-    if (existing.source !== sourceName) {
-      throw new Error(`La table « ${tableName} » est déjà chargée depuis « ${existing.source} », pas « ${sourceName} ».`);
-    }
-    return existing.done;
-  }
-  const done = loadParquet(tableName, source);
-  registrations.set(tableName, {source: sourceName, done});
-  // A failed load must not poison later attempts (e.g. after a network hiccup).
-  done.catch(() => registrations.delete(tableName));
-  return done;
+  return registerTable(tableName, sourceName, source);
 }
+
+// A fresh registry per database: restartDatabase forgets every table with the old one.
+const newRegistry = () => tableRegistry({
+  load: (tableName, source) => loadParquet(tableName, source as string | FileAttachmentHandle),
+  drop: async (tableName) => {
+    // The name passed TABLE_NAME: safe to write in the statement.
+    await (await getConnection()).query(`DROP TABLE IF EXISTS "${tableName}"`);
+  }
+});
+let registerTable = newRegistry();
 
 async function loadParquet(tableName: string, source: string | FileAttachmentHandle): Promise<void> {
   const [table, conn] = await Promise.all([readBytes(source).then(parquetToArrow), getConnection()]);

@@ -6,19 +6,32 @@
  * hyparquet, which reads SNAPPY and uncompressed but not ZSTD without an
  * extra package (see the README, « How it stays offline »).
  */
-import {mkdtemp, readFile, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {removeTemporary, temporaryFolder} from "./douanes/temporary.ts";
 
-export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(":memory:");
+export interface DuckDBOptions {
+  /**
+   * Bounds DuckDB's memory (e.g. "512MB"): the database then lives in a
+   * temporary file, and what does not fit spills to a temporary folder, both
+   * removed afterwards (and on SIGTERM, see douanes/temporary.ts).
+   */
+  memoryLimit?: string;
+}
+
+export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Promise<T>, options: DuckDBOptions = {}): Promise<T> {
+  const folder = options.memoryLimit ? temporaryFolder("duckdb-") : undefined;
+  const instance = folder
+    ? await DuckDBInstance.create(join(folder, "work.duckdb"), {memory_limit: options.memoryLimit!, temp_directory: join(folder, "spill")})
+    : await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
     return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
+    if (folder) await removeTemporary(folder);
   }
 }
 
@@ -30,7 +43,7 @@ const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * shows it: `SELECT * FROM parquet_kv_metadata('f.parquet')` in DuckDB).
  */
 export async function copyToParquet(connection: DuckDBConnection, selectSql: string, metadata: Record<string, string> = {}): Promise<Buffer> {
-  const directory = await mkdtemp(join(tmpdir(), "parquet-out-"));
+  const directory = temporaryFolder("parquet-out-");
   const path = join(directory, "out.parquet");
   const entries = Object.entries(metadata);
   for (const [key] of entries) if (!/^[a-z_]+$/.test(key)) throw new Error(`Clé de métadonnée Parquet invalide : « ${key} »`);
@@ -41,7 +54,7 @@ export async function copyToParquet(connection: DuckDBConnection, selectSql: str
     );
     return await readFile(path);
   } finally {
-    await rm(directory, {recursive: true, force: true});
+    await removeTemporary(directory);
   }
 }
 

@@ -26,6 +26,7 @@ import {splitDelimited} from "./douanes/delimited-reader.ts";
 import {describeContent, sniffContent} from "./douanes/sniff.ts";
 import {readTables} from "./douanes/table-reader.ts";
 import {cellText} from "./douanes/table.ts";
+import {printError} from "./douanes/terminal.ts";
 import {decodeText, foldLabel} from "./douanes/text-decoding.ts";
 import {CORSICA_CODE, CORSICA_HALVES} from "./customs-geography.ts";
 import {findDepartement} from "./territories.ts";
@@ -207,7 +208,7 @@ export function loadTerritoiresIndustrie(env: NodeJS.ProcessEnv = process.env): 
     list = readTerritoiresIndustrie(path);
     loaded.set(path, list);
     if (list.rows.rejected > 0) {
-      process.stderr.write(
+      printError(
         `[territoires d'industrie] ${list.file.name} : ${list.rows.read} lignes lues = ${list.rows.kept} gardées + ${list.rows.rejected} rejetées (` +
           list.rows.reasons.map((r) => `${r.reason} : ${r.count}, ex. ${r.examples[0]}`).join(" ; ") +
           ")\n"

@@ -8,6 +8,7 @@ import {join} from "node:path";
 import {sha256} from "./checksum.ts";
 import {SourceError} from "./errors.ts";
 import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
+import {trackTemporary} from "./temporary.ts";
 
 type WriteDemoSource = (outDir: string, options?: {regions?: string[]}) => Promise<{files: string[]}>;
 
@@ -35,6 +36,7 @@ export async function demoSourceFolder(env: NodeJS.ProcessEnv = process.env, opt
   if (await stat(marker).then(() => true, () => false)) return folder;
   const partial = `${folder}.part-${process.pid}`;
   await rm(partial, {recursive: true, force: true});
+  trackTemporary(partial);
   await mkdir(partial, {recursive: true});
   const modulePath = join(DEMO_DIR, "index.ts");
   const demo = (await import(modulePath)) as {writeDemoSource: WriteDemoSource};

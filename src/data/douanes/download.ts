@@ -8,10 +8,11 @@
  * to http(s) only; bodies are bounded in size; the cache file name cannot
  * leave the cache folder.
  */
-import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {sha256} from "./checksum.ts";
 import {SourceError} from "./errors.ts";
+import {removeTemporary, trackTemporary} from "./temporary.ts";
 
 export interface DownloadOptions {
   cacheDir: string;
@@ -206,12 +207,13 @@ export async function downloadToCache(url: string, fileName: string, options: Do
       validateDownload(bytes, url, contentType, options);
       const record: CacheRecord = {url, sha256: sha256(bytes), bytes: bytes.length, downloadedAt: new Date().toISOString()};
       const partial = `${path}.part-${process.pid}-${Date.now()}`;
+      trackTemporary(partial);
       try {
         await writeFile(partial, bytes);
         await rename(partial, path);
         await writeFile(path + ".json", JSON.stringify(record, null, 2));
       } finally {
-        await rm(partial, {force: true});
+        await removeTemporary(partial);
       }
       return {...record, path, fromCache: false};
     } catch (error) {

@@ -14,7 +14,7 @@ import {RejectionLog, describeAccounting} from "./rejections.ts";
 import {entriesOf} from "./source-entries.ts";
 import type {SourceInput} from "./source.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
-import {readTables} from "./table-reader.ts";
+import {openTables} from "./table-reader.ts";
 
 export interface InspectionSummary {
   fatalErrors: string[];
@@ -126,7 +126,7 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
     for (const entry of entries) {
       const file = entry.name === input.name ? input.name : `${input.name}/${entry.name}`;
       const hints = nameHints(entry.name);
-      print(`  • ${entry.name} — ${describeContent(sniffContent(entry.bytes))}, nom : ${hints.kind}${hints.flow ? `, ${hints.flow}` : ""}${hints.dept ? `, département ${hints.dept}` : ""}`);
+      print(`  • ${entry.name} — ${describeContent(sniffContent(entry.head(1024)))}, nom : ${hints.kind}${hints.flow ? `, ${hints.flow}` : ""}${hints.dept ? `, département ${hints.dept}` : ""}`);
       if (hints.kind === "readme" || !["xls", "xlsx", "csv", "txt", "tsv"].includes(extensionOf(entry.name))) continue;
       const fileLog = new RejectionLog();
       const unknownCodes = new Set<string>();
@@ -155,9 +155,8 @@ export async function inspectInputs(inputs: SourceInput[], print: (line: string)
         warn: (message) => print(`    ! ${message}`)
       };
       try {
-        const sheets = readTables(entry.bytes, file);
-        for (const sheet of sheets) print(`    feuille ${sheet.sheet ?? "(texte)"} : ${sheet.rows.length} lignes, ${sheet.format}`);
-        for (const report of convertFile(sheets, hints, sink)) {
+        for (const report of convertFile(openTables(entry, file), hints, sink)) {
+          print(`    feuille ${report.sheet ?? "(texte)"} : ${report.headerRow + report.dataLines} lignes, ${report.format}`);
           const roles = Object.entries(report.mapping.columns).map(([role, index]) => `${role}=« ${report.mapping.headers[index!]} »`);
           print(`    en-têtes (ligne ${report.headerRow}) : ${report.mapping.headers.map((h) => `« ${h} »`).join(", ")}`);
           print(`    disposition : ${report.mapping.layout}, type : ${report.kind}, unité : ${report.mapping.unit}; ${roles.join(", ")}` +

@@ -15,6 +15,8 @@ import {describeAccounting} from "./rejections.ts";
 import {requestedYear} from "./complete-years.ts";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.ts";
 import {resolveSource, sourceSettings, type SourcePlan} from "./source.ts";
+import {printError} from "./terminal.ts";
+import {removeTemporary, trackTemporary} from "./temporary.ts";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;
@@ -96,7 +98,7 @@ function report(manifest: Manifest, fromCache: boolean): void {
     ...manifest.warnings.slice(0, 20).map((w) => `[douanes] avertissement : ${w}`),
     manifest.warnings.length > 20 ? `[douanes] … et ${manifest.warnings.length - 20} autres avertissements (voir manifest.json)` : ""
   ];
-  process.stderr.write(lines.filter(Boolean).join("\n") + "\n");
+  printError(lines.filter(Boolean).join("\n"));
 }
 
 /** Runs (or reuses) the pipeline for a source plan, outputs in `<cache>/pipeline/<key>/`. */
@@ -110,6 +112,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
     return outputsIn(folder, manifest);
   }
   const partial = `${folder}.part-${process.pid}-${Date.now()}`;
+  trackTemporary(partial);
   await mkdir(partial, {recursive: true});
   try {
     const manifest = await runPipeline(plan, partial, options);
@@ -118,7 +121,7 @@ export async function pipelineFor(plan: SourcePlan, env: NodeJS.ProcessEnv = pro
     report(manifest, false);
     return outputsIn(folder, manifest);
   } finally {
-    await rm(partial, {recursive: true, force: true});
+    await removeTemporary(partial);
   }
 }
 

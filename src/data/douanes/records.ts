@@ -15,6 +15,7 @@ import {isForeignPartner, NOT_FOREIGN_REASON} from "./countries.ts";
 import {SourceError} from "./errors.ts";
 import type {NameHints} from "./file-names.ts";
 import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
+import {boundLabel, cutLabelsWarning} from "./label-length.ts";
 import * as periods from "./periods.ts";
 import {parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
 import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
@@ -71,7 +72,7 @@ const normalizeCountry = memoized(codes.normalizeCountry);
 const isKnownCountryCode = memoized(codes.isKnownCountryCode);
 const parsePeriod = memoized(periods.parsePeriod);
 
-function where(sheet: Sheet): string {
+function where(sheet: SheetSource): string {
   return sheet.sheet === undefined ? sheet.file : `${sheet.file} [feuille « ${sheet.sheet} »]`;
 }
 
@@ -85,10 +86,55 @@ function tableKind(mapping: HeaderMapping): TableKind {
   return product !== undefined ? "products" : "countries";
 }
 
-function findHeaderRow(rows: Cell[][]): number {
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) if (looksLikeHeader(rows[r])) return r;
-  return rows.findIndex((row) => !isBlankRow(row));
+/**
+ * A sheet's rows read once, in order, as they are asked for (a streamed text
+ * file is never held whole, see text-table.ts), with the rows from the
+ * oldest one not yet released kept for lookahead.
+ */
+class RowWindow {
+  private readonly iterator: Iterator<Cell[]>;
+  private readonly rows: Cell[][] = [];
+  /** Index in the sheet of rows[0]. */
+  private start = 0;
+  private ended = false;
+
+  constructor(rows: Iterable<Cell[]>) {
+    this.iterator = rows[Symbol.iterator]();
+  }
+
+  has(index: number): boolean {
+    while (!this.ended && index >= this.start + this.rows.length) {
+      const next = this.iterator.next();
+      if (next.done) this.ended = true;
+      else this.rows.push(next.value);
+    }
+    return index < this.start + this.rows.length;
+  }
+
+  at(index: number): Cell[] {
+    if (!this.has(index) || index < this.start) throw new Error(`ligne ${index + 1} hors de la fenêtre de lecture`);
+    return this.rows[index - this.start];
+  }
+
+  /** Forgets the rows before `index`. */
+  release(index: number): void {
+    const count = Math.min(index - this.start, this.rows.length);
+    if (count <= 0) return;
+    this.rows.splice(0, count);
+    this.start += count;
+  }
+}
+
+function findHeaderRow(rows: RowWindow): number {
+  for (let r = 0; r < HEADER_SEARCH_ROWS && rows.has(r); r++) if (looksLikeHeader(rows.at(r))) return r;
+  for (let r = 0; rows.has(r); r++) if (!isBlankRow(rows.at(r))) return r;
+  return -1;
+}
+
+/** Rows as given by a reader: an array, or rows read as they are asked for (text files). */
+export interface SheetSource extends Omit<Sheet, "rows" | "truncated"> {
+  rows: Iterable<Cell[]>;
+  readonly truncated?: boolean;
 }
 
 const KIND_WORDS: Record<TableKind | "labels", string> = {
@@ -103,7 +149,7 @@ const KIND_WORDS: Record<TableKind | "labels", string> = {
  * header (« Code pyas ») would otherwise re-type a crossed file as a products
  * table and move its values into the wrong table without a word.
  */
-function refuseKindConflict(sheet: Sheet, hints: NameHints, kind: TableKind | "labels", mapping: HeaderMapping): void {
+function refuseKindConflict(sheet: SheetSource, hints: NameHints, kind: TableKind | "labels", mapping: HeaderMapping): void {
   if (hints.kind !== "crossed" && hints.kind !== "products" && hints.kind !== "countries" && hints.kind !== "labels") return;
   if (hints.kind === kind) return;
   throw headerError(where(sheet), mapping.headers,
@@ -111,16 +157,18 @@ function refuseKindConflict(sheet: Sheet, hints: NameHints, kind: TableKind | "l
 }
 
 /** Reads one sheet; throws SourceError for problems that make the whole sheet unusable. */
-export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): SheetReport {
-  const headerIndex = findHeaderRow(sheet.rows);
-  const mapping = mapHeaders(sheet.rows[headerIndex], where(sheet));
+export function convertSheet(sheet: SheetSource, hints: NameHints, sink: RecordSink): SheetReport {
+  const rows = new RowWindow(sheet.rows);
+  const headerIndex = findHeaderRow(rows);
+  if (headerIndex < 0) throw new SourceError(`${where(sheet)} : fichier vide (aucune ligne lue).`);
+  const mapping = mapHeaders(rows.at(headerIndex), where(sheet));
   for (let r = 0; r < headerIndex; r++) {
-    if (!isBlankRow(sheet.rows[r])) sink.warn(`${where(sheet)} : ligne ${r + 1} au-dessus des en-têtes ignorée (« ${sheet.rows[r].map(cellText).filter(Boolean).join(" ")} »)`);
+    if (!isBlankRow(rows.at(r))) sink.warn(`${where(sheet)} : ligne ${r + 1} au-dessus des en-têtes ignorée (« ${rows.at(r).map(cellText).filter(Boolean).join(" ")} »)`);
   }
-  const report: SheetReport = {sheet: sheet.sheet, format: sheet.format, headerRow: headerIndex + 1, mapping, kind: "labels", dataLines: sheet.rows.length - headerIndex - 1};
+  const report: SheetReport = {sheet: sheet.sheet, format: sheet.format, headerRow: headerIndex + 1, mapping, kind: "labels", dataLines: 0};
   if (mapping.layout === "labels") {
     refuseKindConflict(sheet, hints, "labels", mapping);
-    readLabels(sheet, headerIndex, mapping, sink);
+    report.dataLines = readLabels(sheet, rows, headerIndex, mapping, sink);
     return report;
   }
   const kind = tableKind(mapping);
@@ -133,15 +181,16 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
   if (columns.dept === undefined && hints.dept === undefined) {
     throw headerError(where(sheet), mapping.headers, "département inconnu : ni colonne « Département », ni code en tête du nom du fichier (« 10_… »)");
   }
-  if (sheet.rows.length - headerIndex - 1 <= 0) sink.warn(`${where(sheet)} : aucune ligne de données sous les en-têtes`);
-  if (sheet.truncated) sink.warn(`${where(sheet)} : le fichier se termine au milieu d'un champ entre guillemets (fichier tronqué ?)`);
+  if (!rows.has(headerIndex + 1)) sink.warn(`${where(sheet)} : aucune ligne de données sous les en-têtes`);
   const text = sheet.sheet === undefined;
   const header = (role: Role) => mapping.headers[columns[role]!];
   const valueCount = mapping.layout === "wide" ? mapping.periodColumns.length : 1;
   const keyRoles = (["dept", "flow", "product", "country", "period", "year", "quarter"] as Role[]).filter((role) => columns[role] !== undefined);
 
-  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
+  let r = headerIndex + 1;
+  for (; rows.has(r); r++) {
+    rows.release(r);
+    const row = rows.at(r);
     const line = r + 1;
     const valuesHere = mapping.layout === "wide" ? Math.max(1, mapping.periodColumns.filter(({index}) => !isBlankCell(row[index] ?? null)).length) : 1;
     const reject = (reason: string, role: Role | undefined, value: Cell, count = valuesHere) =>
@@ -151,7 +200,7 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
     const totalRole = keyRoles.find((role) => isTotalLabel(row[columns[role]!] ?? null));
     if (totalRole) { reject("ligne de total", totalRole, row[columns[totalRole]!]); continue; }
     if (text && row.length < mapping.headers.length) {
-      const last = r === sheet.rows.length - 1;
+      const last = !rows.has(r + 1);
       reject(last ? "ligne incomplète (fichier tronqué ?)" : "ligne incomplète (moins de champs que d'en-têtes)", undefined, row.map(cellText).join(" | "));
       continue;
     }
@@ -225,6 +274,9 @@ export function convertSheet(sheet: Sheet, hints: NameHints, sink: RecordSink): 
     }
     if (emitted === 0) reject("aucune valeur sur la ligne", undefined, row.map(cellText).join(" | "), 1);
   }
+  report.dataLines = r - headerIndex - 1;
+  // Known once every row is read, for a text file read as it goes.
+  if (sheet.truncated) sink.warn(`${where(sheet)} : le fichier se termine au milieu d'un champ entre guillemets (fichier tronqué ?)`);
   return report;
 }
 
@@ -242,18 +294,27 @@ function longPeriod(row: Cell[], columns: HeaderMapping["columns"]): Quarter | u
   return year !== undefined && quarter !== undefined ? {year, quarter} : undefined;
 }
 
-function readLabels(sheet: Sheet, headerIndex: number, mapping: HeaderMapping, sink: RecordSink): void {
+/** Reads the label rows; returns how many lines there were under the header. */
+function readLabels(sheet: SheetSource, rows: RowWindow, headerIndex: number, mapping: HeaderMapping, sink: RecordSink): number {
   const codeColumn = mapping.columns.product!;
   const nameColumn = mapping.columns.productLabel!;
-  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
+  const cut: string[] = [];
+  let r = headerIndex + 1;
+  for (; rows.has(r); r++) {
+    rows.release(r);
+    const row = rows.at(r);
     if (isBlankRow(row)) continue;
     const code = normalizeProduct(row[codeColumn] ?? null);
-    const name = cellText(row[nameColumn] ?? null);
-    refuseReplacementCharacter(name, `${where(sheet)}, ligne ${r + 1}`);
+    const text = cellText(row[nameColumn] ?? null);
+    refuseReplacementCharacter(text, `${where(sheet)}, ligne ${r + 1}`);
+    const name = boundLabel(text);
+    if (name !== text) cut.push(code);
     if (code === "" || name === "") sink.warn(`${where(sheet)} : ligne ${r + 1}, libellé incomplet (« ${code} » ; « ${name} »)`);
     else sink.label(code, name, r + 1);
   }
+  const warning = cutLabelsWarning(where(sheet), cut);
+  if (warning) sink.warn(warning);
+  return r - headerIndex - 1;
 }
 
 /**
@@ -261,12 +322,13 @@ function readLabels(sheet: Sheet, headerIndex: number, mapping: HeaderMapping, s
  * with a warning when another sheet of the file holds the data (notes, pivot
  * tables…); when none does, the first sheet's header error is thrown.
  */
-export function convertFile(sheets: Sheet[], hints: NameHints, sink: RecordSink): SheetReport[] {
+export function convertFile(sheets: SheetSource[], hints: NameHints, sink: RecordSink): SheetReport[] {
   const reports: SheetReport[] = [];
   let firstError: SourceError | undefined;
   const skipped: string[] = [];
   for (const sheet of sheets) {
-    if (sheet.rows.every(isBlankRow)) { skipped.push(`${where(sheet)} : feuille vide`); continue; }
+    // Workbooks' sheets are arrays: a blank one is skipped (a streamed text file is checked as it is read).
+    if (Array.isArray(sheet.rows) && sheet.rows.every(isBlankRow)) { skipped.push(`${where(sheet)} : feuille vide`); continue; }
     try {
       reports.push(convertSheet(sheet, hints, sink));
     } catch (error) {

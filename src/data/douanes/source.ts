@@ -17,8 +17,8 @@
  * prepare script ask in one run), and `auto` prints its fallback warning once
  * per cause per process.
  */
-import {readdir, readFile, stat} from "node:fs/promises";
-import {join, relative, resolve} from "node:path";
+import {readdir, readFile, realpath, stat} from "node:fs/promises";
+import {basename, join, relative, resolve, sep} from "node:path";
 import {sha256} from "./checksum.ts";
 import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.ts";
 import {allowGapsFrom} from "./completeness.ts";
@@ -28,6 +28,7 @@ import {SourceError} from "./errors.ts";
 import {cacheRoot} from "./paths.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
 import {decodeText} from "./text-decoding.ts";
+import {printError} from "./terminal.ts";
 import {checkZipStructure} from "./zip.ts";
 
 export interface SourceInput {
@@ -68,16 +69,48 @@ export async function listLocalInputs(path: string): Promise<SourceInput[]> {
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new SourceError(`TRADE_SOURCE : « ${path} » n'existe pas (attendu : auto, dgddi, demo, ou le chemin d'un zip régional ou d'un dossier).`);
   if (info.isFile()) return [await describeFile(absolute, absolute.split(/[\\/]/).pop()!, absolute)];
-  const names = (await readdir(absolute, {recursive: true}))
-    .filter((name) => DATA_EXTENSIONS.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith(".")))
-    .sort();
+  const files = await dataFilesUnder(absolute, path);
   const inputs: SourceInput[] = [];
-  for (const name of names) {
-    const full = join(absolute, name);
-    if ((await stat(full)).isFile()) inputs.push(await describeFile(full, relative(absolute, full), full));
-  }
+  for (const {name, full} of files) inputs.push(await describeFile(full, name, full));
   if (inputs.length === 0) throw new SourceError(`TRADE_SOURCE : aucun fichier de données (.zip, .xls, .xlsx, .csv, .txt) dans « ${path} ».`);
   return inputs;
+}
+
+/**
+ * The data files of a folder and its sub-folders, hidden names skipped.
+ * Symbolic links are followed only when they stay inside the folder (a link
+ * to /etc/passwd is refused, never read); a link to a folder, which would
+ * read it twice or loop forever, is refused naming it, instead of a raw ELOOP.
+ */
+async function dataFilesUnder(root: string, shown: string): Promise<{name: string; full: string}[]> {
+  const realRoot = await realpath(root);
+  const found: {name: string; full: string}[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    for (const dirent of await readdir(folder, {withFileTypes: true})) {
+      if (dirent.name.startsWith(".")) continue;
+      const full = join(folder, dirent.name);
+      const name = relative(root, full);
+      if (dirent.isSymbolicLink()) {
+        const target = await realpath(full).catch((error: NodeJS.ErrnoException) => {
+          const why = error.code === "ELOOP" ? "une boucle de liens symboliques" : "un lien symbolique cassé";
+          throw new SourceError(`TRADE_SOURCE : « ${name} » dans « ${shown} » est ${why} (${error.code}). Que faire : supprimez ce lien ou remplacez-le par le fichier.`);
+        });
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+          throw new SourceError(`TRADE_SOURCE : « ${name} » est un lien symbolique vers « ${target} », hors du dossier de la source « ${shown} » : refusé, ` +
+            `les liens ne sont suivis qu'à l'intérieur du dossier. Que faire : copiez le fichier dans le dossier, ou retirez le lien.`);
+        }
+        // A linked folder inside the source is read anyway: following the link would read it twice, or forever (a loop).
+        if ((await stat(target)).isDirectory()) {
+          throw new SourceError(`TRADE_SOURCE : le dossier « ${name} » dans « ${shown} » est un lien vers « ${relative(realRoot, target) || "."} », ` +
+            `un dossier déjà dans la source (boucle de dossiers ou doublon) : refusé. Que faire : supprimez ce lien symbolique.`);
+        }
+      }
+      if (dirent.isDirectory()) await walk(full);
+      else if (DATA_EXTENSIONS.test(dirent.name) && (await stat(full)).isFile()) found.push({name, full});
+    }
+  };
+  await walk(root);
+  return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** A whole number from the environment, within bounds, or a message naming the variable. */
@@ -100,7 +133,7 @@ export function defaultDownloadOptions(env: NodeJS.ProcessEnv, probing: boolean)
     maxBytes: envInteger(env, "DGDDI_MAX_BYTES", 512 * 2 ** 20, 1, 2 ** 32),
     refresh: env.DGDDI_REFRESH === "1",
     validate: checkZipStructure,
-    log: (message) => process.stderr.write(`[douanes] ${message}\n`)
+    log: (message) => printError(`[douanes] ${message}`)
   };
 }
 
@@ -193,7 +226,7 @@ const warnedCauses = new Set<string>();
 function warnFallback(reason: string): void {
   if (warnedCauses.has(reason)) return;
   warnedCauses.add(reason);
-  process.stderr.write(
+  printError(
     `\n⚠️  ATTENTION : site des douanes injoignable (${reason}).\n` +
       `⚠️  Le site est construit avec les DONNÉES DE DÉMONSTRATION (synthétiques), pas avec les données réelles.\n` +
       `⚠️  Pour échouer plutôt que de basculer : TRADE_SOURCE=dgddi ; pour des fichiers locaux : TRADE_SOURCE=/chemin.\n\n`
@@ -246,5 +279,6 @@ async function resolveInputs(env: NodeJS.ProcessEnv): Promise<SourcePlan> {
     return plan;
   }
   const inputs = await listLocalInputs(choice);
-  return {mode: "path", synthetic: false, description: `Fichiers locaux : ${resolve(choice)}`, inputs};
+  // Published (manifest, every page's sources): the folder's name, never the builder's absolute path.
+  return {mode: "path", synthetic: false, description: `Fichiers locaux (« ${basename(resolve(choice))} »)`, inputs};
 }

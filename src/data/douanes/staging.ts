@@ -7,12 +7,12 @@
  * staging table keeps where each value came from (file, line) so that
  * duplicates can be reported with their origin.
  */
-import {closeSync, mkdtempSync, openSync, rmSync, writeSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {closeSync, openSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Flow} from "../canonical.ts";
 import type {TableKind} from "./records.ts";
+import {removeTemporarySync, temporaryFolder} from "./temporary.ts";
 
 export const KIND_CODES: Record<TableKind, number> = {crossed: 0, products: 1, countries: 2};
 
@@ -39,7 +39,7 @@ export class StagingWriter {
   rowCount = 0;
 
   private constructor(private readonly connection: DuckDBConnection) {
-    this.directory = mkdtempSync(join(tmpdir(), "douanes-staging-"));
+    this.directory = temporaryFolder("douanes-staging-");
     this.path = join(this.directory, "staged.csv");
     this.fd = openSync(this.path, "w");
   }
@@ -68,7 +68,7 @@ export class StagingWriter {
     } catch {
       // already closed
     }
-    rmSync(this.directory, {recursive: true, force: true});
+    removeTemporarySync(this.directory);
   }
 
   /** Loads every staged line into the `staged` table and removes the temporary file. */
@@ -81,7 +81,7 @@ export class StagingWriter {
         header = false, delim = ',', quote = '"', escape = '"', nullstr = '${NULL_MARKER}', allow_quoted_nulls = false,
         auto_detect = false, columns = ${CSV_COLUMNS})`);
     } finally {
-      rmSync(this.directory, {recursive: true, force: true});
+      removeTemporarySync(this.directory);
     }
   }
 }

@@ -6,8 +6,26 @@ import {readDelimited} from "./delimited-reader.ts";
 import {SourceError} from "./errors.ts";
 import {extensionOf} from "./file-names.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
+import type {SheetSource} from "./records.ts";
+import type {InputEntry} from "./source-entries.ts";
 import type {Sheet} from "./table.ts";
+import {streamDelimited} from "./text-table.ts";
 import {readWorkbook, readXls} from "./workbook-reader.ts";
+
+/** SpreadsheetML saved as .xls is text that SheetJS reads as a workbook. */
+function isXmlWorkbook(extension: string, bytes: Uint8Array): boolean {
+  return extension === "xls" && /^\s*<\?xml|^\s*<Workbook/i.test(new TextDecoder("latin1").decode(bytes.subarray(0, 200)));
+}
+
+/**
+ * The sheets of an input entry: a delimited text file is streamed (its rows
+ * read as they are asked for, text-table.ts), anything else read whole.
+ */
+export function openTables(entry: InputEntry, file: string): SheetSource[] {
+  const head = entry.head(1024);
+  if (sniffContent(head) === "text" && !isXmlWorkbook(extensionOf(file), head)) return [streamDelimited(() => entry.chunks(), file)];
+  return readTables(entry.read(), file);
+}
 
 export function readTables(bytes: Uint8Array, file: string): Sheet[] {
   const kind = sniffContent(bytes);
@@ -23,9 +41,7 @@ export function readTables(bytes: Uint8Array, file: string): Sheet[] {
       return readWorkbook(bytes, file, "xlsx");
     case "text":
       // SheetJS also writes BIFF2–5 and SpreadsheetML that are not CFB; an .xls holding text is read as text.
-      if (extension === "xls" && /^\s*<\?xml|^\s*<Workbook/i.test(new TextDecoder("latin1").decode(bytes.subarray(0, 200)))) {
-        return readWorkbook(bytes, file, "xls");
-      }
+      if (isXmlWorkbook(extension, bytes)) return readWorkbook(bytes, file, "xls");
       return [readDelimited(bytes, file)];
     case "binary":
       if (extension === "xls") return readWorkbook(bytes, file, "xls"); // BIFF2–5 streams have no CFB header (SheetJS)

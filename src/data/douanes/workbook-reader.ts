@@ -44,9 +44,11 @@ export function readWorkbookWithSheetJS(bytes: Uint8Array, file: string, format:
       `${file} : classeur illisible (fichier tronqué ou corrompu ?) — ${(error as Error).message}. Téléchargez-le à nouveau.`
     );
   }
+  // A workbook with no sheet at all (SpreadsheetML without a worksheet, a bare BIFF record) holds nothing to read.
+  if (workbook.SheetNames.length === 0) throw new SourceError(`${file} : classeur sans aucune feuille (fichier vide ou tronqué ?). Téléchargez-le à nouveau ou retirez-le de la source.`);
   return workbook.SheetNames.map((name) => {
     const worksheet = workbook.Sheets[name];
-    const data = (worksheet["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+    const data = (worksheet?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
     const rows: Cell[][] = [];
     for (let r = 0; r < data.length; r++) {
       const source = data[r] ?? [];

@@ -1,7 +1,8 @@
 /**
  * Reading zip archives defensively (hostile input, issue 7): entry names with
  * "../" or an absolute path are refused (zip slip), declared and actual sizes
- * are bounded (zip bombs), every entry's CRC-32 is checked (truncated or
+ * are bounded (zip bombs), entries sharing compressed data are refused
+ * (overlapping records), every entry's CRC-32 is checked (truncated or
  * corrupted archives). Entries are inflated one at a time, when asked for
  * (`openZip`): in memory, or streamed to a file for the national bulk files
  * (`extractEntryToFile`), so that a zip of several years never sits whole in
@@ -11,6 +12,7 @@ import {createWriteStream} from "node:fs";
 import {pipeline} from "node:stream/promises";
 import {Readable, Transform} from "node:stream";
 import {constants, crc32, createInflateRaw, inflateRawSync} from "node:zlib";
+import {Inflate} from "fflate";
 import {SourceError} from "./errors.ts";
 import {describeContent, sniffContent} from "./sniff.ts";
 
@@ -107,7 +109,8 @@ function checkLimits(entries: CentralEntry[], archive: string, limits: ZipLimits
   if (total > limits.maxTotalBytes) throw new SourceError(`${archive} : ${total} octets une fois décompressée, au-delà de la limite de ${limits.maxTotalBytes} (bombe zip ?).`);
 }
 
-function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string): Uint8Array {
+/** Where an entry's record lies in the archive: its local header, then its compressed data. */
+function recordRange(bytes: Uint8Array, entry: CentralEntry, archive: string): {local: number; start: number; end: number} {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
@@ -116,10 +119,31 @@ function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new SourceError(`${archive} : « ${entry.name} » coupé (archive tronquée).`);
+  return {local, start, end};
+}
+
+function compressedRange(bytes: Uint8Array, entry: CentralEntry, archive: string): Uint8Array {
+  const {start, end} = recordRange(bytes, entry, archive);
   if (entry.method !== 0 && entry.method !== 8) {
     throw new SourceError(`${archive} : « ${entry.name} » utilise une méthode de compression non prise en charge (${entry.method}).`);
   }
   return bytes.subarray(start, end);
+}
+
+/**
+ * Every entry has its own record: entries sharing or overlapping compressed
+ * data are how a small archive makes a reader inflate the same bytes many
+ * times over (each within the limits, together far beyond them). Refused.
+ */
+function refuseOverlaps(bytes: Uint8Array, entries: CentralEntry[], archive: string): void {
+  const ranges = entries.map((entry) => ({entry, ...recordRange(bytes, entry, archive)})).sort((a, b) => a.local - b.local);
+  for (let i = 1; i < ranges.length; i++) {
+    const [previous, current] = [ranges[i - 1], ranges[i]];
+    if (current.local < previous.end) {
+      throw new SourceError(`${archive} : les entrées « ${previous.entry.name} » et « ${current.entry.name} » partagent les mêmes données compressées ` +
+        `(entrées qui se chevauchent : archive falsifiée, bombe zip ?). Archive refusée.`);
+    }
+  }
 }
 
 function tooBigError(entry: CentralEntry, archive: string): SourceError {
@@ -151,6 +175,46 @@ function inflateEntry(bytes: Uint8Array, entry: CentralEntry, archive: string, l
   return data;
 }
 
+/** Compressed bytes given to the inflater at a time: at most about 16 MB out (deflate's ratio is at most 1032). */
+const INFLATE_INPUT_BYTES = 16 * 1024;
+
+/**
+ * The entry's bytes in chunks, inflated as they are asked for (fflate's
+ * synchronous streaming inflater), never whole in memory; the size bound is
+ * checked on every chunk, the size and CRC-32 at the end.
+ */
+function* chunksOf(bytes: Uint8Array, entry: CentralEntry, archive: string, limits: ZipLimits): Generator<Uint8Array> {
+  const compressed = compressedRange(bytes, entry, archive);
+  const bound = Math.min(limits.maxEntryBytes, entry.size);
+  let size = 0;
+  let crc = 0;
+  const checked = (chunk: Uint8Array): Uint8Array => {
+    size += chunk.length;
+    if (size > bound) throw tooBigError(entry, archive);
+    crc = crc32(chunk, crc);
+    return chunk;
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < compressed.length; at += INFLATE_INPUT_BYTES) yield checked(compressed.subarray(at, at + INFLATE_INPUT_BYTES));
+  } else {
+    let out: Uint8Array[] = [];
+    const inflater = new Inflate((chunk) => out.push(chunk));
+    let at = 0;
+    do {
+      const end = Math.min(compressed.length, at + INFLATE_INPUT_BYTES);
+      try {
+        inflater.push(compressed.subarray(at, end), end === compressed.length);
+      } catch (error) {
+        throw new SourceError(`${archive} : « ${entry.name} » illisible (données compressées corrompues : ${(error as Error).message}).`);
+      }
+      for (const chunk of out) yield checked(chunk);
+      out = [];
+      at = end;
+    } while (at < compressed.length);
+  }
+  checkInflated(size, crc, entry, archive);
+}
+
 /** An entry of an archive whose bytes are inflated only when asked for. */
 export interface LazyZipEntry {
   name: string;
@@ -162,6 +226,8 @@ export interface LazyZipEntry {
   head(bytes: number): Uint8Array;
   /** Streams the entry to a file, checked (size bound, CRC-32), without holding it in memory. */
   extractTo(path: string): Promise<void>;
+  /** The whole entry in chunks, inflated as they are asked for, checked at the end (see chunksOf). */
+  chunks(): Iterable<Uint8Array>;
 }
 
 function headOf(bytes: Uint8Array, entry: CentralEntry, archive: string, wanted: number): Uint8Array {
@@ -200,18 +266,32 @@ async function extractTo(bytes: Uint8Array, entry: CentralEntry, archive: string
   checkInflated(size, crc, entry, archive);
 }
 
+/** An archive inside the archive is never read: said, rather than skipped as an unknown file and then "nothing to publish". */
+function refuseNestedArchives(files: CentralEntry[], archive: string): void {
+  const nested = files.filter((entry) => /\.zip$/i.test(entry.name));
+  if (nested.length === 0) return;
+  const names = nested.slice(0, 3).map((entry) => `« ${entry.name} »`).join(", ") + (nested.length > 3 ? ` et ${nested.length - 3} autres` : "");
+  const [what, them] = nested.length === 1 ? ["une archive zip imbriquée", "la"] : [`${nested.length} archives zip imbriquées`, "les"];
+  throw new SourceError(`${archive} : contient ${what} (${names}) : une archive dans une archive n'est pas lue. ` +
+    `Que faire : extrayez-${them} et mettez-${them} dans le dossier de la source.`);
+}
+
 /** The file entries of an archive (folders skipped), after the structural checks; nothing inflated yet. */
 export function openZip(bytes: Uint8Array, archive: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): LazyZipEntry[] {
   const kind = sniffContent(bytes);
   if (kind !== "zip") throw new SourceError(`${archive} : ce n'est pas une archive zip mais ${describeContent(kind)}.`);
   const entries = readCentralDirectory(bytes, archive);
   checkLimits(entries, archive, limits);
-  return entries.filter((entry) => !entry.name.endsWith("/")).map((entry) => ({
+  refuseOverlaps(bytes, entries, archive);
+  const files = entries.filter((entry) => !entry.name.endsWith("/"));
+  refuseNestedArchives(files, archive);
+  return files.map((entry) => ({
     name: entry.name,
     size: entry.size,
     read: () => inflateEntry(bytes, entry, archive, limits),
     head: (wanted: number) => headOf(bytes, entry, archive, wanted),
-    extractTo: (path: string) => extractTo(bytes, entry, archive, limits, path)
+    extractTo: (path: string) => extractTo(bytes, entry, archive, limits, path),
+    chunks: () => chunksOf(bytes, entry, archive, limits)
   }));
 }
 

@@ -9,6 +9,7 @@
  */
 import {splitDelimited} from "../delimited-reader.ts";
 import {baseName} from "../file-names.ts";
+import {boundLabel, cutLabelsWarning} from "../label-length.ts";
 import {decodeText, refuseReplacementCharacter} from "../text-decoding.ts";
 import {A129_PATTERN, CPF4_PATTERN} from "./layout.ts";
 
@@ -78,12 +79,15 @@ export function readLabelFile(bytes: Uint8Array, file: string, kind: LabelKind):
   const result: LabelFile = {file, kind, encoding: encodingOf(bytes, encoding), lines: 0, labels: new Map(), departments: new Map(), problems: []};
   const header = rows[0] ?? [];
   const hasHeader = /code/i.test(header[0] ?? "");
+  const cut: string[] = [];
   for (let r = hasHeader ? 1 : 0; r < rows.length; r++) {
     const fields = rows[r].map((field) => field.trim());
     if (fields.every((field) => field === "")) continue;
     result.lines++;
     const line = r + 1;
-    const [code, label] = fields;
+    const code = fields[0];
+    const label = boundLabel(fields[1] ?? "");
+    if (label !== (fields[1] ?? "")) cut.push(code);
     if (!code || !label) {
       result.problems.push(`${file}, ligne ${line} : code ou libellé vide (« ${rows[r].join(";")} »)`);
       continue;
@@ -92,7 +96,7 @@ export function readLabelFile(bytes: Uint8Array, file: string, kind: LabelKind):
     if (kind === "dept-region") {
       const region = fields[2] ?? "";
       if (region === "") result.problems.push(`${file}, ligne ${line} : code région vide pour le département « ${code} »`);
-      else result.departments.set(code.toUpperCase(), {name: label, region, regionName: fields[3] ?? ""});
+      else result.departments.set(code.toUpperCase(), {name: label, region, regionName: boundLabel(fields[3] ?? "")});
       continue;
     }
     const start = yearMonth(fields[2], 0);
@@ -105,6 +109,9 @@ export function readLabelFile(bytes: Uint8Array, file: string, kind: LabelKind):
     versions.push({label, start, end});
     result.labels.set(code, versions);
   }
+  const warning = cutLabelsWarning(file, cut);
+  // First, so that it is among the problems shown even when there are many.
+  if (warning) result.problems.unshift(warning);
   return result;
 }
 

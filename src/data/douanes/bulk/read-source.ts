@@ -13,8 +13,6 @@
  *      régions against the customs' mapping, codes missing from the labels.
  * The `bulk` table then holds every line read, `reason IS NULL` for the kept ones.
  */
-import {mkdtemp, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {CORSICA_CODE, customsRegionOf, MONACO_CODE, OVERSEAS_TO_INSEE, siteDeptCode} from "../../customs-geography.ts";
@@ -31,6 +29,8 @@ import {seriesOfName, type BulkColumnOrder, type BulkSeries} from "./layout.ts";
 import {readLinesAt} from "./lines.ts";
 import {overlapText, REASON_CODES, reasonField, reasonIndex, reasonText, type ReasonCode} from "./reasons.ts";
 import {BULK_DDL, stageBulkFile} from "./stage.ts";
+import {printError} from "../terminal.ts";
+import {removeTemporary, temporaryFolder} from "../temporary.ts";
 
 const EXAMPLES = 5;
 /** The table name in completeness messages. */
@@ -127,10 +127,12 @@ async function stageEntry(connection: DuckDBConnection, entry: SourceEntry, file
   try {
     let path = entry.path;
     if (!path) {
-      temporary = await mkdtemp(join(tmpdir(), "douanes-bulk-"));
+      temporary = temporaryFolder("douanes-bulk-");
       path = join(temporary, "entry.txt");
       await entry.extractTo(path);
     }
+    // Said before the longest step of a large source, so that a long wait is explained.
+    printError(`[douanes] ${entry.file} : ${entry.size} octets, lecture…`);
     const staged = await stageBulkFile(connection, path, entry.file, fileId);
     const first = staged.firstRow;
     const last = first + staged.lines;
@@ -172,7 +174,7 @@ async function stageEntry(connection: DuckDBConnection, entry: SourceEntry, file
       years
     };
   } finally {
-    if (temporary) await rm(temporary, {recursive: true, force: true});
+    if (temporary) await removeTemporary(temporary);
   }
 }
 
