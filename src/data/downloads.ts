@@ -69,14 +69,21 @@ export function toCsvRow(row: DownloadRow, source: string): CsvRow {
   return {...row, flow, source};
 }
 
-/** One territory's rows with labels (empty when the customs give none), sorted: deterministic files. */
-const ROWS_SQL = `SELECT s.territory, CAST(s.year AS INTEGER) AS year, s.flow, s.product, p.name AS product_name,
-    s.country, c.name AS country_name, s.value_eur, s.mass_kg
-  FROM slice AS s
-  LEFT JOIN ${LABELS("products")} AS p ON p.code = s.product
-  LEFT JOIN ${LABELS("countries")} AS c ON c.code = s.country
-  WHERE s.territory = $1
-  ORDER BY s.year, s.flow, s.product, s.country`;
+/**
+ * One territory's rows at the A129 level (the slice's CPF4 rows summed: one row per key), with
+ * labels (empty when the customs give none), sorted on that key: deterministic files. The sums
+ * are of whole euros and kilograms, exact in any order.
+ */
+const ROWS_SQL = `WITH rows AS (
+    SELECT territory, year, flow, product, country, SUM(value_eur) AS value_eur, SUM(mass_kg) AS mass_kg
+    FROM slice WHERE territory = $1 GROUP BY ALL
+  )
+  SELECT r.territory, CAST(r.year AS INTEGER) AS year, r.flow, r.product, p.name AS product_name,
+    r.country, c.name AS country_name, r.value_eur, r.mass_kg
+  FROM rows AS r
+  LEFT JOIN ${LABELS("products")} AS p ON p.code = r.product
+  LEFT JOIN ${LABELS("countries")} AS c ON c.code = r.country
+  ORDER BY r.year, r.flow, r.product, r.country`;
 
 /** The CSV and Parquet files of every territory, keyed by file name (see downloadFileName). */
 export async function buildDownloads(sources: CanonicalFiles, {synthetic}: {synthetic: boolean}): Promise<Map<string, Uint8Array>> {

@@ -98,13 +98,14 @@ product_shares AS (
 ),
 partners AS (
   SELECT territory, year, flow,
-    SUM(share) FILTER (WHERE rank <= 3) AS top3_share,
-    SUM((100 * share) * (100 * share)) AS hhi,
+    -- Sums of fractions in a fixed order: a parallel sum in any order could differ in its last bits from one build to the next.
+    SUM(share ORDER BY country) FILTER (WHERE rank <= 3) AS top3_share,
+    SUM((100 * share) * (100 * share) ORDER BY country) AS hhi,
     SUM(share) FILTER (WHERE country = $1) AS us_share
   FROM country_shares GROUP BY ALL
 ),
 products AS (
-  SELECT territory, year, flow, SUM((100 * share) * (100 * share)) AS hhi
+  SELECT territory, year, flow, SUM((100 * share) * (100 * share) ORDER BY product) AS hhi
   FROM product_shares GROUP BY ALL
 )
 SELECT g.territory, g.kind, g.code, g.name, g.region, CAST(g.year AS SMALLINT) AS year,
