@@ -58,13 +58,13 @@ describe("the comparison page's HTML", () => {
     const total = (territory: string, flow: string) => sum(territoryRows(fixture.rows, territory, figures.year).filter((row) => row.flow === flow).map((row) => row.value_eur));
     expect([...line("Exportations").querySelectorAll("td")].map((td) => td.textContent)).toEqual([formatMillionEuros(total("D10", "export")), formatMillionEuros(total("R44", "export"))]);
     expect([...line("Importations").querySelectorAll("td")].map((td) => td.textContent)).toEqual([formatMillionEuros(total("D10", "import")), formatMillionEuros(total("R44", "import"))]);
-    // The factsheets' scale of the index: the squared shares in percent, summed (0 to 10 000), not the overview's 0 to 1.
+    // The factsheets' scale of the index, the overview's too: the squared shares in percent, summed (0 to 10 000).
     const hhi = (territory: string) => {
       const exports = territoryRows(fixture.rows, territory, figures.year).filter((row) => row.flow === "export");
       const whole = total(territory, "export");
       return sum(ranking(exports, (row) => row.country).map(([, value]) => (100 * value / whole) ** 2));
     };
-    expect([...line("Concentration des pays clients (indice IHH, 0 à 10\u202f000)").querySelectorAll("td")].map((td) => td.textContent)).toEqual([formatNumber(hhi("D10")), formatNumber(hhi("R44"))]);
+    expect([...line("Concentration des pays clients (indice IHH, sur 10\u202f000)").querySelectorAll("td")].map((td) => td.textContent)).toEqual([formatNumber(hhi("D10")), formatNumber(hhi("R44"))]);
   });
 
   it("puts both territories' partner chart and treemap side by side, as drawn for their factsheets, narrow only", () => {

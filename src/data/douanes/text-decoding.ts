@@ -9,7 +9,7 @@ import {SourceError} from "./errors.ts";
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /** A valid UTF-8 multi-byte sequence, in bytes read as latin-1. */
-const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
+export const UTF8_SEQUENCE = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
 
 /**
  * A UTF-8 byte-order mark is a claim, not a proof: a Windows-1252 file saved
@@ -21,10 +21,17 @@ function afterBom(rest: Uint8Array, file: string): {text: string; encoding: Text
   try {
     return {text: new TextDecoder("utf-8", {fatal: true}).decode(rest), encoding: "utf-8"};
   } catch {
-    if (!UTF8_SEQUENCE.test(new TextDecoder("latin1").decode(rest))) return {text: decodeWindows1252(rest), encoding: "windows-1252"};
-    throw new SourceError(`${file} : marque UTF-8 (BOM) en tête mais octets invalides en UTF-8, mêlés à des caractères UTF-8 valides : encodage mélangé, ` +
-      `les libellés seraient corrompus. Que faire : réenregistrez ce fichier en UTF-8 (ou en Windows-1252 sans BOM).`);
+    const encoding = encodingBehindBom({validUtf8: false, holdsUtf8Sequence: UTF8_SEQUENCE.test(new TextDecoder("latin1").decode(rest))}, file);
+    return {text: decodeWindows1252(rest), encoding};
   }
+}
+
+/** The encoding of what follows a UTF-8 BOM, from what was seen of it (also used by the streamed reader, text-table.ts). */
+export function encodingBehindBom({validUtf8, holdsUtf8Sequence}: {validUtf8: boolean; holdsUtf8Sequence: boolean}, file: string): TextEncoding {
+  if (validUtf8) return "utf-8";
+  if (!holdsUtf8Sequence) return "windows-1252";
+  throw new SourceError(`${file} : marque UTF-8 (BOM) en tête mais octets invalides en UTF-8, mêlés à des caractères UTF-8 valides : encodage mélangé, ` +
+    `les libellés seraient corrompus. Que faire : réenregistrez ce fichier en UTF-8 (ou en Windows-1252 sans BOM).`);
 }
 
 /** `file` names the file in the error a BOM followed by mixed encodings raises. */

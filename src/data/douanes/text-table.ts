@@ -7,6 +7,7 @@
  * second decodes, splits and hands out the rows one by one.
  */
 import {decodeWindows1252} from "../windows-1252.ts";
+import {encodingBehindBom, UTF8_SEQUENCE} from "./text-decoding.ts";
 import {describeSeparator, detectSeparator, RowSplitter} from "./delimited-reader.ts";
 import type {Cell} from "./table.ts";
 import type {TextEncoding} from "./text-decoding.ts";
@@ -40,20 +41,29 @@ function bomEncoding(head: Uint8Array): TextEncoding | undefined {
   return undefined;
 }
 
-/** First pass: the encoding, and the file's first bytes (for the separator). */
-function sniff(chunks: Iterable<Uint8Array>): {encoding: TextEncoding; head: Uint8Array} {
+/**
+ * First pass: the encoding, and the file's first bytes (for the separator). A UTF-8 BOM is
+ * checked like the rest (text-decoding.ts, encodingBehindBom): Windows-1252 saved behind one
+ * is read as Windows-1252, a mix of both refused.
+ */
+function sniff(chunks: Iterable<Uint8Array>, file: string): {encoding: TextEncoding; head: Uint8Array; utf8Bom: boolean} {
   const parts: Uint8Array[] = [];
   let kept = 0;
   const validator = new TextDecoder("utf-8", {fatal: true});
+  const latin1 = new TextDecoder("latin1");
   let valid = true;
-  let encoding: TextEncoding | undefined;
+  let holdsUtf8Sequence = false;
+  let bom: TextEncoding | undefined;
+  let seen = 0;
   for (const chunk of chunks) {
+    const before = seen;
+    seen += chunk.length;
     if (kept < HEAD_BYTES) {
       parts.push(chunk.subarray(0, HEAD_BYTES - kept));
       kept += Math.min(chunk.length, HEAD_BYTES - kept);
-      encoding ??= kept >= 3 ? bomEncoding(Buffer.concat(parts)) : undefined;
+      bom ??= kept >= 3 ? bomEncoding(Buffer.concat(parts)) : undefined;
     }
-    if (encoding) continue; // a BOM decides; the rest is read only for the file's checks (size, CRC-32)
+    if (bom && bom !== "utf-8") continue; // a UTF-16 BOM decides; the rest is read only for the file's checks (size, CRC-32)
     if (valid) {
       try {
         validator.decode(chunk, {stream: true});
@@ -61,22 +71,27 @@ function sniff(chunks: Iterable<Uint8Array>): {encoding: TextEncoding; head: Uin
         valid = false;
       }
     }
+    // The BOM's own three bytes look like a UTF-8 sequence: the scan starts after them.
+    if (!valid && !holdsUtf8Sequence) holdsUtf8Sequence = UTF8_SEQUENCE.test(latin1.decode(chunk.subarray(bom === "utf-8" ? Math.max(0, 3 - before) : 0)));
   }
   const head = Buffer.concat(parts);
-  encoding ??= bomEncoding(head);
-  if (!encoding && valid) {
+  bom ??= bomEncoding(head);
+  if (valid && bom !== "utf-16le" && bom !== "utf-16be") {
     try {
       validator.decode();
     } catch {
       valid = false;
     }
   }
-  return {encoding: encoding ?? (valid ? "utf-8" : "windows-1252"), head};
+  if (bom === "utf-8") return {encoding: encodingBehindBom({validUtf8: valid, holdsUtf8Sequence}, file), head, utf8Bom: true};
+  return {encoding: bom ?? (valid ? "utf-8" : "windows-1252"), head, utf8Bom: false};
 }
 
 export function streamDelimited(chunks: () => Iterable<Uint8Array>, file: string): StreamedSheet {
-  const {encoding, head} = sniff(chunks());
-  const headText = decoderFor(encoding).decode(head).replace(/^\uFEFF/, "");
+  const {encoding, head, utf8Bom} = sniff(chunks(), file);
+  // The BOM's bytes, whatever the encoding they turned out to introduce.
+  const skip = utf8Bom ? 3 : 0;
+  const headText = decoderFor(encoding).decode(head.subarray(skip)).replace(/^\uFEFF/, "");
   const separator = detectSeparator(headText);
   let truncated = false;
   function* rows(): Generator<Cell[]> {
@@ -88,8 +103,11 @@ export function streamDelimited(chunks: () => Iterable<Uint8Array>, file: string
       for (const row of ready) yield row.map((field): Cell => (field.trim() === "" ? null : field));
       ready.length = 0;
     };
+    let toSkip = skip;
     for (const chunk of chunks()) {
-      let text = decoder.decode(chunk);
+      const part = chunk.subarray(Math.min(toSkip, chunk.length));
+      toSkip -= chunk.length - part.length;
+      let text = decoder.decode(part);
       if (first && text.length) {
         text = text.replace(/^\uFEFF/, "");
         first = false;
