@@ -10,14 +10,18 @@
  * 3. Freshness: Framework runs a loader again only when the loader's file is
  *    newer than its cached output. When the data changed since the last run,
  *    every loader is marked as changed (its file's modification time, nothing
- *    else); when only the site's code changed, the page loaders are. Framework
- *    then re-runs them by its own rule; nothing here deletes its cache.
+ *    else); when only the site's code changed, the page loaders are. The
+ *    preview server then re-runs them by its own rule. Framework 1.13's build
+ *    re-runs a stale page loader but copies a stale data loader's output as it
+ *    is (`useStale` in its build.js): so, when the data changed, the outputs of
+ *    the data loaders (and the files extracted from their archives) are
+ *    removed from its cache too — those outputs only, never the rest.
  *
  * A refused source stops it with its French message and exit code 1 (the
  * stack only with DEBUG=1, see src/data/douanes/terminal.ts).
  */
-import {readdir, readFile, utimes} from "node:fs/promises";
-import {join} from "node:path";
+import {readdir, readFile, rm, utimes} from "node:fs/promises";
+import {join, relative} from "node:path";
 import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.ts";
 import {cacheRoot} from "../src/data/douanes/paths.ts";
 import {printError, runScript} from "../src/data/douanes/terminal.ts";
@@ -48,6 +52,18 @@ export function staleLoaders(before: LoaderInputs | null, now: LoaderInputs, loa
   return before.pages !== now.pages ? loaders.pages : [];
 }
 
+/**
+ * Where Framework caches what a data loader under `root` printed: its output
+ * (`data/x.zip` for `data/x.zip.ts`) and, for an archive, the folder its
+ * members are extracted to (`data/x/`).
+ */
+export function cachedOutputs(loader: string, root = "src"): string[] {
+  const target = relative(root, loader).replace(/\.(ts|js)$/, "");
+  const output = join(root, ".observablehq", "cache", target);
+  const archive = /\.(zip|tgz|tar\.gz|tar)$/.exec(target);
+  return archive ? [output, output.slice(0, -archive[0].length)] : [output];
+}
+
 /** Marks loaders as changed for Framework (a newer modification time than their cached outputs); contents untouched. */
 export async function markChanged(files: string[], when = new Date()): Promise<void> {
   await Promise.all(files.map((file) => utimes(file, when, when)));
@@ -75,8 +91,12 @@ export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise
     pages: `${(await siteCodeHash()).slice(0, 16)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
   };
   const before = await readFile(inputsPath(env), "utf8").then((text) => JSON.parse(text) as LoaderInputs, () => null);
-  const stale = staleLoaders(before, now, await findLoaders());
+  const loaders = await findLoaders();
+  const stale = staleLoaders(before, now, loaders);
   await markChanged(stale);
+  // See 3. above: the build would publish a stale data loader's output.
+  const staleData = loaders.data.filter((loader) => stale.includes(loader));
+  await Promise.all(staleData.flatMap((loader) => cachedOutputs(loader)).map((path) => rm(path, {recursive: true, force: true})));
   await writeWhole(inputsPath(env), JSON.stringify(now));
   step(
     `${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year}` +

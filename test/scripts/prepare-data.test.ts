@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {isCodeEdit} from "../../scripts/dev.ts";
-import {findLoaders, markChanged, staleLoaders} from "../../scripts/prepare-data.ts";
+import {cachedOutputs, findLoaders, markChanged, staleLoaders} from "../../scripts/prepare-data.ts";
 import {siteCodeFiles, siteCodeHash} from "../../src/factsheet/code-hash.ts";
 import {PROJECT_ROOT} from "../../src/data/douanes/paths.ts";
 
@@ -33,6 +33,13 @@ describe("findLoaders", () => {
     expect(rel(found.pages)).toEqual(expect.arrayContaining(["index.md.ts", "departements/[code].md.ts", "regions/[code].md.ts", "france.md.ts", "integrer.md.ts"]));
     expect(rel(found.data)).toEqual(expect.arrayContaining(["data/slices.zip.ts", "data/trade.parquet.ts", "data/manifest.json.ts"]));
     expect([...found.pages, ...found.data].some((file) => /components|douanes|factsheet\//.test(file))).toBe(false);
+  });
+});
+
+describe("cachedOutputs", () => {
+  it("names a data loader's output in Framework's cache and, for an archive, its extracted members", () => {
+    expect(cachedOutputs("src/data/trade.parquet.ts")).toEqual([join("src", ".observablehq", "cache", "data", "trade.parquet")]);
+    expect(cachedOutputs("src/data/downloads.zip.ts")).toEqual([join("src", ".observablehq", "cache", "data", "downloads.zip"), join("src", ".observablehq", "cache", "data", "downloads")]);
   });
 });
 
