@@ -65,8 +65,8 @@ const COLUMNS: readonly ChartDataColumn<BreakdownRow>[] = [
   {key: "exports", label: "Exportations", format: "millionEuros", csvDecimals: 0},
   {key: "imports", label: "Importations", format: "millionEuros", csvDecimals: 0},
   {key: "balance", label: "Solde", format: "signedMillionEuros", csvDecimals: 0},
-  {key: "exportShare", label: "Part des exportations de la région", format: (value) => (value === null ? "—" : formatShare(value as number)), csvDecimals: 4},
-  {key: "importShare", label: "Part des importations de la région", format: (value) => (value === null ? "—" : formatShare(value as number)), csvDecimals: 4}
+  {key: "exportShare", label: "Part des exportations de la région", unit: "%", csvUnit: "part, de 0 à 1", format: (value) => (value === null ? "—" : formatShare(value as number)), csvDecimals: 4},
+  {key: "importShare", label: "Part des importations de la région", unit: "%", csvUnit: "part, de 0 à 1", format: (value) => (value === null ? "—" : formatShare(value as number)), csvDecimals: 4}
 ];
 
 /** « Premier département à l'export : Bas-Rhin (67), 18,3 % des exportations du Grand Est ; à l'import : … » */

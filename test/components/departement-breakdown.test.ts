@@ -55,6 +55,6 @@ describe("a région's figures by département", () => {
     const cells = [...block.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     expect(cells.map((row) => row[0])).toEqual(["Alpes-de-Haute-Provence (04)", "Bouches-du-Rhône (13)", "Alpes-Maritimes (06)", "Monaco (code 99 des Douanes)", "Total Provence-Alpes-Côte d'Azur"]);
     expect(cells[4]).toEqual(["Total Provence-Alpes-Côte d'Azur", formatMillionEuros(1030 * M), formatMillionEuros(1560 * M), formatSignedMillionEuros(-530 * M), formatShare(1), formatShare(1)]);
-    expect(block.querySelector("th:nth-child(5)")?.textContent).toBe("Part des exportations de la région");
+    expect(block.querySelector("th:nth-child(5)")?.textContent).toBe("Part des exportations de la région (%)");
   });
 });

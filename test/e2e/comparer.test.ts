@@ -125,7 +125,7 @@ describe("the comparison page, static first", () => {
       expect(await line(page, "Exportations")).toEqual([aube[0], marne[0]]);
       expect(await line(page, "Importations")).toEqual([aube[1], marne[1]]);
       expect(await page.locator(".comparison-side[data-side='b'] .comparison-side-heading a").first().textContent()).toBe("Marne (51)");
-      expect(await page.locator(".comparison-side[data-side='b'] .view[data-view='partenaires'] figcaption h3").textContent()).toMatch(/^Marne \(51\) — principaux pays partenaires/);
+      expect(await page.locator(".comparison-side[data-side='b'] .view[data-view='partenaires'] figcaption h3").textContent()).toBe("Principaux pays à l'import et à l'export, Marne (2024)");
       expect(await visibleCharts(page)).toBe(CHARTS);
       expect(await page.locator(".controls-status").textContent()).toBe("");
 
