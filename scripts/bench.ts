@@ -41,6 +41,8 @@ import {gzipSync} from "node:zlib";
 import type {BrowserContext, CDPSession, Page} from "playwright-core";
 import {launchChromium} from "../test/e2e/browser.ts";
 import {resolveRequestPath, startStaticServer, type ServedRequest} from "./serve-dist.ts";
+import {VIEW_KINDS, viewChanges} from "../src/components/factsheet-views.ts";
+import {defaultState, type ViewState} from "../src/components/view-state.ts";
 
 // --- What is measured --------------------------------------------------------
 
@@ -113,13 +115,21 @@ interface Step {
   value?: string;
   /** Once redrawn, every activity cell's code (`data-product`, "_AUTRES" aside) matches it. */
   productPattern?: string;
+  /** The views this step redraws (the others stay as they are). */
+  views: readonly string[];
   goalMs: number;
 }
 
+// Each step redraws the views its change concerns (viewChanges), from the state the previous steps left.
+const built = defaultState(2024);
+const afterYear = {...built, year: 2023};
+const afterLevel = {...afterYear, level: "cpf4" as const};
+const redrawnViews = (from: ViewState, to: ViewState) => VIEW_KINDS.filter((kind) => viewChanges(kind, from, to));
+
 const STEPS: Step[] = [
-  {name: "année", control: "annee", goalMs: GOALS.firstInteractionMs},
-  {name: "CPF4", control: "niveau", value: "cpf4", productPattern: "^\\d{4}$", goalMs: GOALS.nextInteractionMs},
-  {name: "n = 15", control: "n", value: "15", goalMs: GOALS.nextInteractionMs}
+  {name: "année", control: "annee", views: redrawnViews(built, afterYear), goalMs: GOALS.firstInteractionMs},
+  {name: "CPF4", control: "niveau", value: "cpf4", views: redrawnViews(afterYear, afterLevel), productPattern: "^\\d{4}$", goalMs: GOALS.nextInteractionMs},
+  {name: "n = 15", control: "n", value: "15", views: redrawnViews(afterLevel, {...afterLevel, n: 15}), goalMs: GOALS.nextInteractionMs}
 ];
 
 function option(name: string): string | undefined {
@@ -229,14 +239,14 @@ function chartsDrawn({selector, count}: {selector: string; count: number}): bool
 /**
  * Before a control changes: times the redraw, from the change event to the
  * moment the status line is empty again (it says « Chargement du moteur… » or
- * « Calcul en cours… » meanwhile) with every view marked `view-live` anew
+ * « Calcul en cours… » meanwhile) with every view the step concerns drawn anew (its `data-shown-state` set)
  * (a class mutation on each, counted) and, if asked, every activity cell's
  * code matching `productPattern`.
  */
-function watchRedraw({productPattern}: {productPattern: string | null}): void {
+function watchRedraw({productPattern, views}: {productPattern: string | null; views: readonly string[]}): void {
   const form = document.querySelector("form.factsheet-controls")!;
   const status = form.querySelector(".controls-status")!;
-  const slots = [...document.querySelectorAll(".view[data-view]")];
+  const slots = [...document.querySelectorAll<HTMLElement>(".view[data-view]")].filter((slot) => views.includes(slot.dataset.view ?? ""));
   const redrawn = new Set<Node>();
   const state: RedrawState = {startMs: null, endMs: null, error: null};
   let busy = false;
@@ -253,13 +263,14 @@ function watchRedraw({productPattern}: {productPattern: string | null}): void {
   };
   form.addEventListener("change", () => (state.startMs ??= performance.now()), {capture: true, once: true});
   const observer = new MutationObserver((records) => {
-    for (const record of records) if (record.type === "attributes" && slots.includes(record.target as Element)) redrawn.add(record.target);
+    for (const record of records) if (record.type === "attributes" && slots.includes(record.target as HTMLElement)) redrawn.add(record.target);
     const text = status.textContent ?? "";
     if (text.startsWith("Ces vues n'ont pas pu")) finish(text);
     else if (text) busy = true;
-    else if (busy && redrawn.size === slots.length && slots.every((slot) => slot.classList.contains("view-live")) && productsMatch()) finish(null);
+    else if (busy && redrawn.size === slots.length && productsMatch()) finish(null);
   });
-  observer.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["class"]});
+  // data-shown-state: set on a slot each time it is drawn live (src/components/factsheet-live.ts).
+  observer.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["data-shown-state"]});
   (window as BenchWindow).__redraw = state;
 }
 
@@ -373,7 +384,7 @@ function lastVisible(load: LoadTimes): number | null {
 async function runStep(page: Page, step: Step, log: ServedRequest[], errors: string[]): Promise<StepResult> {
   const select = page.locator(`form.factsheet-controls select[name="${step.control}"]`);
   const value = step.value ?? (await select.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => o.value !== s.value)?.value ?? s.value));
-  await evaluate(page, watchRedraw, {productPattern: step.productPattern ?? null});
+  await evaluate(page, watchRedraw, {productPattern: step.productPattern ?? null, views: step.views});
   const from = log.length;
   await select.selectOption(value);
   const ended = await page.waitForFunction(pageScript(redrawEnded, undefined), undefined, {timeout: STEP_TIMEOUT, polling: 100}).then(() => true, () => false);

@@ -9,7 +9,7 @@ import {makeSortable} from "./data-table.js";
 import {addChartActions, type FactsheetConfig} from "./factsheet-enhance.js";
 import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./factsheet-data.js";
 import {drawView, isViewKind, PARTNER_COLUMNS, viewChanges, type Drawn} from "./factsheet-views.js";
-import {defaultState, type ViewState} from "./view-state.js";
+import {defaultState, searchOfState, type ViewState} from "./view-state.js";
 import {flowLabel} from "./palette.js";
 import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
 
@@ -106,6 +106,8 @@ export async function showState(config: FactsheetConfig, sources: FactsheetSourc
     if (!viewChanges(kind, shownBySlot.get(slot) ?? defaultState(config.year), state)) continue;
     shownBySlot.set(slot, state);
     fillSlot(slot, await drawView(kind, run, territory, state, {document: doc, fileStem: territory.fileStem}));
+    // What the slot now shows, in the URL's words: a mark the benchmark (and a curious reader) can read.
+    slot.dataset.shownState = searchOfState(state, config.year) || "?";
     // The actions name their files after the year: made again.
     slot.querySelector(".view-actions")?.remove();
     addChartActions(slot, config, () => state.year);
