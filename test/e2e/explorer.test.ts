@@ -137,6 +137,8 @@ test("years, dates and small decimals read as such; a typo is a syntax error; th
 FROM trade GROUP BY ALL ORDER BY ALL LIMIT 3`
     );
     await expect.poll(() => resultState(page), {timeout: 30_000}).toBe("rows");
+    // The state can say « rows » a moment before the table is in: wait for this query's own header.
+    await page.locator(`${RESULT} table thead th`, {hasText: "debut_trimestre"}).first().waitFor({timeout: 10_000});
     const headers = await page.locator(`${RESULT} table thead th`).allTextContents();
     const cells = await page.locator(`${RESULT} table tbody tr`).first().locator("td").allTextContents();
     const cell = (name: string) => cells[headers.findIndex((h) => h.trim() === name)];
