@@ -2,8 +2,8 @@
  * Observable Framework configuration. Everything here must work with no
  * network at all: see README.md § "How it stays offline".
  */
-import {carriesFigures, departements, findDepartement, regions} from "./src/data/territories.ts";
-import {readFooterFacts, siteFooter} from "./src/factsheet/footer.ts";
+import {carriesFigures, departements, findDepartement, regions} from "./src/data/territories.js";
+import {readFooterFacts, siteFooter} from "./src/factsheet/footer.js";
 
 // Framework's built-in page chrome is English and blocks zoom. `npm run build`
 // rewrites the HTML itself (scripts/fix-built-html.ts); this script does the

@@ -35,11 +35,11 @@ const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** A deterministic national year in the bulk layout: départements weighted by size, products and countries by rank. */
 async function generate(folder: string): Promise<string> {
-  const {cpf4Products} = await import("../src/data/reference/cpf4.ts");
-  const {a129OfCpf4} = await import("../src/data/reference/a129.ts");
-  const {countries} = await import("../src/data/reference/countries.ts");
-  const {departements, findDepartement} = await import("../src/data/territories.ts");
-  const {customsDeptCode, customsRegionOf} = await import("../src/data/customs-geography.ts");
+  const {cpf4Products} = await import("../src/data/reference/cpf4.js");
+  const {a129OfCpf4} = await import("../src/data/reference/a129.js");
+  const {countries} = await import("../src/data/reference/countries.js");
+  const {departements, findDepartement} = await import("../src/data/territories.js");
+  const {customsDeptCode, customsRegionOf} = await import("../src/data/customs-geography.js");
   const depts = [...new Set(departements.map((d) => (d.code === "2A" || d.code === "2B" ? "20" : customsDeptCode(d.code))))].concat("99");
   const regionOf = (dept: string) => dept === "20" ? "22" : dept === "99" ? "21" : customsRegionOf(findDepartement(dept.startsWith("9") && /[A-E]/.test(dept[1]) ? {"9A": "971", "9B": "972", "9C": "973", "9D": "974", "9E": "976"}[dept]! : dept)!.regionCode)!;
   const products = cpf4Products.map((p) => [p.code, a129OfCpf4(p.code)!] as const);
@@ -82,7 +82,7 @@ async function generate(folder: string): Promise<string> {
 }
 
 async function benchSource(): Promise<{folder: string; file: string}> {
-  const {cacheRoot} = await import("../src/data/douanes/paths.ts");
+  const {cacheRoot} = await import("../src/data/douanes/paths.js");
   const folder = join(cacheRoot(), "bench-data", GENERATOR_VERSION);
   const file = join(folder, "Region_2024_Export_Import.txt");
   if (await stat(join(folder, "complete")).then(() => true, () => false)) return {folder, file};
@@ -105,8 +105,8 @@ const HOSTILE_CSV_BYTES = 255 * 2 ** 20;
 async function writeHostileZip(folder: string): Promise<{zip: string; csvBytes: number; zipBytes: number}> {
   const {Zip, ZipDeflate} = await import("fflate");
   const {createWriteStream} = await import("node:fs");
-  const {cpf4Products} = await import("../src/data/reference/cpf4.ts");
-  const {countries} = await import("../src/data/reference/countries.ts");
+  const {cpf4Products} = await import("../src/data/reference/cpf4.js");
+  const {countries} = await import("../src/data/reference/countries.js");
   const path = join(folder, "region_52.zip");
   const out = createWriteStream(path);
   let zipBytes = 0;
@@ -139,9 +139,9 @@ async function writeHostileZip(folder: string): Promise<{zip: string; csvBytes: 
 }
 
 async function childPipeline(folder: string, cacheDir: string): Promise<void> {
-  const {listLocalInputs} = await import("../src/data/douanes/source.ts");
-  const {pipelineFor} = await import("../src/data/douanes/pipeline.ts");
-  const {stageSeconds} = await import("../src/data/douanes/run-pipeline.ts");
+  const {listLocalInputs} = await import("../src/data/douanes/source.js");
+  const {pipelineFor} = await import("../src/data/douanes/pipeline.js");
+  const {stageSeconds} = await import("../src/data/douanes/run-pipeline.js");
   const started = performance.now();
   const inputs = (await listLocalInputs(folder)).filter((input) => /\.(txt|zip)$/.test(input.name));
   const outputs = await pipelineFor({mode: "path", synthetic: true, description: "benchmark", inputs}, {TRADE_CACHE_DIR: cacheDir});
@@ -150,7 +150,7 @@ async function childPipeline(folder: string, cacheDir: string): Promise<void> {
 }
 
 async function childReadCsv(file: string): Promise<void> {
-  const {withDuckDB} = await import("../src/data/parquet-output.ts");
+  const {withDuckDB} = await import("../src/data/parquet-output.js");
   const started = performance.now();
   const rows = await withDuckDB(async (connection) => {
     await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', header = false, delim = ';',

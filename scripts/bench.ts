@@ -39,10 +39,10 @@ import {loadavg, tmpdir} from "node:os";
 import {dirname, extname, join} from "node:path";
 import {gzipSync} from "node:zlib";
 import type {BrowserContext, CDPSession, Page} from "playwright-core";
-import {launchChromium} from "../test/e2e/browser.ts";
-import {resolveRequestPath, startStaticServer, type ServedRequest} from "./serve-dist.ts";
-import {VIEW_KINDS, viewChanges} from "../src/components/factsheet-views.ts";
-import {defaultState, type ViewState} from "../src/components/view-state.ts";
+import {launchChromium} from "../test/e2e/browser.js";
+import {resolveRequestPath, startStaticServer, type ServedRequest} from "./serve-dist.js";
+import {VIEW_KINDS, viewChanges} from "../src/components/factsheet-views.js";
+import {defaultState, type ViewState} from "../src/components/view-state.js";
 
 // --- What is measured --------------------------------------------------------
 

@@ -9,11 +9,11 @@
  * neutralised (terminal.ts), the stack of a refusal shown only with DEBUG=1.
  */
 import {join} from "node:path";
-import {downloadToCache} from "../src/data/douanes/download.ts";
-import {inspectInputs} from "../src/data/douanes/inspect.ts";
-import {cacheRoot} from "../src/data/douanes/paths.ts";
-import {defaultDownloadOptions, listLocalInputs, validatorFor, type SourceInput} from "../src/data/douanes/source.ts";
-import {printError, runScript, terminalSafe} from "../src/data/douanes/terminal.ts";
+import {downloadToCache} from "../src/data/douanes/download.js";
+import {inspectInputs} from "../src/data/douanes/inspect.js";
+import {cacheRoot} from "../src/data/douanes/paths.js";
+import {defaultDownloadOptions, listLocalInputs, validatorFor, type SourceInput} from "../src/data/douanes/source.js";
+import {printError, runScript, terminalSafe} from "../src/data/douanes/terminal.js";
 
 const target = process.argv[2];
 if (!target) {

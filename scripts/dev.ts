@@ -7,8 +7,8 @@
  */
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
-import {runScript} from "../src/data/douanes/terminal.ts";
-import {prepareSite} from "./prepare-data.ts";
+import {runScript} from "../src/data/douanes/terminal.js";
+import {prepareSite} from "./prepare-data.js";
 
 // Written by the prepare step or by Framework: never a reason to prepare again.
 const NOT_AN_EDIT = /^(\.observablehq|data\/duckdb)\/|\.(md|parquet|zip|json|csv|tsv|txt|arrow|html)\.(ts|js)$|\.part$|~$/;

@@ -4,7 +4,7 @@
  * Usage: npx tsx scripts/make-demo.ts <outDir> [INSEE regionCode…]
  */
 import {stat} from "node:fs/promises";
-import {writeDemoSource} from "../src/data/demo/index.ts";
+import {writeDemoSource} from "../src/data/demo/index.js";
 
 const [outDir, ...regionCodes] = process.argv.slice(2);
 if (!outDir) {

@@ -22,13 +22,13 @@
  */
 import {readdir, readFile, rm, utimes} from "node:fs/promises";
 import {join, relative} from "node:path";
-import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.ts";
-import {cacheRoot} from "../src/data/douanes/paths.ts";
-import {printError, runScript} from "../src/data/douanes/terminal.ts";
-import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.ts";
-import {computeFigures, publishFigures} from "../src/factsheet/figures.ts";
-import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.ts";
-import {copyDuckdbEngine, prepareNpmCache} from "./prepare-offline.ts";
+import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.js";
+import {cacheRoot} from "../src/data/douanes/paths.js";
+import {printError, runScript} from "../src/data/douanes/terminal.js";
+import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.js";
+import {computeFigures, publishFigures} from "../src/factsheet/figures.js";
+import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.js";
+import {copyDuckdbEngine, prepareNpmCache} from "./prepare-offline.js";
 
 /** What the loaders' outputs were made from at the last run. */
 export interface LoaderInputs {

@@ -7,14 +7,14 @@
  */
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {partnerBalanceChart} from "../src/components/partner-balance.ts";
-import {activityTreemap} from "../src/components/treemap.ts";
-import {flowSankey} from "../src/components/sankey.ts";
-import {keyFigures} from "../src/components/key-figures.ts";
-import {dataTable} from "../src/components/data-table.ts";
-import {downloadLink, toCsv} from "../src/components/csv.ts";
-import {jsdomWindow} from "../src/factsheet/prerender.ts";
-import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/components/fixtures.ts";
+import {partnerBalanceChart} from "../src/components/partner-balance.js";
+import {activityTreemap} from "../src/components/treemap.js";
+import {flowSankey} from "../src/components/sankey.js";
+import {keyFigures} from "../src/components/key-figures.js";
+import {dataTable} from "../src/components/data-table.js";
+import {downloadLink, toCsv} from "../src/components/csv.js";
+import {jsdomWindow} from "../src/factsheet/prerender.js";
+import {activityRows, HOSTILE, partnerRows, sankeyLinks} from "../test/components/fixtures.js";
 
 
 /** A small département: one dominant product, and the largest flow going to « Autres ». */

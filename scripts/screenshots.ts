@@ -11,8 +11,8 @@ import {execFileSync} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {launchChromium, watchedPage} from "../test/e2e/browser.ts";
-import {startStaticServer} from "./serve-dist.ts";
+import {launchChromium, watchedPage} from "../test/e2e/browser.js";
+import {startStaticServer} from "./serve-dist.js";
 
 const OUT = "test-results/screenshots";
 const paths = process.argv.slice(2);

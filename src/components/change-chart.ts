@@ -13,7 +13,8 @@ import * as Plot from "@observablehq/plot";
 import {nice, precisionFixed, tickStep, ticks as d3ticks} from "d3";
 import {formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
-import {COLORS, estimateTextWidth, flowColor, flowLabel, type Flow} from "./palette.js";
+import {COLORS, estimateTextWidth, flowColor, flowLabel} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 import {quarterDomain, quarterTicks} from "./trend-chart.js";
 import {quarterLabel, type QuarterPoint} from "./trends.js";
 

@@ -12,7 +12,8 @@ import {query, registerParquet} from "./duckdb.js";
 import {comparisonCaption, comparisonFigures, comparisonTable} from "./explorer-comparison.js";
 import {fillSlot} from "./factsheet-live.js";
 import {drawView, isViewKind} from "./factsheet-views.js";
-import {stackSlices, type Run} from "./queries.js";
+import {stackSlices} from "../queries/queries.js";
+import {type Run} from "../data/run.js";
 import {defaultState} from "./view-state.js";
 
 const run: Run = <T>(sql: string, params: unknown[]) => query<T>(sql, params);

@@ -8,7 +8,7 @@
 import {chartData, readingParagraph, type ChartDataColumn} from "./chart-data.js";
 import {formatShare} from "./format.js";
 import {barsReading, partnerBalanceChart} from "./partner-balance.js";
-import type {TerritoryTotals} from "./queries.js";
+import type {TerritoryTotals} from "../queries/queries.js";
 
 export interface BreakdownRow {
   /** "D10", "hors-departements", or "total". */

@@ -9,7 +9,8 @@
 import {FRANCE_SHARE_DECIMALS, formatHhi, formatMillionEuros, formatNumber, formatShare, formatSignedMillionEuros, SHARE_DECIMALS} from "./format.js";
 import type {OverviewRow} from "../data/overview.js";
 import {resolveDocument} from "./figure.js";
-import {FRANCE_ID, type Run} from "./queries.js";
+import {FRANCE_ID} from "../data/canonical.js";
+import {type Run} from "../data/run.js";
 import type {Pair} from "./comparison-pair.js";
 
 /** The overview columns the comparison reads. */

@@ -5,7 +5,8 @@
  * modules (queries.ts, trends.ts, indicators.ts) expect.
  */
 import {query, registerParquet} from "./duckdb.js";
-import {stackSlices, type Run} from "./queries.js";
+import {stackSlices} from "../queries/queries.js";
+import {type Run} from "../data/run.js";
 import {stackQuarterly} from "./trends.js";
 
 export interface FactsheetSources {

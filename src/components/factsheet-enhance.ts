@@ -12,7 +12,8 @@ import {VIEW_CHARTS} from "./chart-kinds.js";
 import type {FactsheetSources} from "./factsheet-data.js";
 import type {ViewTerritory} from "./factsheet-views.js";
 import {liveQueue} from "./live-queue.js";
-import {needsRedraw, searchOfState, stateFromSearch, type FlowChoice, type ProductLevel, type ViewState} from "./view-state.js";
+import {needsRedraw, searchOfState, stateFromSearch, type FlowChoice, type ViewState} from "./view-state.js";
+import type {ProductLevel} from "../data/canonical.js";
 
 export interface FactsheetConfig {
   /** The page's territory id: "D10". */

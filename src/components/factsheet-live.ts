@@ -11,7 +11,9 @@ import {openFactsheetData, sliceTableNames, type FactsheetSources} from "./facts
 import {drawView, isViewKind, PARTNER_COLUMNS, viewChanges, type Drawn} from "./factsheet-views.js";
 import {defaultState, searchOfState, type ViewState} from "./view-state.js";
 import {flowLabel} from "./palette.js";
-import {LABELS, productDetail, productsByFlow, stackSlices, topPartners, type Flow, type Run} from "./queries.js";
+import {LABELS, productDetail, productsByFlow, stackSlices, topPartners} from "../queries/queries.js";
+import {type Flow} from "../data/canonical.js";
+import {type Run} from "../data/run.js";
 
 let engine: Promise<Run> | undefined;
 /** The page's data, opened once (DuckDB-WASM itself is one instance per page, see ./duckdb.ts). */

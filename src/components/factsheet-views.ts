@@ -36,27 +36,13 @@ import {keyFiguresList, keyFiguresTexts} from "./key-figures.js";
 import type {NameForms} from "../data/territories.js";
 import {balanceSentence, flowSentence, productInSentence} from "./narrative.js";
 import {partnerBalanceChart} from "./partner-balance.js";
-import {
-  FRANCE_ID,
-  keyFigures,
-  productsByFlow,
-  sankeyLinks,
-  topCountries,
-  topPartners,
-  topProducts,
-  territoryTotals,
-  type Flow,
-  type KeyFigures,
-  type PartnerRow,
-  type ProductFlowRow,
-  type Run,
-  type SankeyLink,
-  type TopRow
-} from "./queries.js";
+import {FRANCE_ID, type Flow, type ProductLevel} from "../data/canonical.js";
+import {keyFigures, productsByFlow, sankeyLinks, topCountries, topPartners, topProducts, territoryTotals, type KeyFigures, type PartnerRow, type ProductFlowRow, type SankeyLink, type TopRow} from "../queries/queries.js";
+import {type Run} from "../data/run.js";
 import {flowSankey} from "./sankey.js";
 import {comparisonTable, quarterlyTable, trendChart, trendSentence} from "./trend-chart.js";
 import {activityTreemap} from "./treemap.js";
-import type {ProductLevel, ViewState} from "./view-state.js";
+import type {ViewState} from "./view-state.js";
 import {quarterlyTotals, yearComparisons, type QuarterPoint, type YearComparison} from "./trends.js";
 
 /** A territory as a view needs it (plain JSON: it also travels to the browser). */

@@ -26,7 +26,8 @@ import {
 } from "./indicators.js";
 import {countryWithArticle, frenchList, productInSentence} from "./narrative.js";
 import {resolveDocument} from "./figure.js";
-import {COLORS, type Flow} from "./palette.js";
+import {COLORS} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 
 export interface IndicatorCardText {
   /** Stable id, also the card's class suffix: "us-share", "export-country-concentration"… */

@@ -9,7 +9,9 @@
  * same function with territory "FR" (France = every département, unallocated
  * trade included).
  */
-import {checkCount, FRANCE_ID, LABELS, num, type Flow, type Run} from "./queries.js";
+import {checkCount, LABELS, num} from "../queries/queries.js";
+import {FRANCE_ID, type Flow} from "../data/canonical.js";
+import {type Run} from "../data/run.js";
 
 /** Code of the United States in the customs' country list. */
 export const UNITED_STATES = "US";

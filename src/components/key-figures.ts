@@ -14,7 +14,8 @@ import {
   UNIT_SPACE
 } from "./format.js";
 import {resolveDocument} from "./figure.js";
-import {flowColor, flowLabel, type Flow} from "./palette.js";
+import {flowColor, flowLabel} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 
 export interface KeyFiguresInput {
   territoryName: string;

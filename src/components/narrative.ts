@@ -1,6 +1,6 @@
 /**
  * The reading sentences of the factsheet, in French, built from query rows
- * (src/components/queries.ts). Pure functions with no browser dependency: the
+ * (src/queries/queries.ts). Pure functions with no browser dependency: the
  * pages bake them into the HTML at build time.
  *
  * They return plain text. Labels come from data files and are NOT escaped
@@ -10,7 +10,7 @@
 import type {Flow} from "../data/canonical.js";
 import type {NameForms} from "../data/territories.js";
 import {FRANCE_SHARE_DECIMALS, formatMillionEuros, formatShare, REGION_SHARE_DECIMALS} from "./format.js";
-import type {FlowFigures, TopRow} from "./queries.js";
+import type {FlowFigures, TopRow} from "../queries/queries.js";
 
 // ---------------------------------------------------------------------------
 // Territory names

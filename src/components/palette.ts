@@ -26,7 +26,6 @@ export const COLORS = {
 
 import type {Flow} from "../data/canonical.js";
 
-export type {Flow};
 
 /** Code of the residual bucket the page's queries make (named « Autres produits » or « Autres pays », queries.ts OTHERS_NAMES). */
 export const OTHERS_CODE = "_AUTRES";

@@ -11,16 +11,8 @@ import {sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode} from "d3
 import {select} from "d3";
 import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
 import {chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
-import {
-  COLORS,
-  estimateTextWidth,
-  fitText,
-  flowColor,
-  OTHERS_CODE,
-  type Flow,
-  wrapText,
-  wrapWhole
-} from "./palette.js";
+import {COLORS, estimateTextWidth, fitText, flowColor, OTHERS_CODE, wrapText, wrapWhole} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 
 export interface FlowLink {
   source: string;

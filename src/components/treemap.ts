@@ -16,17 +16,8 @@ import {hierarchy, select, treemap, type HierarchyRectangularNode} from "d3";
 import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
 import {balanceText} from "./key-figures.js";
 import {chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
-import {
-  COLORS,
-  estimateTextWidth,
-  fitText,
-  flowColor,
-  flowLabel,
-  OTHERS_CODE,
-  textColorOn,
-  type Flow,
-  wrapWhole
-} from "./palette.js";
+import {COLORS, estimateTextWidth, fitText, flowColor, flowLabel, OTHERS_CODE, textColorOn, wrapWhole} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 
 export interface ActivityRow {
   flow: Flow;

@@ -14,7 +14,8 @@ import {dataTable, type TableColumn} from "./data-table.js";
 import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {isPlural} from "./narrative.js";
 import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
-import {COLORS, estimateTextWidth, flowColor, flowLabel, type Flow} from "./palette.js";
+import {COLORS, estimateTextWidth, flowColor, flowLabel} from "./palette.js";
+import type {Flow} from "../data/canonical.js";
 import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
 
 /** Shown instead of the chart when there is nothing to draw. */

@@ -15,8 +15,9 @@
  * territory's total over products and over countries may differ slightly.
  * Totals here sum the products table unless asked otherwise (`basis`).
  */
-import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAMES, stackTables, type Flow, type Run, type StackedView} from "./queries.js";
-import {completeYearsOf} from "../data/canonical.js";
+import {checkCount, checkFlow, FLOWS, num, OTHERS_CODE, OTHERS_NAMES, stackTables, type StackedView} from "../queries/queries.js";
+import {type Run} from "../data/run.js";
+import {completeYearsOf, type Flow} from "../data/canonical.js";
 
 export type TrendKind = "product" | "country";
 

@@ -7,7 +7,6 @@
  */
 import type {ProductLevel} from "../data/canonical.js";
 
-export type {ProductLevel};
 
 /** NA 2008 A129 (the reference's « activités ») or CPF4 below it. */
 export const PRODUCT_LEVELS: readonly ProductLevel[] = ["a129", "cpf4"];

@@ -4,10 +4,10 @@
  * <a href="../data/downloads/D10.csv" download> ("D10-demonstration.csv" on the
  * demo's data), which Framework extracts.
  */
-import {loadPipeline} from "./douanes/pipeline.ts";
-import {buildDownloads} from "./downloads.ts";
-import {writeToStdout} from "./parquet-output.ts";
-import {zipSlices} from "./slices.ts";
+import {loadPipeline} from "./douanes/pipeline.js";
+import {buildDownloads} from "../factsheet/downloads.js";
+import {writeToStdout} from "./parquet-output.js";
+import {zipSlices} from "./slices.js";
 
 const pipeline = await loadPipeline();
 await writeToStdout(zipSlices(await buildDownloads(pipeline, {synthetic: pipeline.manifest.synthetic})));

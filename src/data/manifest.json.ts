@@ -5,8 +5,8 @@
  */
 import {readFile} from "node:fs/promises";
 import {isAbsolute} from "node:path";
-import {loadPipeline} from "./douanes/pipeline.ts";
-import {loadTerritoiresIndustrie} from "./territoires-industrie.ts";
+import {loadPipeline} from "./douanes/pipeline.js";
+import {loadTerritoiresIndustrie} from "./territoires-industrie.js";
 
 const {manifestPath} = await loadPipeline();
 const manifest = JSON.parse(await readFile(manifestPath, "utf8"));

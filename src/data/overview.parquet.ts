@@ -4,9 +4,9 @@
  * Herfindahl–Hirschman indices (see ./overview.ts). Read by the home page, the
  * comparison page and the explorer.
  */
-import {loadPipeline} from "./douanes/pipeline.ts";
-import {buildOverview} from "./overview.ts";
-import {writeToStdout} from "./parquet-output.ts";
+import {loadPipeline} from "./douanes/pipeline.js";
+import {buildOverview} from "./overview.js";
+import {writeToStdout} from "./parquet-output.js";
 
 const {tradeParquetPath} = await loadPipeline();
 await writeToStdout(await buildOverview(tradeParquetPath));

@@ -19,10 +19,10 @@
  *   partner takes everything, close to 0 when trade is spread over many.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {Run} from "../components/queries.ts";
-import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {corsicaForm, createSliceTable, nodeRun} from "./slices.ts";
-import {territoriesWithFigures} from "./territory-ids.ts";
+import type {Run} from "./run.js";
+import {copyToParquet, withDuckDB} from "./parquet-output.js";
+import {corsicaForm, createSliceTable, nodeRun} from "./slices.js";
+import {territoriesWithFigures} from "./territory-ids.js";
 
 /** Columns of overview.parquet, in order, with their DuckDB type and French meaning (documented on /donnees). */
 export const OVERVIEW_COLUMNS = [

@@ -9,7 +9,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
-import {removeTemporary, temporaryFolder} from "./douanes/temporary.ts";
+import {removeTemporary, temporaryFolder} from "./douanes/temporary.js";
 
 export interface DuckDBOptions {
   /**

@@ -19,10 +19,10 @@
  * queries say which one they sum.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {withDuckDB} from "./parquet-output.ts";
-import {createDeptRegionTable, territoryParquet} from "./slices.ts";
-import {allTerritories} from "./territory-ids.ts";
-import {FRANCE_ID} from "./canonical.ts";
+import {withDuckDB} from "./parquet-output.js";
+import {createDeptRegionTable, territoryParquet} from "./slices.js";
+import {allTerritories} from "./territory-ids.js";
+import {FRANCE_ID} from "./canonical.js";
 
 export const QUARTERLY_COLUMNS = [
   ["territory", "VARCHAR"],

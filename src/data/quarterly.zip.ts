@@ -4,10 +4,10 @@
  * (FR.parquet), packed in one deterministic zip. A page reads only its own
  * entry, e.g. FileAttachment("../data/quarterly/D10.parquet").href.
  */
-import {loadPipeline} from "./douanes/pipeline.ts";
-import {writeToStdout} from "./parquet-output.ts";
-import {buildQuarterlySlices} from "./quarterly-slices.ts";
-import {zipSlices} from "./slices.ts";
+import {loadPipeline} from "./douanes/pipeline.js";
+import {writeToStdout} from "./parquet-output.js";
+import {buildQuarterlySlices} from "./quarterly-slices.js";
+import {zipSlices} from "./slices.js";
 
 const {productsQuarterlyParquetPath, countriesQuarterlyParquetPath} = await loadPipeline();
 await writeToStdout(zipSlices(await buildQuarterlySlices({productsQuarterlyParquetPath, countriesQuarterlyParquetPath})));

@@ -1,6 +1,5 @@
 /**
- * Build-time aggregation of the canonical table into per-territory slices,
- * and the figures and sentences the pages bake into their HTML.
+ * Build-time aggregation of the canonical table into per-territory slices.
  *
  * A slice is one small Parquet file per territory (`D10.parquet`,
  * `R44.parquet`, `FR.parquet`) with the columns of SLICE_COLUMNS: the sum over
@@ -12,17 +11,16 @@
  * (unallocated trade is still French trade).
  *
  * Pages stack the slices they need in one DuckDB table named `slice` and query
- * it with src/components/queries.ts — the same functions territoryFigures()
- * runs here with @duckdb/node-api.
+ * it with src/queries/queries.ts — the same functions the build runs over
+ * `withSliceData` with @duckdb/node-api (src/factsheet/territory-figures.ts).
  */
 import {zipSync} from "fflate";
 import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {FLOWS, FRANCE_ID, keyFigures, topCountries, topProducts, type KeyFigures, type Run, type TopRow} from "../components/queries.ts";
-import {balanceSentence, flowSentence, shareSentence} from "../components/narrative.ts";
-import {completeYearsOf, type Flow} from "./canonical.ts";
-import {copyToParquet, withDuckDB} from "./parquet-output.ts";
-import {corsicaAsPublished, departements, EXTRA_DATA_DEPARTEMENTS, type CorsicaForm} from "./territories.ts";
-import {allTerritories, findTerritory, sliceFileName, type TerritoryInfo} from "./territory-ids.ts";
+import {completeYearsOf, FRANCE_ID} from "./canonical.js";
+import type {Run} from "./run.js";
+import {copyToParquet, withDuckDB} from "./parquet-output.js";
+import {corsicaAsPublished, departements, EXTRA_DATA_DEPARTEMENTS, type CorsicaForm} from "./territories.js";
+import {allTerritories, findTerritory, sliceFileName, type TerritoryInfo} from "./territory-ids.js";
 
 export const SLICE_COLUMNS = [
   ["territory", "VARCHAR"],
@@ -163,57 +161,11 @@ export function zipSlices(files: Map<string, Uint8Array>): Uint8Array {
   return zipSync(entries);
 }
 
-// ---------------------------------------------------------------------------
-// Figures and sentences baked into the pages
-
-export interface FlowSummary {
-  topProducts: TopRow[];
-  topCountries: TopRow[];
-  /** "L'Aube a exporté pour … M€ de marchandises, d'abord vers …" */
-  sentence: string;
-  /** Share of the région and of France, or null for France. */
-  shareSentence: string | null;
-}
-
-export interface TerritoryFigures extends TerritoryInfo {
-  year: number;
-  keyFigures: KeyFigures;
-  export: FlowSummary;
-  import: FlowSummary;
-  balanceSentence: string;
-}
-
-/** Trade of one département code that has no page of its own (Monaco, codes the site cannot place), for the year shown. */
-export interface OutsideDepartement {
-  code: string;
-  /** "Monaco", or null for a code the site does not know. */
-  name: string | null;
-  /** INSEE région it counts in, or null when it counts in France only. */
-  region: string | null;
-  export: number;
-  import: number;
-}
-
-export interface FiguresBundle {
-  /** The year shown: the latest complete year. */
-  year: number;
-  /** Every complete year in the data. */
-  completeYears: number[];
-  /** How the source publishes Corsica: one département "20", or "2A" and "2B". */
-  corsica: CorsicaForm;
-  /** France = every row: what the département pages do not show, to reconcile France with them. */
-  outsideDepartements: OutsideDepartement[];
-  territories: Record<string, TerritoryFigures>;
-}
-
 export interface CanonicalFiles {
   tradeParquetPath: string;
   productsParquetPath?: string;
   countriesParquetPath?: string;
 }
-
-/** How many products and countries the sentences name. */
-const SENTENCE_TOP = 3;
 
 /** What a query over the slice table knows of the data: the year shown and every complete year. */
 export interface SliceYears {
@@ -243,52 +195,25 @@ export async function withSliceData<T>(
   });
 }
 
-/**
- * Key figures, top products and countries and the French reading sentences of
- * every territory for the latest complete year (or `year`), computed with the
- * page's own queries over the slices. JSON-serialisable, keyed by territory id.
- */
-export async function territoryFigures(files: CanonicalFiles, options: {year?: number} = {}): Promise<FiguresBundle> {
-  return withSliceData(files, options, async (run, {year, completeYears}) => {
-    const territories: Record<string, TerritoryFigures> = {};
-    for (const info of allTerritories()) {
-      const figures = await keyFigures(run, {territory: info.id, region: info.region, year});
-      const regionForms = info.region ? findTerritory(info.region)?.forms : undefined;
-      const summary = async (flow: Flow): Promise<FlowSummary> => {
-        const options = {territory: info.id, year, flow, n: SENTENCE_TOP};
-        // One statement at a time on the connection.
-        const products = await topProducts(run, options);
-        const countries = await topCountries(run, options);
-        const flowFigures = figures[flow];
-        return {
-          topProducts: products,
-          topCountries: countries,
-          sentence: flowSentence({flow, forms: info.forms, year, total: flowFigures.total, topProducts: products, topCountries: countries}),
-          shareSentence:
-            info.kind === "france" ? null : shareSentence({flow, forms: info.forms, regionForms, figures: flowFigures})
-        };
-      };
-      territories[info.id] = {
-        ...info,
-        year,
-        keyFigures: figures,
-        export: await summary(FLOWS[0]),
-        import: await summary(FLOWS[1]),
-        balanceSentence: balanceSentence({forms: info.forms, year, balance: figures.balance})
-      };
-    }
-    return {year, completeYears, corsica: await corsicaForm(run), outsideDepartements: await outsideDepartements(run, year), territories};
-  });
-}
-
 /** How the canonical table (`trade`, see createSliceTable) publishes Corsica. */
 export async function corsicaForm(run: Run): Promise<CorsicaForm> {
   const rows = await run<{dept: string}>("SELECT DISTINCT dept FROM trade WHERE dept IN ('20', '2A', '2B')", []);
   return corsicaAsPublished(rows.map((row) => row.dept));
 }
 
+/** Trade of one département code that has no page of its own (Monaco, codes the site cannot place), for the year shown. */
+export interface OutsideDepartement {
+  code: string;
+  /** "Monaco", or null for a code the site does not know. */
+  name: string | null;
+  /** INSEE région it counts in, or null when it counts in France only. */
+  region: string | null;
+  export: number;
+  import: number;
+}
+
 /** Totals of the year of every département code without a page (see OutsideDepartement). */
-async function outsideDepartements(run: Run, year: number): Promise<OutsideDepartement[]> {
+export async function outsideDepartements(run: Run, year: number): Promise<OutsideDepartement[]> {
   const rows = await run<{dept: string; region: string | null; exports: number; imports: number}>(
     `SELECT t.dept, m.region,
        CAST(COALESCE(SUM(t.value_eur) FILTER (WHERE t.flow = 'export'), 0) AS DOUBLE) AS exports,

@@ -4,9 +4,9 @@
  * packed in one deterministic zip. A page reads only its own entries, e.g.
  * FileAttachment("../data/slices/D10.parquet"), which Framework extracts.
  */
-import {loadPipeline} from "./douanes/pipeline.ts";
-import {writeToStdout} from "./parquet-output.ts";
-import {buildSlices, zipSlices} from "./slices.ts";
+import {loadPipeline} from "./douanes/pipeline.js";
+import {writeToStdout} from "./parquet-output.js";
+import {buildSlices, zipSlices} from "./slices.js";
 
 const {tradeParquetPath} = await loadPipeline();
 await writeToStdout(zipSlices(await buildSlices(tradeParquetPath)));

@@ -21,15 +21,15 @@
  */
 import {readFileSync} from "node:fs";
 import {basename} from "node:path";
-import {sha256} from "./douanes/checksum.ts";
-import {splitDelimited} from "./douanes/delimited-reader.ts";
-import {describeContent, sniffContent} from "./douanes/sniff.ts";
-import {readTables} from "./douanes/table-reader.ts";
-import {cellText} from "./douanes/table.ts";
-import {printError} from "./douanes/terminal.ts";
-import {decodeText, foldLabel} from "./douanes/text-decoding.ts";
-import {CORSICA_CODE, CORSICA_HALVES} from "./customs-geography.ts";
-import {findDepartement} from "./territories.ts";
+import {sha256} from "./douanes/checksum.js";
+import {splitDelimited} from "./douanes/delimited-reader.js";
+import {describeContent, sniffContent} from "./douanes/sniff.js";
+import {readTables} from "./douanes/table-reader.js";
+import {cellText} from "./douanes/table.js";
+import {printError} from "./douanes/terminal.js";
+import {decodeText, foldLabel} from "./douanes/text-decoding.js";
+import {CORSICA_CODE, CORSICA_HALVES} from "./customs-geography.js";
+import {findDepartement} from "./territories.js";
 
 export interface TerritoireIndustrie {
   id: string;

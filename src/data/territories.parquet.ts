@@ -1,6 +1,6 @@
 /** Label table: every département with its région (columns dept, dept_name, region, region_name). */
-import {copyToParquet, withDuckDB, writeToStdout} from "./parquet-output.ts";
-import {departements, regionOf} from "./territories.ts";
+import {copyToParquet, withDuckDB, writeToStdout} from "./parquet-output.js";
+import {departements, regionOf} from "./territories.js";
 
 const bytes = await withDuckDB(async (connection) => {
   await connection.run(

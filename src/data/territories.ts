@@ -8,7 +8,7 @@
  * Used by the Framework config (dynamicPaths, sidebar), the loaders and tests.
  */
 import {createRequire} from "node:module";
-import {CORSICA_CODE, CORSICA_HALVES, CORSICA_REGION, MONACO_CODE, MONACO_REGION} from "./customs-geography.ts";
+import {CORSICA_CODE, CORSICA_HALVES, CORSICA_REGION, MONACO_CODE, MONACO_REGION} from "./customs-geography.js";
 
 const require = createRequire(import.meta.url);
 

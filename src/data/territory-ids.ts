@@ -3,8 +3,8 @@
  * "D10" (département), "R44" (région), "FR" (France). A light module (no
  * DuckDB) so page loaders can import it cheaply.
  */
-import {FRANCE_ID} from "./canonical.ts";
-import {carriesFigures, departements, findDepartement, findRegion, regions, type CorsicaForm, type NameForms} from "./territories.ts";
+import {FRANCE_ID} from "./canonical.js";
+import {carriesFigures, departements, findDepartement, findRegion, regions, type CorsicaForm, type NameForms} from "./territories.js";
 
 export type TerritoryKind = "departement" | "region" | "france";
 

@@ -7,7 +7,7 @@
 import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rename, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
-import {PROJECT_ROOT} from "../data/douanes/paths.ts";
+import {PROJECT_ROOT} from "../data/douanes/paths.js";
 
 /** What the site's code is made of: every file under src/ whose extension says it is code or text, the config and the lock file. */
 const SITE_CODE = ["src", "observablehq.config.ts", "package-lock.json"];

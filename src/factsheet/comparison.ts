@@ -14,19 +14,19 @@
  * territory list (Corsica as the source publishes it), never from a list
  * written by hand. Its styles are in src/factsheet.css.
  */
-import type {ComparisonConfig, ComparisonTerritory} from "../components/comparison-enhance.ts";
-import {DEFAULT_PAIR, type Pair} from "../components/comparison-pair.ts";
-import {comparisonCaption, comparisonFigures, comparisonTable, type ComparisonFigures} from "../components/explorer-comparison.ts";
-import type {ViewKind} from "../components/factsheet-views.ts";
-import {territoriesWithFigures, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
-import {SYNTHETIC_BANNER} from "./content.ts";
-import {html, js} from "./escape.ts";
-import type {SiteFigures} from "./figures.ts";
-import {displayName, pagePath, slug} from "./names.ts";
-import {formatNumber} from "../components/format.ts";
-import {jsdomWindow, serialiseElements} from "./prerender.ts";
-import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.ts";
-import {viewTerritory} from "./view-territories.ts";
+import type {ComparisonConfig, ComparisonTerritory} from "../components/comparison-enhance.js";
+import {DEFAULT_PAIR, type Pair} from "../components/comparison-pair.js";
+import {comparisonCaption, comparisonFigures, comparisonTable, type ComparisonFigures} from "../components/explorer-comparison.js";
+import type {ViewKind} from "../components/factsheet-views.js";
+import {territoriesWithFigures, sliceFileName, type TerritoryInfo} from "../data/territory-ids.js";
+import {SYNTHETIC_BANNER} from "./content.js";
+import {html, js} from "./escape.js";
+import type {SiteFigures} from "./figures.js";
+import {displayName, pagePath, slug} from "./names.js";
+import {formatNumber} from "../components/format.js";
+import {jsdomWindow, serialiseElements} from "./prerender.js";
+import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.js";
+import {viewTerritory} from "./view-territories.js";
 
 /** The views each side shows, with their section's heading. */
 const SIDE_VIEWS: readonly {kind: ViewKind; heading: string}[] = [
@@ -163,9 +163,9 @@ ${enhanceCell(territories, comparisonConfig(figures, pair))}
 export async function printComparison(pair: Pair = DEFAULT_PAIR): Promise<void> {
   // Imported here: the tests of the page's Markdown need none of the pipeline.
   const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
-    import("./figures.ts"),
-    import("../data/douanes/pipeline.ts"),
-    import("../data/overview.ts")
+    import("./figures.js"),
+    import("../data/douanes/pipeline.js"),
+    import("../data/overview.js")
   ]);
   const figures = await loadFigures();
   const pipeline = await loadPipeline();

@@ -4,8 +4,8 @@
  * parts that depend on the territory or the data take arguments.
  */
 
-import {formatDate} from "../components/format.ts";
-import type {NameForms} from "../data/territories.ts";
+import {formatDate} from "../components/format.js";
+import type {NameForms} from "../data/territories.js";
 
 export interface SourceFacts {
   year: number;
@@ -79,7 +79,7 @@ export function introduction(forms: NameForms, kind: "departement" | "region" | 
 }
 
 
-/** Beside the downloads of a page built on the demo: the files say it too (see src/data/downloads.ts). */
+/** Beside the downloads of a page built on the demo: the files say it too (see src/factsheet/downloads.ts). */
 export const DEMO_FILES_NOTE =
   "Ces fichiers contiennent des données de démonstration synthétiques : leur nom se termine par « -demonstration » " +
   "et chaque ligne du CSV l'indique dans sa colonne « source ».";

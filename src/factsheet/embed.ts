@@ -9,12 +9,12 @@
  * at build time: the view reads it from the factsheet's HTML (no engine, no
  * chart library, no second copy of every chart in the build).
  */
-import {sourceLine} from "../components/image-caption.ts";
-import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.ts";
-import {SYNTHETIC_BANNER} from "./content.ts";
-import type {SiteFigures} from "./figures.ts";
-import {html, js} from "./escape.ts";
-import {displayName, pagePath} from "./names.ts";
+import {sourceLine} from "../components/image-caption.js";
+import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.js";
+import {SYNTHETIC_BANNER} from "./content.js";
+import type {SiteFigures} from "./figures.js";
+import {html, js} from "./escape.js";
+import {displayName, pagePath} from "./names.js";
 
 /** One entry of the page's territory table: its name and factsheet. */
 function territoryEntry(info: TerritoryInfo): string {

@@ -1,6 +1,6 @@
 /**
  * The figures and sentences every factsheet bakes into its HTML, computed once
- * per source for all territories (src/data/slices.ts `territoryFigures`).
+ * per source for all territories (src/factsheet/territory-figures.ts).
  *
  * Two levels of memo, because 120 page loaders each start a fresh process:
  * - `.cache/pipeline/<key>/figures-<code hash>.json`, beside the pipeline's
@@ -13,13 +13,13 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {Gap} from "../data/douanes/completeness.ts";
-import type {Manifest} from "../data/douanes/manifest.ts";
-import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
-import {cacheRoot} from "../data/douanes/paths.ts";
-import type {FiguresBundle} from "../data/slices.ts";
-import {loadTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.ts";
-import {memoisedPerSource, writeWhole} from "./code-hash.ts";
+import type {Gap} from "../data/douanes/completeness.js";
+import type {Manifest} from "../data/douanes/manifest.js";
+import type {PipelineOutputs} from "../data/douanes/pipeline.js";
+import {cacheRoot} from "../data/douanes/paths.js";
+import type {FiguresBundle} from "./territory-figures.js";
+import {loadTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.js";
+import {memoisedPerSource, writeWhole} from "./code-hash.js";
 
 export interface SiteFigures extends FiguresBundle {
   /** Identifies the data and the code that made these figures. */
@@ -47,7 +47,7 @@ export function currentFiguresPath(env: NodeJS.ProcessEnv = process.env): string
 /** Runs (or reuses) the pipeline, unless given its outputs, and the figures for the source TRADE_SOURCE names. */
 export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFigures> {
   // Imported here, not at the top: page loaders that find the current figures never pay for the pipeline's modules.
-  const [{loadPipeline}, {territoryFigures}] = await Promise.all([import("../data/douanes/pipeline.ts"), import("../data/slices.ts")]);
+  const [{loadPipeline}, {territoryFigures}] = await Promise.all([import("../data/douanes/pipeline.js"), import("./territory-figures.js")]);
   const pipeline = outputs ?? (await loadPipeline());
   // Read once for the whole build (the page loaders read it from the figures); its checksum keys the memo.
   const territoiresIndustrie = loadTerritoiresIndustrie();

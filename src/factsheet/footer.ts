@@ -8,8 +8,8 @@
  * and whether the data are synthetic from there.
  */
 import {readFileSync} from "node:fs";
-import {currentFiguresPath} from "./figures.ts";
-import {html} from "./escape.ts";
+import {currentFiguresPath} from "./figures.js";
+import {html} from "./escape.js";
 
 export interface FooterFacts {
   year: number;

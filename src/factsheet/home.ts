@@ -16,23 +16,23 @@
  * `serialiseElements`): labels stay text.
  */
 import * as Plot from "@observablehq/plot";
-import type {SearchTerritory} from "../components/territory-search.ts";
-import type {HomeConfig} from "../components/home-enhance.ts";
-import {dataTable} from "../components/data-table.ts";
-import {departementsTable} from "../components/departements-table.ts";
-import {figureCards} from "../components/explorer-figures.ts";
-import {roleForPlotGroups} from "../components/figure.ts";
-import {BALANCE_ROUNDING_NOTE, SHARE_DECIMALS, UNIT_SPACE, balanceDiffersFromRounded, balanceRoundingNote, formatBillionEuros, formatMillionEuros, formatNumber, formatShare, formatSigned, formatSignedMillionEuros} from "../components/format.ts";
-import {franceMap, formatMetric, legendNote, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.ts";
-import {sourceLine} from "../components/image-caption.ts";
-import {frenchList, productInSentence} from "../components/narrative.ts";
-import {COLORS} from "../components/palette.ts";
-import {territorySearch} from "../components/territory-search.ts";
-import type {OverviewRow} from "../data/overview.ts";
-import {demoMarked} from "../data/territory-ids.ts";
-import type {OutsideDepartement} from "../data/slices.ts";
-import {html, js} from "./escape.ts";
-import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.ts";
+import type {SearchTerritory} from "../components/territory-search.js";
+import type {HomeConfig} from "../components/home-enhance.js";
+import {dataTable} from "../components/data-table.js";
+import {departementsTable} from "../components/departements-table.js";
+import {figureCards} from "../components/explorer-figures.js";
+import {roleForPlotGroups} from "../components/figure.js";
+import {BALANCE_ROUNDING_NOTE, SHARE_DECIMALS, UNIT_SPACE, balanceDiffersFromRounded, balanceRoundingNote, formatBillionEuros, formatMillionEuros, formatNumber, formatShare, formatSigned, formatSignedMillionEuros} from "../components/format.js";
+import {franceMap, formatMetric, legendNote, mapLegend, MAP_CREDIT, type MapDatum, type MapMetric} from "../components/france-map.js";
+import {sourceLine} from "../components/image-caption.js";
+import {frenchList, productInSentence} from "../components/narrative.js";
+import {COLORS} from "../components/palette.js";
+import {territorySearch} from "../components/territory-search.js";
+import type {OverviewRow} from "../data/overview.js";
+import {demoMarked} from "../data/territory-ids.js";
+import type {OutsideDepartement} from "../data/slices.js";
+import {html, js} from "./escape.js";
+import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.js";
 
 /** What the page says besides the rows: the year, whether the data are real, what France holds beyond its départements. */
 export interface HomeFacts {
@@ -389,9 +389,9 @@ main p a[href], main li a[href], main td a[href], main caption a[href] { text-de
 export async function printHome(): Promise<void> {
   // Imported here: the tests of the page's Markdown need none of the pipeline.
   const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
-    import("./figures.ts"),
-    import("../data/douanes/pipeline.ts"),
-    import("../data/overview.ts")
+    import("./figures.js"),
+    import("../data/douanes/pipeline.js"),
+    import("../data/overview.js")
   ]);
   const figures = await loadFigures();
   const pipeline = await loadPipeline();

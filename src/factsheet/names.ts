@@ -1,8 +1,8 @@
 /**
  * How a territory is named in pages, links and file names, at build time.
  */
-import {chartTitle, type ChartKind} from "../components/chart-kinds.ts";
-import type {TerritoryInfo} from "../data/territory-ids.ts";
+import {chartTitle, type ChartKind} from "../components/chart-kinds.js";
+import type {TerritoryInfo} from "../data/territory-ids.js";
 
 /** "Aube (10)", "Grand Est", "France entière". */
 export function displayName(info: TerritoryInfo): string {

@@ -13,15 +13,14 @@
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
-import type {ViewKind} from "../components/factsheet-views.ts";
-import {PRODUCT_LEVELS, SANKEY_SIZES, type FlowChoice} from "../components/view-state.ts";
-import {sourceLine} from "../components/image-caption.ts";
-import {formatMillionEuros} from "../components/format.ts";
-import {FRANCE_ID} from "../components/queries.ts";
-import type {Flow, ProductLevel} from "../data/canonical.ts";
-import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.ts";
-import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.ts";
-import {allTerritories, demoMarked, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.ts";
+import type {ViewKind} from "../components/factsheet-views.js";
+import {PRODUCT_LEVELS, SANKEY_SIZES, type FlowChoice} from "../components/view-state.js";
+import {sourceLine} from "../components/image-caption.js";
+import {formatMillionEuros} from "../components/format.js";
+import {FRANCE_ID, type Flow, type ProductLevel} from "../data/canonical.js";
+import {CORSICA_CODE, CORSICA_HALVES} from "../data/customs-geography.js";
+import {carriesFigures, departements, findDepartement, findRegion, regions} from "../data/territories.js";
+import {allTerritories, demoMarked, downloadFileName, findTerritory, sliceFileName, type TerritoryInfo} from "../data/territory-ids.js";
 import {
   contextParagraph,
   FACTSHEET_TITLE,
@@ -30,13 +29,13 @@ import {
   DEMO_FILES_NOTE,
   practicalInformation,
   SYNTHETIC_BANNER
-} from "./content.ts";
-import {loadFigures, type SiteFigures} from "./figures.ts";
-import {territoiresIndustrieBlock} from "./territoires-industrie.ts";
-import {html, js} from "./escape.ts";
-import {displayName, pagePath, slug} from "./names.ts";
-import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.ts";
-import {viewTerritory} from "./view-territories.ts";
+} from "./content.js";
+import {loadFigures, type SiteFigures} from "./figures.js";
+import {territoiresIndustrieBlock} from "./territoires-industrie.js";
+import {html, js} from "./escape.js";
+import {displayName, pagePath, slug} from "./names.js";
+import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.js";
+import {viewTerritory} from "./view-territories.js";
 
 const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
   export: {title: "Exportations", heading: "Flux à l'export par produit et par pays"},

@@ -14,16 +14,16 @@
  * changes, then published as one small file per territory.
  */
 import {join} from "node:path";
-import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.ts";
-import {defaultState} from "../components/view-state.ts";
-import type {PipelineOutputs} from "../data/douanes/pipeline.ts";
-import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.ts";
-import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.ts";
-import {demoMarked, territoriesWithFigures} from "../data/territory-ids.ts";
-import {memoisedPerSource, writeWhole} from "./code-hash.ts";
-import {slug} from "./names.ts";
-import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.ts";
-import {viewTerritory} from "./view-territories.ts";
+import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.js";
+import {defaultState} from "../components/view-state.js";
+import type {PipelineOutputs} from "../data/douanes/pipeline.js";
+import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.js";
+import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.js";
+import {demoMarked, territoriesWithFigures} from "../data/territory-ids.js";
+import {memoisedPerSource, writeWhole} from "./code-hash.js";
+import {slug} from "./names.js";
+import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.js";
+import {viewTerritory} from "./view-territories.js";
 
 /** The live charts' width in a 1280 px window (sidebar and table of contents open). */
 export const WIDE_WIDTH = 704;

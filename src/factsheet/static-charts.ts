@@ -11,8 +11,8 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {ViewKind} from "../components/factsheet-views.ts";
-import {cacheRoot} from "../data/douanes/paths.ts";
+import type {ViewKind} from "../components/factsheet-views.js";
+import {cacheRoot} from "../data/douanes/paths.js";
 
 /** One view drawn at build time: markup above its charts, each chart wide and narrow, markup below. */
 export interface DrawnView {

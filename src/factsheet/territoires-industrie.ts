@@ -8,8 +8,8 @@
  * rows: see there). Without it, the block says plainly that the list is not
  * available.
  */
-import type {TerritoiresIndustrie} from "../data/territoires-industrie.ts";
-import {html} from "./escape.ts";
+import type {TerritoiresIndustrie} from "../data/territoires-industrie.js";
+import {html} from "./escape.js";
 
 /** The title block's list for a département, from the list the figures carry (read once per build, figures.ts). */
 export function territoiresIndustrieBlock(code: string, list: Pick<TerritoiresIndustrie, "byDepartement"> | null): string {

@@ -4,10 +4,10 @@
  * région makes sense, and, for a région of several départements, what its
  * breakdown by département lists.
  */
-import type {ViewTerritory} from "../components/factsheet-views.ts";
-import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findRegion, type CorsicaForm} from "../data/territories.ts";
-import {departementId, findTerritory, type TerritoryInfo} from "../data/territory-ids.ts";
-import {chartPlace, displayName} from "./names.ts";
+import type {ViewTerritory} from "../components/factsheet-views.js";
+import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findRegion, type CorsicaForm} from "../data/territories.js";
+import {departementId, findTerritory, type TerritoryInfo} from "../data/territory-ids.js";
+import {chartPlace, displayName} from "./names.js";
 
 /** The département pages of a région, for the source's form of Corsica. */
 function regionPages(regionCode: string, corsica: CorsicaForm): string[] {

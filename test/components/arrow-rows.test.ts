@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {withWasm} from "./engines.ts";
+import {withWasm} from "./engines.js";
 
 describe("tableToRows (through DuckDB-WASM)", () => {
   it("hands dates and timestamps over as Date, times as text, DECIMAL and BIGINT as numbers", async () => {

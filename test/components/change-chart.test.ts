@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {changeChart, changeScale, changeTitle} from "../../src/components/change-chart.ts";
-import {COLORS, estimateTextWidth} from "../../src/components/palette.ts";
-import {quarterLabel, relativeChange, type QuarterPoint} from "../../src/components/trends.ts";
-import type {Flow} from "../../src/components/queries.ts";
+import {changeChart, changeScale, changeTitle} from "../../src/components/change-chart.js";
+import {COLORS, estimateTextWidth} from "../../src/components/palette.js";
+import {quarterLabel, relativeChange, type QuarterPoint} from "../../src/components/trends.js";
+import type {Flow} from "../../src/data/canonical.js";
 
 const NBSP = "\u00a0";
 const MINUS = "\u2212";

@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {chartActions, downloadBlob, embedCode} from "../../src/components/chart-export.ts";
-import {chartSvg, exportSvg, svgSize, svgToPngBlob} from "../../src/components/chart-image.ts";
+import {chartActions, downloadBlob, embedCode} from "../../src/components/chart-export.js";
+import {chartSvg, exportSvg, svgSize, svgToPngBlob} from "../../src/components/chart-image.js";
 
 /** The chart alone as an SVG file's text. */
 const serializeSvg = (svg: SVGSVGElement, view?: Window | null) => exportSvg(svg, view === undefined ? {} : {view}).text;
-import {SVG_NS} from "../../src/components/figure.ts";
-import {partnerBalanceChart} from "../../src/components/partner-balance.ts";
-import {flowSankey} from "../../src/components/sankey.ts";
-import {activityTreemap} from "../../src/components/treemap.ts";
-import {activityRows, partnerRows, sankeyLinks} from "./fixtures.ts";
+import {SVG_NS} from "../../src/components/figure.js";
+import {partnerBalanceChart} from "../../src/components/partner-balance.js";
+import {flowSankey} from "../../src/components/sankey.js";
+import {activityTreemap} from "../../src/components/treemap.js";
+import {activityRows, partnerRows, sankeyLinks} from "./fixtures.js";
 
 const TITLE = "Aube — principaux pays partenaires, en M€, 2024";
 /** A hostile label: markup, an ampersand, quotes and a spreadsheet formula. */

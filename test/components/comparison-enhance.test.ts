@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {enhanceComparison, type ComparisonConfig} from "../../src/components/comparison-enhance.ts";
+import {enhanceComparison, type ComparisonConfig} from "../../src/components/comparison-enhance.js";
 
 const territory = (id: string, place: string) => ({id, place, forms: {subject: place, ofName: `de ${place}`, inName: `en ${place}`}, titlePlace: place, region: null, breakdown: null, isFrance: id === "FR", fileStem: id.toLowerCase(), href: `./${id}`});
 const CONFIG: ComparisonConfig = {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {DEFAULT_PAIR, pairError, readPair, writePair} from "../../src/components/comparison-pair.ts";
+import {DEFAULT_PAIR, pairError, readPair, writePair} from "../../src/components/comparison-pair.js";
 
 const KNOWN = new Set(["D10", "D20", "D51", "R44", "FR"]);
 const known = (id: string) => KNOWN.has(id);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it, vi} from "vitest";
-import {CSV_BOM, downloadLink, guardFormula, toCsv} from "../../src/components/csv.ts";
-import {HOSTILE} from "./fixtures.ts";
+import {CSV_BOM, downloadLink, guardFormula, toCsv} from "../../src/components/csv.js";
+import {HOSTILE} from "./fixtures.js";
 
 const columns = [
   {key: "name", label: "Pays"},

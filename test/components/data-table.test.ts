@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {chartData, csvHeader, type ChartDataColumn} from "../../src/components/chart-data.ts";
-import {columnHeader, dataTable, withUnit} from "../../src/components/data-table.ts";
-import {formatSignedPercent} from "../../src/components/format.ts";
-import {HOSTILE} from "./fixtures.ts";
+import {chartData, csvHeader, type ChartDataColumn} from "../../src/components/chart-data.js";
+import {columnHeader, dataTable, withUnit} from "../../src/components/data-table.js";
+import {formatSignedPercent} from "../../src/components/format.js";
+import {HOSTILE} from "./fixtures.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -52,7 +52,7 @@ describe("dataTable", () => {
 
 describe("makeSortable", () => {
   it("sorts by a column from its header button, numbers largest first, text in French order, and says the order", async () => {
-    const {dataTable, makeSortable} = await import("../../src/components/data-table.ts");
+    const {dataTable, makeSortable} = await import("../../src/components/data-table.js");
     const rows = [{name: "Éthiopie", value: 5}, {name: "Allemagne", value: 50}, {name: "Zambie", value: 500}];
     const columns = [{key: "name" as const, label: "Pays"}, {key: "value" as const, label: "Valeur", format: "number" as const}];
     const details = dataTable(rows, columns, {summary: "t", document});

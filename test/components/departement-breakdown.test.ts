@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "../../src/components/format.ts";
-import {breakdownRows, breakdownSentence, breakdownTitle, departementBreakdown} from "../../src/components/departement-breakdown.ts";
+import {formatMillionEuros, formatShare, formatSignedMillionEuros} from "../../src/components/format.js";
+import {breakdownRows, breakdownSentence, breakdownTitle, departementBreakdown} from "../../src/components/departement-breakdown.js";
 
 const M = 1e6;
 // Provence-Alpes-Côte d'Azur as the customs count it: its six départements and Monaco (code 99, no page).

@@ -7,9 +7,9 @@ import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import * as arrow from "apache-arrow";
 import {beforeAll, describe, expect, test} from "vitest";
-import {tableToRows, toPlainValue} from "../../src/components/arrow-rows.ts";
-import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
-import {copyToParquet, withDuckDB} from "../../src/data/parquet-output.ts";
+import {tableToRows, toPlainValue} from "../../src/components/arrow-rows.js";
+import {parquetToArrow} from "../../src/components/parquet-to-arrow.js";
+import {copyToParquet, withDuckDB} from "../../src/data/parquet-output.js";
 
 const require = createRequire(import.meta.url);
 

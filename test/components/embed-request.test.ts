@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
-import {chartFromFactsheet, embedError, embedRequest, embedSource} from "../../src/components/embed-request.ts";
+import {CHART_KINDS} from "../../src/components/chart-kinds.js";
+import {chartFromFactsheet, embedError, embedRequest, embedSource} from "../../src/components/embed-request.js";
 
 const TERRITORIES = {D10: {}, D2A: {}, R44: {}, FR: {}};
 

@@ -10,11 +10,11 @@ import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {tableToIPC} from "apache-arrow";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {tableToRows} from "../../src/components/arrow-rows.ts";
-import {parquetToArrow} from "../../src/components/parquet-to-arrow.ts";
-import type {Run} from "../../src/components/queries.ts";
-import {nodeRun} from "../../src/data/slices.ts";
-import {createFixture, registerSlices, type Fixture} from "../data/synthetic-trade.ts";
+import {tableToRows} from "../../src/components/arrow-rows.js";
+import {parquetToArrow} from "../../src/components/parquet-to-arrow.js";
+import type {Run} from "../../src/data/run.js";
+import {nodeRun} from "../../src/data/slices.js";
+import {createFixture, registerSlices, type Fixture} from "../data/synthetic-trade.js";
 
 /** An open @duckdb/node-api database over a fixture's files. */
 export interface NodeEngine<F extends {cleanup(): Promise<void>} = Fixture> {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {MAX_BARS, quickChart, quickChartSpec, quickChartTitle} from "../../src/components/explorer-chart.ts";
-import {HOSTILE} from "./fixtures.ts";
+import {MAX_BARS, quickChart, quickChartSpec, quickChartTitle} from "../../src/components/explorer-chart.js";
+import {HOSTILE} from "./fixtures.js";
 
 const reason = (rows: Record<string, unknown>[]) => {
   const spec = quickChartSpec(rows);

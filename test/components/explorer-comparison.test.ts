@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {comparisonLines, type OverviewFigures} from "../../src/components/explorer-comparison.ts";
+import {comparisonLines, type OverviewFigures} from "../../src/components/explorer-comparison.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";

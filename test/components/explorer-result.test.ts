@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {outcomeView, resultSummary, runningPanel} from "../../src/components/explorer-result.ts";
-import type {RunningQuery, RunOutcome, StopReason} from "../../src/components/explorer-run.ts";
-import {HOSTILE} from "./fixtures.ts";
+import {outcomeView, resultSummary, runningPanel} from "../../src/components/explorer-result.js";
+import type {RunningQuery, RunOutcome, StopReason} from "../../src/components/explorer-run.js";
+import {HOSTILE} from "./fixtures.js";
 
 const NBSP = "\u00a0";
 const table = (rows: Record<string, unknown>[]) => {

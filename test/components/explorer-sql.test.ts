@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {checkReadOnlySql, explainError, limitRows, maskSql, nearestWord} from "../../src/components/explorer-sql.ts";
+import {checkReadOnlySql, explainError, limitRows, maskSql, nearestWord} from "../../src/components/explorer-sql.js";
 
 const accepted = (sql: string) => checkReadOnlySql(sql).ok;
 const message = (sql: string) => {

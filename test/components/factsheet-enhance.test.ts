@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {addChartActions, enhanceFactsheet, type FactsheetConfig} from "../../src/components/factsheet-enhance.ts";
-import {needsRedraw, searchOfState, stateFromSearch} from "../../src/components/view-state.ts";
+import {addChartActions, enhanceFactsheet, type FactsheetConfig} from "../../src/components/factsheet-enhance.js";
+import {needsRedraw, searchOfState, stateFromSearch} from "../../src/components/view-state.js";
 
 const CONFIG: FactsheetConfig = {
   territory: "D10",

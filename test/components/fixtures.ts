@@ -3,9 +3,9 @@
  * the component tests and scripts/render-components.ts (visual check).
  * Values in euros; "Autres" buckets already made, code "_AUTRES".
  */
-import type {FlowLink} from "../../src/components/sankey.ts";
-import type {PartnerRow} from "../../src/components/partner-balance.ts";
-import type {ActivityRow} from "../../src/components/treemap.ts";
+import type {FlowLink} from "../../src/components/sankey.js";
+import type {PartnerRow} from "../../src/components/partner-balance.js";
+import type {ActivityRow} from "../../src/components/treemap.js";
 
 export const HOSTILE = `<script>alert(1)</script> & "q"`;
 

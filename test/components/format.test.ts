@@ -17,7 +17,7 @@ import {
   formatShare,
   formatSignedMillionEuros,
   formatSignedPercent
-} from "../../src/components/format.ts";
+} from "../../src/components/format.js";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
@@ -50,7 +50,7 @@ describe("format", () => {
 
 describe("formatCsvNumberFrench", () => {
   it("writes a comma decimal and no grouping, for French spreadsheets", async () => {
-    const {formatCsvNumberFrench} = await import("../../src/components/format.ts");
+    const {formatCsvNumberFrench} = await import("../../src/components/format.js");
     expect(formatCsvNumberFrench(1822300000.5, 1)).toBe("1822300000,5");
     expect(formatCsvNumberFrench(-40.25, 2)).toBe("-40,25");
     expect(formatCsvNumberFrench(12, 0)).toBe("12");
@@ -60,7 +60,7 @@ describe("formatCsvNumberFrench", () => {
 
 describe("formatDate", () => {
   it("writes an ISO date the French way", async () => {
-    const {formatDate} = await import("../../src/components/format.ts");
+    const {formatDate} = await import("../../src/components/format.js");
     expect(formatDate("2026-12-01")).toBe("1er décembre 2026");
     expect(formatDate("2025-02-15T10:00:00Z")).toBe("15 février 2025");
     expect(formatDate("pas une date")).toBe("pas une date");
@@ -69,7 +69,7 @@ describe("formatDate", () => {
 
 describe("masses", () => {
   it("writes tonnes and euros per kilogram with their units", async () => {
-    const {formatTonnes, formatEurosPerKg} = await import("../../src/components/format.ts");
+    const {formatTonnes, formatEurosPerKg} = await import("../../src/components/format.js");
     expect(formatTonnes(12_345_678)).toBe("12\u202f346\u00a0t");
     expect(formatTonnes(120)).toBe("<\u00a01\u00a0t");
     expect(formatTonnes(0)).toBe("0\u00a0t");
@@ -87,7 +87,7 @@ describe("masses", () => {
 });
 
 describe("query results (the explorer)", async () => {
-  const {formatYear, formatSignificant, formatIsoDate, isYearColumn, formatResultValue, resultFormats} = await import("../../src/components/format.ts");
+  const {formatYear, formatSignificant, formatIsoDate, isYearColumn, formatResultValue, resultFormats} = await import("../../src/components/format.js");
 
   it("writes a year with four bare digits, never « 2 023 »", () => {
     expect(formatYear(2023)).toBe("2023");

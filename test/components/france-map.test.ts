@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
 import {hsl} from "d3";
-import {COLORS} from "../../src/components/palette.ts";
-import {GEOMETRY_CODES, GEOMETRY_CREDIT, MAP_CREDIT, MISSING_COLOR, colorScale, franceMap, mapLegend, type MapDatum} from "../../src/components/france-map.ts";
-import {departements} from "../../src/data/territories.ts";
+import {COLORS} from "../../src/components/palette.js";
+import {GEOMETRY_CODES, GEOMETRY_CREDIT, MAP_CREDIT, MISSING_COLOR, colorScale, franceMap, mapLegend, type MapDatum} from "../../src/components/france-map.js";
+import {departements} from "../../src/data/territories.js";
 
 const NBSP = "\u00a0";
 

@@ -7,9 +7,9 @@ import {
   indicatorCardTexts,
   indicatorCards,
   specialisationTable
-} from "../../src/components/indicator-cards.ts";
-import type {ConcentrationRow, IndicatorSummary} from "../../src/components/indicators.ts";
-import type {NameForms} from "../../src/data/territories.ts";
+} from "../../src/components/indicator-cards.js";
+import type {ConcentrationRow, IndicatorSummary} from "../../src/components/indicators.js";
+import type {NameForms} from "../../src/data/territories.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";

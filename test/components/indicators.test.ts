@@ -9,11 +9,12 @@ import {
   importDependence,
   indicatorSummary,
   specialisation
-} from "../../src/components/indicators.ts";
-import {stackSlices, type Flow, type Run} from "../../src/components/queries.ts";
-import type {CanonicalRow} from "../../src/data/canonical.ts";
-import {nodeRun} from "../../src/data/slices.ts";
-import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.ts";
+} from "../../src/components/indicators.js";
+import {stackSlices} from "../../src/queries/queries.js";
+import {type Run} from "../../src/data/run.js";
+import type {CanonicalRow, Flow} from "../../src/data/canonical.js";
+import {nodeRun} from "../../src/data/slices.js";
+import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.js";
 import {
   COUNTRIES,
   GRAND_EST,
@@ -25,7 +26,7 @@ import {
   sum,
   territoryRows,
   type Fixture
-} from "../data/synthetic-trade.ts";
+} from "../data/synthetic-trade.js";
 
 const YEAR = 2024;
 const LOADED = ["D10", "D51", "D08", "R44", "FR", "D92"];

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {BALANCE_ROUNDING_NOTE, balanceRoundingNote} from "../../src/components/format.ts";
-import {balanceText, keyFigures, keyFiguresList, keyFiguresTexts} from "../../src/components/key-figures.ts";
+import {BALANCE_ROUNDING_NOTE, balanceRoundingNote} from "../../src/components/format.js";
+import {balanceText, keyFigures, keyFiguresList, keyFiguresTexts} from "../../src/components/key-figures.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -58,7 +58,7 @@ describe("keyFigures", () => {
 
 describe("tiny shares", () => {
   it("read « < 0,01 % » rather than « 0,00 % » (Mayotte's share of France)", async () => {
-    const {keyFiguresTexts} = await import("../../src/components/key-figures.ts");
+    const {keyFiguresTexts} = await import("../../src/components/key-figures.js");
     const texts = keyFiguresTexts({territoryName: "Mayotte (976)", flow: "export", total: 20e6, franceTotal: 580_354.5e6});
     expect(texts.franceShare).toBe("<\u00a00,01\u00a0% de la France");
   });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {formatMetric, franceMap, type MapDatum} from "../../src/components/france-map.ts";
-import {enableMapTooltip} from "../../src/components/map-tooltip.ts";
+import {formatMetric, franceMap, type MapDatum} from "../../src/components/france-map.js";
+import {enableMapTooltip} from "../../src/components/map-tooltip.js";
 
 const data: MapDatum[] = [
   {code: "10", name: "Aube", value: 1822.3e6},

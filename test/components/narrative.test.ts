@@ -9,9 +9,9 @@ import {
   isPlural,
   productInSentence,
   shareSentence
-} from "../../src/components/narrative.ts";
-import type {TopRow} from "../../src/components/queries.ts";
-import {findDepartement, findRegion} from "../../src/data/territories.ts";
+} from "../../src/components/narrative.js";
+import type {TopRow} from "../../src/queries/queries.js";
+import {findDepartement, findRegion} from "../../src/data/territories.js";
 
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {COLORS, estimateTextWidth, fitText, relativeLuminance, textColorOn, wrapText, wrapWhole} from "../../src/components/palette.ts";
+import {COLORS, estimateTextWidth, fitText, relativeLuminance, textColorOn, wrapText, wrapWhole} from "../../src/components/palette.js";
 
 const contrast = (a: string, b: string) => {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {axisTicks, partnerBalanceChart, sortPartners, type PartnerRow} from "../../src/components/partner-balance.ts";
-import {COLORS, estimateTextWidth} from "../../src/components/palette.ts";
-import {HOSTILE, partnerRows} from "./fixtures.ts";
+import {axisTicks, partnerBalanceChart, sortPartners, type PartnerRow} from "../../src/components/partner-balance.js";
+import {COLORS, estimateTextWidth} from "../../src/components/palette.js";
+import {HOSTILE, partnerRows} from "./fixtures.js";
 
 const NBSP = "\u00a0";
 const draw = (rows: PartnerRow[], width = 900) =>

@@ -1,23 +1,10 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {
-  OTHERS_CODE,
-  OTHERS_NAMES,
-  availableYears,
-  keyFigures,
-  productsByFlow,
-  sankeyLinks,
-  productDetail,
-  stackSlices,
-  territoryTotals,
-  topCountries,
-  topPartners,
-  topProducts,
-  type Run
-} from "../../src/components/queries.ts";
-import type {CanonicalRow, Flow} from "../../src/data/canonical.ts";
-import {nodeRun} from "../../src/data/slices.ts";
-import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.ts";
+import {OTHERS_CODE, OTHERS_NAMES, availableYears, keyFigures, productsByFlow, sankeyLinks, productDetail, stackSlices, territoryTotals, topCountries, topPartners, topProducts} from "../../src/queries/queries.js";
+import {type Run} from "../../src/data/run.js";
+import type {CanonicalRow, Flow} from "../../src/data/canonical.js";
+import {nodeRun} from "../../src/data/slices.js";
+import {closeNode, insertLabels, openNodeSlices, withWasm, type NodeEngine} from "./engines.js";
 import {
   countryName,
   productName,
@@ -26,7 +13,7 @@ import {
   sum,
   territoryRows,
   type Fixture
-} from "../data/synthetic-trade.ts";
+} from "../data/synthetic-trade.js";
 
 const YEAR = 2024;
 let engine: NodeEngine;

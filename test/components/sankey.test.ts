@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {flowSankey, highlightedLinkKeys, nodeNameLines, placeLabels, type FlowLink} from "../../src/components/sankey.ts";
-import {COLORS} from "../../src/components/palette.ts";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import {HOSTILE, sankeyLinks} from "./fixtures.ts";
+import {flowSankey, highlightedLinkKeys, nodeNameLines, placeLabels, type FlowLink} from "../../src/components/sankey.js";
+import {COLORS} from "../../src/components/palette.js";
+import {formatMillionEuros} from "../../src/components/format.js";
+import {HOSTILE, sankeyLinks} from "./fixtures.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {normalizeText, resultsMessage, searchTerritories, territorySearch, type SearchTerritory} from "../../src/components/territory-search.ts";
-import {departements, regions} from "../../src/data/territories.ts";
+import {normalizeText, resultsMessage, searchTerritories, territorySearch, type SearchTerritory} from "../../src/components/territory-search.js";
+import {departements, regions} from "../../src/data/territories.js";
 
 const territories: SearchTerritory[] = [
   ...departements.map((d) => ({id: `D${d.code}`, kind: "departement" as const, code: d.code, name: d.name, href: `./departements/${d.code}`})),

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {wrapText, wrapWhole} from "../../src/components/palette.ts";
-import {activityTreemap, cellLabel, type ActivityRow} from "../../src/components/treemap.ts";
-import {COLORS, estimateTextWidth} from "../../src/components/palette.ts";
-import {activityRows, HOSTILE} from "./fixtures.ts";
+import {wrapText, wrapWhole} from "../../src/components/palette.js";
+import {activityTreemap, cellLabel, type ActivityRow} from "../../src/components/treemap.js";
+import {COLORS, estimateTextWidth} from "../../src/components/palette.js";
+import {activityRows, HOSTILE} from "./fixtures.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";

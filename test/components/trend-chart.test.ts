@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {COLORS} from "../../src/components/palette.ts";
+import {COLORS} from "../../src/components/palette.js";
 import {
   changeText,
   comparisonTable,
@@ -10,10 +10,10 @@ import {
   quarterlyTable,
   trendChart,
   trendSentence
-} from "../../src/components/trend-chart.ts";
-import {quarterLabel, relativeChange, type QuarterPoint, type YearComparison} from "../../src/components/trends.ts";
-import type {Flow} from "../../src/components/queries.ts";
-import type {NameForms} from "../../src/data/territories.ts";
+} from "../../src/components/trend-chart.js";
+import {quarterLabel, relativeChange, type QuarterPoint, type YearComparison} from "../../src/components/trends.js";
+import type {Flow} from "../../src/data/canonical.js";
+import type {NameForms} from "../../src/data/territories.js";
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
@@ -212,8 +212,8 @@ describe("comparisonTable", () => {
 
 describe("yAxisMargin", () => {
   it("leaves room for the widest tick label, so France's 200 000 M€ are not clipped", async () => {
-    const {yAxisMargin} = await import("../../src/components/trend-chart.ts");
-    const {estimateTextWidth} = await import("../../src/components/palette.ts");
+    const {yAxisMargin} = await import("../../src/components/trend-chart.js");
+    const {estimateTextWidth} = await import("../../src/components/palette.js");
     const quarter = (value: number) => ({year: 2024, quarter: 1, label: "T1 2024", flow: "import" as const, value, previousValue: null, change: null});
     const france = yAxisMargin([quarter(2.1e11)]);
     expect(france).toBeGreaterThan(estimateTextWidth("200\u202f000", 11));

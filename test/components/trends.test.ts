@@ -2,7 +2,7 @@ import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Flow} from "../../src/components/queries.ts";
+import type {Flow} from "../../src/data/canonical.js";
 import {
   completeYears,
   quarterLabel,
@@ -12,10 +12,10 @@ import {
   yearComparison,
   yearComparisons,
   type TrendKind
-} from "../../src/components/trends.ts";
-import {buildQuarterlySlices, QUARTERLY_COLUMNS} from "../../src/data/quarterly-slices.ts";
-import {nodeRun} from "../../src/data/slices.ts";
-import {closeNode, insertLabels, withWasm, type NodeEngine} from "./engines.ts";
+} from "../../src/components/trends.js";
+import {buildQuarterlySlices, QUARTERLY_COLUMNS} from "../../src/data/quarterly-slices.js";
+import {nodeRun} from "../../src/data/slices.js";
+import {closeNode, insertLabels, withWasm, type NodeEngine} from "./engines.js";
 import {
   countryName,
   productName,
@@ -25,7 +25,7 @@ import {
   writeQuarterlyFiles,
   type QuarterlyFixture,
   type QuarterlySourceRow
-} from "../data/synthetic-trade.ts";
+} from "../data/synthetic-trade.js";
 
 interface Setup extends NodeEngine<QuarterlyFixture> {
   slices: Map<string, Uint8Array>;

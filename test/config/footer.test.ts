@@ -16,7 +16,7 @@ async function footerWith(figures: object | null): Promise<string> {
     await writeFile(join(cache, "site", "figures.json"), JSON.stringify(figures));
   }
   vi.stubEnv("TRADE_CACHE_DIR", cache);
-  return (await import("../../observablehq.config.ts")).default.footer;
+  return (await import("../../observablehq.config.js")).default.footer;
 }
 
 describe("footer", () => {

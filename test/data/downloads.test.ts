@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
-import {buildDownloads, CSV_HEADERS, DOWNLOAD_COLUMNS, toCsvRow} from "../../src/data/downloads.ts";
-import {allTerritories} from "../../src/data/territory-ids.ts";
-import {readCsv} from "../csv-reader.ts";
+import {buildDownloads, CSV_HEADERS, DOWNLOAD_COLUMNS, toCsvRow} from "../../src/factsheet/downloads.js";
+import {allTerritories} from "../../src/data/territory-ids.js";
+import {readCsv} from "../csv-reader.js";
 import {
   countryName,
   GRAND_EST,
@@ -11,7 +11,7 @@ import {
   territoryRows,
   writeCanonicalFiles,
   type CanonicalFixture
-} from "./synthetic-trade.ts";
+} from "./synthetic-trade.js";
 
 let fixture: CanonicalFixture;
 let files: Map<string, Uint8Array>;

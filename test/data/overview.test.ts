@@ -1,10 +1,10 @@
-import {territoriesWithFigures} from "../../src/data/territory-ids.ts";
+import {territoriesWithFigures} from "../../src/data/territory-ids.js";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parquetReadObjects} from "hyparquet";
-import {OVERVIEW_COLUMNS, buildOverview, type OverviewRow} from "../../src/data/overview.ts";
-import {allTerritories} from "../../src/data/territory-ids.ts";
-import type {CanonicalRow} from "../../src/data/canonical.ts";
-import {sum, territoryRows, writeCanonicalFiles, type CanonicalFixture} from "./synthetic-trade.ts";
+import {OVERVIEW_COLUMNS, buildOverview, type OverviewRow} from "../../src/data/overview.js";
+import {allTerritories} from "../../src/data/territory-ids.js";
+import type {CanonicalRow} from "../../src/data/canonical.js";
+import {sum, territoryRows, writeCanonicalFiles, type CanonicalFixture} from "./synthetic-trade.js";
 
 let fixture: CanonicalFixture;
 let rows: OverviewRow[];

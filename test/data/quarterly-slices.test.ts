@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {unzipSync} from "fflate";
 import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
-import {buildQuarterlySlices, quarterlySliceFileName, type QuarterlySliceRow} from "../../src/data/quarterly-slices.ts";
-import {zipSlices} from "../../src/data/slices.ts";
-import {allTerritories} from "../../src/data/territory-ids.ts";
+import {buildQuarterlySlices, quarterlySliceFileName, type QuarterlySliceRow} from "../../src/data/quarterly-slices.js";
+import {zipSlices} from "../../src/data/slices.js";
+import {allTerritories} from "../../src/data/territory-ids.js";
 import {
   GRAND_EST,
   UNALLOCATED,
@@ -11,7 +11,7 @@ import {
   writeQuarterlyFiles,
   type QuarterlyFixture,
   type QuarterlySourceRow
-} from "./synthetic-trade.ts";
+} from "./synthetic-trade.js";
 
 let fixture: QuarterlyFixture;
 let slices: Map<string, Uint8Array>;

@@ -1,11 +1,12 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {unzipSync} from "fflate";
 import {parquetMetadata, parquetReadObjects, parquetSchema} from "hyparquet";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import type {CanonicalRow} from "../../src/data/canonical.ts";
-import {buildSlices, territoryFigures, zipSlices, type FiguresBundle} from "../../src/data/slices.ts";
-import {allTerritories, findTerritory} from "../../src/data/territory-ids.ts";
-import {GRAND_EST, UNALLOCATED, createFixture, syntheticRows, writeCanonicalFiles, type Fixture} from "./synthetic-trade.ts";
+import {formatMillionEuros} from "../../src/components/format.js";
+import type {CanonicalRow} from "../../src/data/canonical.js";
+import {buildSlices, zipSlices} from "../../src/data/slices.js";
+import {territoryFigures, type FiguresBundle} from "../../src/factsheet/territory-figures.js";
+import {allTerritories, findTerritory} from "../../src/data/territory-ids.js";
+import {GRAND_EST, UNALLOCATED, createFixture, syntheticRows, writeCanonicalFiles, type Fixture} from "./synthetic-trade.js";
 
 let fixture: Fixture;
 

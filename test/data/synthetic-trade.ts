@@ -10,9 +10,8 @@ import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import type {CanonicalRow, Flow} from "../../src/data/canonical.ts";
-import {CANONICAL_COLUMNS} from "../../src/data/canonical.ts";
-import {buildSlices, SLICE_COLUMNS} from "../../src/data/slices.ts";
+import {CANONICAL_COLUMNS, type CanonicalRow, type Flow} from "../../src/data/canonical.js";
+import {buildSlices, SLICE_COLUMNS} from "../../src/data/slices.js";
 
 export const GRAND_EST = ["08", "10", "51"];
 export const ILE_DE_FRANCE = ["75", "92"];

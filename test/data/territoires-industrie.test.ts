@@ -1,13 +1,13 @@
 import {rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it, vi} from "vitest";
-import {sha256} from "../../src/data/douanes/checksum.ts";
+import {sha256} from "../../src/data/douanes/checksum.js";
 import {
   departementOfCommune,
   loadTerritoiresIndustrie,
   readTerritoiresIndustrie
-} from "../../src/data/territoires-industrie.ts";
-import {latin1, tempDir, utf8, workbook} from "./douanes/fixtures.ts";
+} from "../../src/data/territoires-industrie.js";
+import {latin1, tempDir, utf8, workbook} from "./douanes/fixtures.js";
 
 /**
  * A generated list in the ANCT layout (insee_com, lib_com, id_ti, lib_ti). Ids

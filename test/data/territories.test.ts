@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {departements, findDepartement, regionOf, regions} from "../../src/data/territories.ts";
+import {departements, findDepartement, regionOf, regions} from "../../src/data/territories.js";
 
 describe("territories", () => {
   it("lists INSEE's 101 départements, Corsica as the customs publish it, and 18 régions, each département in exactly one région", () => {

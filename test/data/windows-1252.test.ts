@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {decodeWindows1252, encodeWindows1252} from "../../src/data/windows-1252.ts";
-import {decodeText} from "../../src/data/douanes/text-decoding.ts";
+import {decodeWindows1252, encodeWindows1252} from "../../src/data/windows-1252.js";
+import {decodeText} from "../../src/data/douanes/text-decoding.js";
 
 describe("Windows-1252", () => {
   const label = "Volailles vivantes et œufs ; « Boissons » — 12 € ’";

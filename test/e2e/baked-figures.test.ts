@@ -6,11 +6,11 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {BALANCE_ROUNDING_NOTE, formatMillionEuros, formatPercent} from "../../src/components/format.ts";
-import {FOOTER_DEMO_NOTICE} from "../../src/factsheet/footer.ts";
-import {jsdomWindow} from "../../src/factsheet/prerender.ts";
-import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, regionOf} from "../../src/data/territories.ts";
-import {deptTotals as totals} from "./published-trade.ts";
+import {BALANCE_ROUNDING_NOTE, formatMillionEuros, formatPercent} from "../../src/components/format.js";
+import {FOOTER_DEMO_NOTICE} from "../../src/factsheet/footer.js";
+import {jsdomWindow} from "../../src/factsheet/prerender.js";
+import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, regionOf} from "../../src/data/territories.js";
+import {deptTotals as totals} from "./published-trade.js";
 
 const DIST = "dist";
 const html = (path: string) => readFileSync(join(DIST, `${path}.html`), "utf8");

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {chromium} from "playwright-core";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {startStaticServer, type StaticServer} from "../../scripts/serve-dist.ts";
+import {startStaticServer, type StaticServer} from "../../scripts/serve-dist.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -9,8 +9,8 @@ import {copyFileSync, mkdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Locator, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {seriousViolations} from "./axe.ts";
-import {openBuiltSite, watchedPage, type BuiltSite, type PageWatch} from "./browser.ts";
+import {seriousViolations} from "./axe.js";
+import {openBuiltSite, watchedPage, type BuiltSite, type PageWatch} from "./browser.js";
 
 const PAGE = "/departements/10";
 const SAVED = "test-results/chart-export";

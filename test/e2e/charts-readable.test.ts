@@ -7,9 +7,9 @@
  */
 import type {BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {NARROW_WIDTH} from "../../src/factsheet/prerender.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {NARROW_WIDTH} from "../../src/factsheet/prerender.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 let server: StaticServer;
 let context: BrowserContext;

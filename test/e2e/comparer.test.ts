@@ -12,10 +12,10 @@ import {mkdirSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import {findRegion} from "../../src/data/territories.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
-import {canonicalTotal} from "./canonical.ts";
+import {formatMillionEuros} from "../../src/components/format.js";
+import {findRegion} from "../../src/data/territories.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
+import {canonicalTotal} from "./canonical.js";
 
 const PAGE = "/comparer";
 const SCREENSHOTS = "test-results/screenshots";

@@ -7,12 +7,12 @@ import {readFileSync} from "node:fs";
 import type {BrowserContext, Page} from "playwright-core";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {CHART_KINDS} from "../../src/components/chart-kinds.ts";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {readCsv} from "../csv-reader.ts";
-import {seriousViolations} from "./axe.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import {CHART_KINDS} from "../../src/components/chart-kinds.js";
+import {formatMillionEuros} from "../../src/components/format.js";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {readCsv} from "../csv-reader.js";
+import {seriousViolations} from "./axe.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 let server: StaticServer;
 let context: BrowserContext;

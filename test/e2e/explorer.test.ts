@@ -11,7 +11,7 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 const RESULT = "main .explorer-result";

@@ -8,9 +8,9 @@
  */
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {carriesFigures, departements, regions} from "../../src/data/territories.ts";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import {carriesFigures, departements, regions} from "../../src/data/territories.js";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 let server: StaticServer;
 let context: BrowserContext;

@@ -12,8 +12,8 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 /** The shown indicator's map: the page holds the four, drawn at build time, three of them hidden. */

@@ -8,12 +8,12 @@
  */
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, findRegion} from "../../src/data/territories.ts";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
-import {printOnA4} from "./print-pages.ts";
-import {deptTotals} from "./published-trade.ts";
+import {formatMillionEuros} from "../../src/components/format.js";
+import {carriesFigures, EXTRA_DATA_DEPARTEMENTS, findDepartement, findRegion} from "../../src/data/territories.js";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
+import {printOnA4} from "./print-pages.js";
+import {deptTotals} from "./published-trade.js";
 
 let server: StaticServer;
 let context: BrowserContext;

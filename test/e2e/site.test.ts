@@ -8,9 +8,9 @@ import {existsSync, mkdirSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {BrowserContext} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
-import {seriousViolations} from "./axe.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
+import type {StaticServer} from "../../scripts/serve-dist.js";
+import {seriousViolations} from "./axe.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
 
 const DIST = "dist";
 const SCREENSHOTS = "test-results/screenshots";

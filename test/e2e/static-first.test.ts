@@ -7,9 +7,9 @@
  */
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.ts";
-import {canonicalTotal} from "./canonical.ts";
+import {formatMillionEuros} from "../../src/components/format.js";
+import {openBuiltSite, watchedPage, type BuiltSite} from "./browser.js";
+import {canonicalTotal} from "./canonical.js";
 
 const PAGE = "/departements/10";
 /** Charts of a département's page: partners, treemap, 3 + 3 Sankeys, quarterly trend, year-over-year change. */

@@ -9,17 +9,17 @@
 import {existsSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {comparisonFigures, type ComparisonFigures} from "../../src/components/explorer-comparison.ts";
-import {formatMillionEuros, formatNumber} from "../../src/components/format.ts";
-import {withOverview} from "../../src/data/overview.ts";
-import {territoryFigures} from "../../src/data/slices.ts";
-import {territoriesWithFigures} from "../../src/data/territory-ids.ts";
-import {comparisonMarkdown} from "../../src/factsheet/comparison.ts";
-import type {SiteFigures} from "../../src/factsheet/figures.ts";
-import {drawStaticViews, jsdomWindow, NARROW_WIDTH} from "../../src/factsheet/prerender.ts";
-import type {TerritoryViews} from "../../src/factsheet/static-charts.ts";
-import {createFixture, ranking, sum, territoryRows, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.ts";
-import {HEAVY, reachedModules, rendered} from "./framework-markdown.ts";
+import {comparisonFigures, type ComparisonFigures} from "../../src/components/explorer-comparison.js";
+import {formatMillionEuros, formatNumber} from "../../src/components/format.js";
+import {withOverview} from "../../src/data/overview.js";
+import {territoryFigures} from "../../src/factsheet/territory-figures.js";
+import {territoriesWithFigures} from "../../src/data/territory-ids.js";
+import {comparisonMarkdown} from "../../src/factsheet/comparison.js";
+import type {SiteFigures} from "../../src/factsheet/figures.js";
+import {drawStaticViews, jsdomWindow, NARROW_WIDTH} from "../../src/factsheet/prerender.js";
+import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
+import {createFixture, ranking, sum, territoryRows, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.js";
+import {HEAVY, reachedModules, rendered} from "./framework-markdown.js";
 
 let fixture: Fixture;
 let quarterly: QuarterlyFixture;

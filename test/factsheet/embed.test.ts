@@ -4,11 +4,11 @@
  * paths) as drawn at build time, no engine, and data written as text.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {territoryFigures} from "../../src/data/slices.ts";
-import {territoriesWithFigures} from "../../src/data/territory-ids.ts";
-import {embedMarkdown} from "../../src/factsheet/embed.ts";
-import type {SiteFigures} from "../../src/factsheet/figures.ts";
-import {createFixture, type Fixture} from "../data/synthetic-trade.ts";
+import {territoryFigures} from "../../src/factsheet/territory-figures.js";
+import {territoriesWithFigures} from "../../src/data/territory-ids.js";
+import {embedMarkdown} from "../../src/factsheet/embed.js";
+import type {SiteFigures} from "../../src/factsheet/figures.js";
+import {createFixture, type Fixture} from "../data/synthetic-trade.js";
 
 let fixture: Fixture;
 let figures: SiteFigures;

@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {FOOTER_DEMO_NOTICE, readFooterFacts, siteFooter} from "../../src/factsheet/footer.ts";
+import {FOOTER_DEMO_NOTICE, readFooterFacts, siteFooter} from "../../src/factsheet/footer.js";
 
 const folder = mkdtempSync(join(tmpdir(), "footer-"));
 afterAll(() => rmSync(folder, {recursive: true, force: true}));

@@ -4,11 +4,11 @@
  * and the JavaScript cells Framework can run.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import {territoryFigures} from "../../src/data/slices.ts";
-import type {SiteFigures} from "../../src/factsheet/figures.ts";
-import {factsheetMarkdown, routeParameter} from "../../src/factsheet/page.ts";
-import {createFixture, syntheticRows, UNALLOCATED, type Fixture} from "../data/synthetic-trade.ts";
+import {formatMillionEuros} from "../../src/components/format.js";
+import {territoryFigures} from "../../src/factsheet/territory-figures.js";
+import type {SiteFigures} from "../../src/factsheet/figures.js";
+import {factsheetMarkdown, routeParameter} from "../../src/factsheet/page.js";
+import {createFixture, syntheticRows, UNALLOCATED, type Fixture} from "../data/synthetic-trade.js";
 
 let fixture: Fixture;
 let figures: SiteFigures;

@@ -6,15 +6,16 @@
  * light, and the same from one build to the next.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {withDuckDB} from "../../src/data/parquet-output.ts";
-import {territoryFigures, withSliceData} from "../../src/data/slices.ts";
-import {topPartners} from "../../src/components/queries.ts";
-import {formatMillionEuros} from "../../src/components/format.ts";
-import type {SiteFigures} from "../../src/factsheet/figures.ts";
-import {factsheetMarkdown} from "../../src/factsheet/page.ts";
-import {drawStaticViews, jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "../../src/factsheet/prerender.ts";
-import type {TerritoryViews} from "../../src/factsheet/static-charts.ts";
-import {createFixture, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.ts";
+import {withDuckDB} from "../../src/data/parquet-output.js";
+import {withSliceData} from "../../src/data/slices.js";
+import {territoryFigures} from "../../src/factsheet/territory-figures.js";
+import {topPartners} from "../../src/queries/queries.js";
+import {formatMillionEuros} from "../../src/components/format.js";
+import type {SiteFigures} from "../../src/factsheet/figures.js";
+import {factsheetMarkdown} from "../../src/factsheet/page.js";
+import {drawStaticViews, jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "../../src/factsheet/prerender.js";
+import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
+import {createFixture, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.js";
 
 // Framework's own Markdown parser (no type declarations: the two functions used, typed here).
 const markdownModule: string = "@observablehq/framework/dist/markdown.js";

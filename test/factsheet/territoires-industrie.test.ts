@@ -1,9 +1,9 @@
-import {readTerritoiresIndustrie} from "../../src/data/territoires-industrie.ts";
+import {readTerritoiresIndustrie} from "../../src/data/territoires-industrie.js";
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {territoiresIndustrieBlock} from "../../src/factsheet/territoires-industrie.ts";
-import {latin1, tempDir} from "../data/douanes/fixtures.ts";
+import {territoiresIndustrieBlock} from "../../src/factsheet/territoires-industrie.js";
+import {latin1, tempDir} from "../data/douanes/fixtures.js";
 
 // A generated list in the ANCT layout, latin-1 and ';' as a spreadsheet re-saves it; ids made up.
 const LIST = [

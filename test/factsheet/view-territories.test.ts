@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {findTerritory} from "../../src/data/territory-ids.ts";
-import {viewTerritory} from "../../src/factsheet/view-territories.ts";
+import {findTerritory} from "../../src/data/territory-ids.js";
+import {viewTerritory} from "../../src/factsheet/view-territories.js";
 
 describe("viewTerritory", () => {
   it("names the territory for the views, with its région only when a share of it means something", () => {

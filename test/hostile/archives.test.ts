@@ -7,10 +7,10 @@
 import {mkdir, readdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
-import {resolveSource} from "../../src/data/douanes/source.ts";
-import {DEFAULT_ZIP_LIMITS, readZip} from "../../src/data/douanes/zip.ts";
-import {tempDir, zip} from "../data/douanes/fixtures.ts";
+import {pipelineFor} from "../../src/data/douanes/pipeline.js";
+import {resolveSource} from "../../src/data/douanes/source.js";
+import {DEFAULT_ZIP_LIMITS, readZip} from "../../src/data/douanes/zip.js";
+import {tempDir, zip} from "../data/douanes/fixtures.js";
 
 /** A zip whose single entry is called `name` (placeholder of the same length rewritten in both headers). */
 function zipWithName(name: string, content = new Uint8Array([65])): Uint8Array {

@@ -5,10 +5,10 @@
 import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {writeDemoSource} from "../../src/data/demo/index.ts";
-import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs} from "../../src/data/douanes/source.ts";
-import {tempDir} from "../data/douanes/fixtures.ts";
+import {writeDemoSource} from "../../src/data/demo/index.js";
+import {runPipeline} from "../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs} from "../../src/data/douanes/source.js";
+import {tempDir} from "../data/douanes/fixtures.js";
 
 async function filesOf(folder: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(folder)).sort();

@@ -7,7 +7,7 @@
  * a recording loader in place of DuckDB-WASM.
  */
 import {describe, expect, it} from "vitest";
-import {tableRegistry, type TableLoader} from "../../src/components/parquet-registry.ts";
+import {tableRegistry, type TableLoader} from "../../src/components/parquet-registry.js";
 
 function recordingLoader(failing = new Set<string>()) {
   const calls: string[] = [];

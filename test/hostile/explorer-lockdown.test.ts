@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
-import {LOCKDOWN_STATEMENTS} from "../../src/components/explorer-sql.ts";
+import {LOCKDOWN_STATEMENTS} from "../../src/components/explorer-sql.js";
 
 describe("explorer lockdown", () => {
   it("refuses file access and any change of the setting, while the loaded tables stay readable", async () => {

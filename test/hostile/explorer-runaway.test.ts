@@ -1,7 +1,7 @@
 // Issue 15, « Explorer »: a runaway query (an infinite recursive CTE, a cross join of trade with itself) shows its running state, is cancelled or stopped at its time limit, and never makes later queries wait. The same in Chromium: test/e2e/explorer.test.ts.
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {cancelledMessage, QueryRunner, timeLimitFromSearch, type QueryEngine, type Row, type RunOutcome, type Timers} from "../../src/components/explorer-run.ts";
-import {MAX_ROWS} from "../../src/components/explorer-sql.ts";
+import {cancelledMessage, QueryRunner, timeLimitFromSearch, type QueryEngine, type Row, type RunOutcome, type Timers} from "../../src/components/explorer-run.js";
+import {MAX_ROWS} from "../../src/components/explorer-sql.js";
 
 const NBSP = "\u00a0";
 

@@ -11,7 +11,7 @@ import {mkdir, readdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
-import {tempDir} from "../data/douanes/fixtures.ts";
+import {tempDir} from "../data/douanes/fixtures.js";
 
 const BLOCK_LINES = 10_000;
 const BLOCKS = 120;

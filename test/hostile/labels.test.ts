@@ -7,17 +7,17 @@
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {toCsv} from "../../src/components/csv.ts";
-import {dataTable} from "../../src/components/data-table.ts";
-import {partnerBalanceChart} from "../../src/components/partner-balance.ts";
-import {productsByFlow, sankeyLinks} from "../../src/components/queries.ts";
-import {flowSankey} from "../../src/components/sankey.ts";
-import {activityTreemap} from "../../src/components/treemap.ts";
-import {withDuckDB} from "../../src/data/parquet-output.ts";
-import {nodeRun} from "../../src/data/slices.ts";
-import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs} from "../../src/data/douanes/source.ts";
-import {regionZip, tempDir, utf8, zip} from "../data/douanes/fixtures.ts";
+import {toCsv} from "../../src/components/csv.js";
+import {dataTable} from "../../src/components/data-table.js";
+import {partnerBalanceChart} from "../../src/components/partner-balance.js";
+import {productsByFlow, sankeyLinks} from "../../src/queries/queries.js";
+import {flowSankey} from "../../src/components/sankey.js";
+import {activityTreemap} from "../../src/components/treemap.js";
+import {withDuckDB} from "../../src/data/parquet-output.js";
+import {nodeRun} from "../../src/data/slices.js";
+import {runPipeline} from "../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs} from "../../src/data/douanes/source.js";
+import {regionZip, tempDir, utf8, zip} from "../data/douanes/fixtures.js";
 import {unzipSync} from "fflate";
 
 // jsdom ships no type declarations: the one constructor used here, typed by hand.

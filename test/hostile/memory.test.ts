@@ -10,15 +10,15 @@
  */
 import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
-import {splitDelimited, RowSplitter} from "../../src/data/douanes/delimited-reader.ts";
-import {nameHints} from "../../src/data/douanes/file-names.ts";
-import {convertFile} from "../../src/data/douanes/records.ts";
-import type {InputEntry} from "../../src/data/douanes/source-entries.ts";
-import {openTables, readTables} from "../../src/data/douanes/table-reader.ts";
-import {openZip} from "../../src/data/douanes/zip.ts";
-import {encodeWindows1252} from "../../src/data/windows-1252.ts";
-import {utf8} from "../data/douanes/fixtures.ts";
-import {collect} from "../data/douanes/collect.ts";
+import {splitDelimited, RowSplitter} from "../../src/data/douanes/delimited-reader.js";
+import {nameHints} from "../../src/data/douanes/file-names.js";
+import {convertFile} from "../../src/data/douanes/records.js";
+import type {InputEntry} from "../../src/data/douanes/source-entries.js";
+import {openTables, readTables} from "../../src/data/douanes/table-reader.js";
+import {openZip} from "../../src/data/douanes/zip.js";
+import {encodeWindows1252} from "../../src/data/windows-1252.js";
+import {utf8} from "../data/douanes/fixtures.js";
+import {collect} from "../data/douanes/collect.js";
 
 const TRICKY = 'a;"b;""c""";d\r\ne;f\rg;"h\r\ni"\n\n;j\r\n"k";"";l\n\r\n\n';
 

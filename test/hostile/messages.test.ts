@@ -11,12 +11,12 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {zipSync} from "fflate";
 import {describe, expect, it} from "vitest";
-import {SourceError} from "../../src/data/douanes/errors.ts";
-import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
-import {resolveSource} from "../../src/data/douanes/source.ts";
-import {readTables} from "../../src/data/douanes/table-reader.ts";
-import {describeFatal} from "../../src/data/douanes/terminal.ts";
-import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.ts";
+import {SourceError} from "../../src/data/douanes/errors.js";
+import {pipelineFor} from "../../src/data/douanes/pipeline.js";
+import {resolveSource} from "../../src/data/douanes/source.js";
+import {readTables} from "../../src/data/douanes/table-reader.js";
+import {describeFatal} from "../../src/data/douanes/terminal.js";
+import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.js";
 
 const aube: DeptFixture = {dept: "10", exports: [["14.13", "DE", [1, 2, 3, 4, 5, 6]]], imports: [["14.13", "IT", [6, 5, 4, 3, 2, 1]]]};
 const STACK_LINE = /^\s+at /m;

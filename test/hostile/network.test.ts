@@ -6,12 +6,12 @@
 import {readdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
-import {downloadToCache, type DownloadOptions} from "../../src/data/douanes/download.ts";
-import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
-import {resolveSource} from "../../src/data/douanes/source.ts";
-import {checkZipStructure} from "../../src/data/douanes/zip.ts";
-import {regionZip, tempDir, zip} from "../data/douanes/fixtures.ts";
-import {startServer, type LocalServer} from "./local-server.ts";
+import {downloadToCache, type DownloadOptions} from "../../src/data/douanes/download.js";
+import {pipelineFor} from "../../src/data/douanes/pipeline.js";
+import {resolveSource} from "../../src/data/douanes/source.js";
+import {checkZipStructure} from "../../src/data/douanes/zip.js";
+import {regionZip, tempDir, zip} from "../data/douanes/fixtures.js";
+import {startServer, type LocalServer} from "./local-server.js";
 
 const goodZip = zip({"a.csv": new TextEncoder().encode("x;y\n1;2\n")});
 const otherZip = zip({"b.csv": new TextEncoder().encode("z;t\n3;4\n")});

@@ -8,14 +8,14 @@ import fc from "fast-check";
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {withDuckDB} from "../../src/data/parquet-output.ts";
-import {nameHints} from "../../src/data/douanes/file-names.ts";
-import {convertFile} from "../../src/data/douanes/records.ts";
-import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs} from "../../src/data/douanes/source.ts";
-import {readTables} from "../../src/data/douanes/table-reader.ts";
-import {collect} from "../data/douanes/collect.ts";
-import {CROSSED_QUARTERS, latin1, tempDir, workbook, zip, type Row} from "../data/douanes/fixtures.ts";
+import {withDuckDB} from "../../src/data/parquet-output.js";
+import {nameHints} from "../../src/data/douanes/file-names.js";
+import {convertFile} from "../../src/data/douanes/records.js";
+import {runPipeline} from "../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs} from "../../src/data/douanes/source.js";
+import {readTables} from "../../src/data/douanes/table-reader.js";
+import {collect} from "../data/douanes/collect.js";
+import {CROSSED_QUARTERS, latin1, tempDir, workbook, zip, type Row} from "../data/douanes/fixtures.js";
 
 const DEPTS = ["01", "10", "2A", "75", "974"];
 const PRODUCTS = ["1413", "2014", "1102", "1071"]; // CPF4 as the canonical table holds them (four digits, no dot)

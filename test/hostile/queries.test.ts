@@ -4,9 +4,9 @@
  * and the tables are intact afterwards.
  */
 import {describe, expect, it} from "vitest";
-import {availableYears, keyFigures, productsByFlow, sankeyLinks, topCountries, topPartners, topProducts} from "../../src/components/queries.ts";
-import {withDuckDB} from "../../src/data/parquet-output.ts";
-import {nodeRun} from "../../src/data/slices.ts";
+import {availableYears, keyFigures, productsByFlow, sankeyLinks, topCountries, topPartners, topProducts} from "../../src/queries/queries.js";
+import {withDuckDB} from "../../src/data/parquet-output.js";
+import {nodeRun} from "../../src/data/slices.js";
 
 const HOSTILE_IDS = [
   "D10'; DROP TABLE slice; --",

@@ -6,16 +6,16 @@
  * message naming what is wrong, or counted as rejected (read = kept + rejected).
  */
 import {describe, expect, it} from "vitest";
-import {inspectInputs} from "../../src/data/douanes/inspect.ts";
-import {runPipeline} from "../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs, resolveSource} from "../../src/data/douanes/source.ts";
-import type {Manifest} from "../../src/data/douanes/manifest.ts";
-import {withDuckDB} from "../../src/data/parquet-output.ts";
-import {territoryFigures} from "../../src/data/slices.ts";
-import type {SiteFigures} from "../../src/factsheet/figures.ts";
-import {factsheetMarkdown} from "../../src/factsheet/page.ts";
-import {createFixture} from "../data/synthetic-trade.ts";
-import {bulkText, CROSSED_QUARTERS, labelText, latin1, regionEntries, tempDir, utf8, workbook, writeFolder, zip, type BulkLine, type DeptFixture, type Row} from "../data/douanes/fixtures.ts";
+import {inspectInputs} from "../../src/data/douanes/inspect.js";
+import {runPipeline} from "../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs, resolveSource} from "../../src/data/douanes/source.js";
+import type {Manifest} from "../../src/data/douanes/manifest.js";
+import {withDuckDB} from "../../src/data/parquet-output.js";
+import {territoryFigures} from "../../src/factsheet/territory-figures.js";
+import type {SiteFigures} from "../../src/factsheet/figures.js";
+import {factsheetMarkdown} from "../../src/factsheet/page.js";
+import {createFixture} from "../data/synthetic-trade.js";
+import {bulkText, CROSSED_QUARTERS, labelText, latin1, regionEntries, tempDir, utf8, workbook, writeFolder, zip, type BulkLine, type DeptFixture, type Row} from "../data/douanes/fixtures.js";
 
 /** The old layout's quarter headers: « 2023-T3 » … « 2024-T4 ». */
 const HEADERS = CROSSED_QUARTERS.map((q) => q.replace("T", "-T"));

@@ -5,11 +5,11 @@
  */
 import * as XLSX from "@e965/xlsx";
 import {describe, expect, it} from "vitest";
-import {nameHints} from "../../src/data/douanes/file-names.ts";
-import {convertFile} from "../../src/data/douanes/records.ts";
-import {readTables} from "../../src/data/douanes/table-reader.ts";
-import {collect} from "../data/douanes/collect.ts";
-import {latin1, utf8, workbook, zip, type Row} from "../data/douanes/fixtures.ts";
+import {nameHints} from "../../src/data/douanes/file-names.js";
+import {convertFile} from "../../src/data/douanes/records.js";
+import {readTables} from "../../src/data/douanes/table-reader.js";
+import {collect} from "../data/douanes/collect.js";
+import {latin1, utf8, workbook, zip, type Row} from "../data/douanes/fixtures.js";
 
 function read(bytes: Uint8Array, name: string) {
   const c = collect();

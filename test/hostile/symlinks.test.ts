@@ -7,9 +7,9 @@
 import {mkdir, symlink, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {inspectInputs} from "../../src/data/douanes/inspect.ts";
-import {listLocalInputs} from "../../src/data/douanes/source.ts";
-import {tempDir} from "../data/douanes/fixtures.ts";
+import {inspectInputs} from "../../src/data/douanes/inspect.js";
+import {listLocalInputs} from "../../src/data/douanes/source.js";
+import {tempDir} from "../data/douanes/fixtures.js";
 
 async function sourceWith(links: Record<string, string>): Promise<string> {
   const root = await tempDir("hostile-links-");
@@ -57,7 +57,7 @@ describe("symbolic links in a source folder", () => {
 
 describe("a local source is published without the builder's folders", () => {
   it("the description names the folder only (it goes to the manifest and to every page)", async () => {
-    const {resolveSource} = await import("../../src/data/douanes/source.ts");
+    const {resolveSource} = await import("../../src/data/douanes/source.js");
     const source = await sourceWith({});
     const plan = await resolveSource({TRADE_SOURCE: source});
     expect(plan.description).toBe("Fichiers locaux (« source »)");

@@ -10,10 +10,10 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {zipSync} from "fflate";
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
-import {resolveSource} from "../../src/data/douanes/source.ts";
-import {terminalSafe} from "../../src/data/douanes/terminal.ts";
-import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.ts";
+import {pipelineFor} from "../../src/data/douanes/pipeline.js";
+import {resolveSource} from "../../src/data/douanes/source.js";
+import {terminalSafe} from "../../src/data/douanes/terminal.js";
+import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.js";
 
 const ESC = "\u001b";
 const HOSTILE_NAME = `${ESC}[2J${ESC}[H${ESC}[32m✓ Données vérifiées${ESC}[0m\r.pdf`;

@@ -9,10 +9,10 @@ import {unzipSync, zipSync} from "fflate";
 import {writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {pipelineFor} from "../../src/data/douanes/pipeline.ts";
-import {resolveSource} from "../../src/data/douanes/source.ts";
-import {openZip} from "../../src/data/douanes/zip.ts";
-import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.ts";
+import {pipelineFor} from "../../src/data/douanes/pipeline.js";
+import {resolveSource} from "../../src/data/douanes/source.js";
+import {openZip} from "../../src/data/douanes/zip.js";
+import {regionZip, tempDir, type DeptFixture} from "../data/douanes/fixtures.js";
 
 const CENTRAL_SIGNATURE = 0x02014b50;
 

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it, test} from "vitest";
-import {dropBenchPages, FIXED_LAST_MODIFIED, fixHtml} from "../../scripts/fix-built-html.ts";
+import {dropBenchPages, FIXED_LAST_MODIFIED, fixHtml} from "../../scripts/fix-built-html.js";
 
 // What Framework 1.13.4 emits at the top of every page, and its sidebar search box.
 const framework = `<!DOCTYPE html>

@@ -7,10 +7,10 @@ import {cp, mkdtemp, readFile, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {isCodeEdit} from "../../scripts/dev.ts";
-import {cachedOutputs, findLoaders, markChanged, staleLoaders} from "../../scripts/prepare-data.ts";
-import {siteCodeFiles, siteCodeHash} from "../../src/factsheet/code-hash.ts";
-import {PROJECT_ROOT} from "../../src/data/douanes/paths.ts";
+import {isCodeEdit} from "../../scripts/dev.js";
+import {cachedOutputs, findLoaders, markChanged, staleLoaders} from "../../scripts/prepare-data.js";
+import {siteCodeFiles, siteCodeHash} from "../../src/factsheet/code-hash.js";
+import {PROJECT_ROOT} from "../../src/data/douanes/paths.js";
 
 const loaders = {pages: ["src/index.md.ts", "src/departements/[code].md.ts"], data: ["src/data/slices.zip.ts"]};
 

@@ -3,7 +3,7 @@ import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {copyDuckdbEngine, DUCKDB_ENGINE_FILES, ENGINE_FILE_TIME} from "../../scripts/prepare-offline.ts";
+import {copyDuckdbEngine, DUCKDB_ENGINE_FILES, ENGINE_FILE_TIME} from "../../scripts/prepare-offline.js";
 
 describe("copyDuckdbEngine", () => {
   it("copies DuckDB-WASM's wasm and worker byte for byte, with a fixed time (pages embed it: builds stay identical)", async () => {

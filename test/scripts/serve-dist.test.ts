@@ -2,8 +2,8 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {cacheControlFor, startStaticServer} from "../../scripts/serve-dist.ts";
-import type {StaticServer} from "../../scripts/serve-dist.ts";
+import {cacheControlFor, startStaticServer} from "../../scripts/serve-dist.js";
+import type {StaticServer} from "../../scripts/serve-dist.js";
 
 let root: string;
 let server: StaticServer;

@@ -11,12 +11,12 @@
  * are broken by moving a few hundred thousand euros within the same
  * remainder, which keeps the calibrated sums exact.
  */
-import type {Flow} from "../canonical.ts";
-import {apportion} from "./apportion.ts";
-import {compareCodes} from "./compare.ts";
-import {demoDepartements} from "./geography.ts";
-import {profileOf} from "./profiles.ts";
-import {randomFor} from "./random.ts";
+import type {Flow} from "../canonical.js";
+import {apportion} from "./apportion.js";
+import {compareCodes} from "./compare.js";
+import {demoDepartements} from "./geography.js";
+import {profileOf} from "./profiles.js";
+import {randomFor} from "./random.js";
 
 /** The year whose four quarters are calibrated. */
 export const CALIBRATED_YEAR = 2024;

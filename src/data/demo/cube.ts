@@ -10,15 +10,15 @@
  * so that partners and products move apart from one year to the next as they
  * do in real data (one partner +12 %, another −9 %).
  */
-import type {Flow} from "../canonical.ts";
-import {apportion} from "./apportion.ts";
-import {compareCodes} from "./compare.ts";
-import {priceIndex, unitValue} from "./prices.ts";
-import {CALIBRATED_YEAR} from "./calibration.ts";
-import {QUARTERS, quarterTime, type Quarter} from "./quarters.ts";
-import {randomFor, type Random} from "./random.ts";
-import {nationalLevel, seasonality} from "./trend.ts";
-import {partnerAffinityWeights, pickProducts} from "./weights.ts";
+import type {Flow} from "../canonical.js";
+import {apportion} from "./apportion.js";
+import {compareCodes} from "./compare.js";
+import {priceIndex, unitValue} from "./prices.js";
+import {CALIBRATED_YEAR} from "./calibration.js";
+import {QUARTERS, quarterTime, type Quarter} from "./quarters.js";
+import {randomFor, type Random} from "./random.js";
+import {nationalLevel, seasonality} from "./trend.js";
+import {partnerAffinityWeights, pickProducts} from "./weights.js";
 
 export interface PairSeries {
   product: string;

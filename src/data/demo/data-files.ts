@@ -7,12 +7,12 @@
  * 2021–2023 go to annual zip archives, 2024 and 2025T1 to the rolling files.
  */
 import {zipSync} from "fflate";
-import type {Flow} from "../canonical.ts";
-import {a129OfCpf4} from "../reference/a129.ts";
-import {departementTotals} from "./calibration.ts";
-import {generateCube} from "./cube.ts";
-import type {DemoDepartement} from "./geography.ts";
-import {ARCHIVE_YEARS, QUARTERS} from "./quarters.ts";
+import type {Flow} from "../canonical.js";
+import {a129OfCpf4} from "../reference/a129.js";
+import {departementTotals} from "./calibration.js";
+import {generateCube} from "./cube.js";
+import type {DemoDepartement} from "./geography.js";
+import {ARCHIVE_YEARS, QUARTERS} from "./quarters.js";
 
 export const CRLF = "\r\n";
 export const FLOW_CODES: Record<Flow, string> = {export: "E", import: "I"};

@@ -13,9 +13,9 @@ import {
   MONACO_REGION,
   customsDeptCode,
   customsRegionOf
-} from "../customs-geography.ts";
-import {departements, findRegion, regions} from "../territories.ts";
-import {compareCodes} from "./compare.ts";
+} from "../customs-geography.js";
+import {departements, findRegion, regions} from "../territories.js";
+import {compareCodes} from "./compare.js";
 
 export interface DemoDepartement {
   /** Customs code: "01", "20", "99", "9D". */

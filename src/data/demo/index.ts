@@ -6,15 +6,15 @@
  */
 import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {dataFiles} from "./data-files.ts";
-import {demoDepartements, departementsOfRegions} from "./geography.ts";
-import {textFiles} from "./text-files.ts";
+import {dataFiles} from "./data-files.js";
+import {demoDepartements, departementsOfRegions} from "./geography.js";
+import {textFiles} from "./text-files.js";
 
-export {CALIBRATION, CALIBRATED_YEAR, PRINTED_UNIT, departementTotals} from "./calibration.ts";
-export {ROLLING_FILES, archiveNames} from "./data-files.ts";
-export {demoDepartements, departementsOfRegions} from "./geography.ts";
-export {ARCHIVE_YEARS, COMPLETE_YEARS, PARTIAL_YEAR, QUARTERS} from "./quarters.ts";
-export {LABEL_FILES, README_FILE} from "./text-files.ts";
+export {CALIBRATION, CALIBRATED_YEAR, PRINTED_UNIT, departementTotals} from "./calibration.js";
+export {ROLLING_FILES, archiveNames} from "./data-files.js";
+export {demoDepartements, departementsOfRegions} from "./geography.js";
+export {ARCHIVE_YEARS, COMPLETE_YEARS, PARTIAL_YEAR, QUARTERS} from "./quarters.js";
+export {LABEL_FILES, README_FILE} from "./text-files.js";
 
 export interface DemoOptions {
   /**

@@ -4,7 +4,7 @@
  * products for which some partners dominate (crude oil from producers, clothing
  * from Asia and the Mediterranean…).
  */
-import type {Flow} from "../canonical.ts";
+import type {Flow} from "../canonical.js";
 
 const PARTNER_MASS: Record<string, readonly [number, number]> = {
   // European Union

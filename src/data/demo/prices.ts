@@ -5,7 +5,7 @@
  * 1 000, jewellery and precious metals far more. Rough orders of magnitude,
  * by CPF division with overrides for four-digit classes.
  */
-import {ENERGY_PRODUCTS} from "./product-weights.ts";
+import {ENERGY_PRODUCTS} from "./product-weights.js";
 
 const BY_DIVISION: Record<string, number> = {
   "01": 0.8, "02": 0.12, "03": 4, "05": 0.15, "06": 0.5, "07": 0.3, "08": 0.05, "09": 2,

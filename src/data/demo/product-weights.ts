@@ -4,7 +4,7 @@
  * multiplies them by each département's specialisation and by noise, then
  * rescales to the calibrated totals.
  */
-import type {Flow} from "../canonical.ts";
+import type {Flow} from "../canonical.js";
 
 const NATIONAL_WEIGHTS: Record<string, readonly [number, number]> = {
   "0111": [8, 1.5], "0113": [1.5, 3], "0124": [0.8, 1.5], "0125": [0.3, 2.5], "0130": [1.5, 0.8],

@@ -10,7 +10,7 @@
  * product's weight at export, `I0610*40` at import, `B2042*6` both; `@DE*3`
  * multiplies a partner (border neighbours, or the overseas départements' region).
  */
-import type {Flow} from "../canonical.ts";
+import type {Flow} from "../canonical.js";
 
 type ProfileRow = readonly [exports: number, imports: number, specialisations: string];
 

@@ -5,13 +5,13 @@
  * quoted with `"`; the département → région table; and the read-me, which
  * says plainly that the data are synthetic.
  */
-import {a129Products} from "../reference/a129.ts";
-import {cpf4Products} from "../reference/cpf4.ts";
-import {countries} from "../reference/countries.ts";
-import {compareCodes} from "./compare.ts";
-import {CRLF, ROLLING_FILES, archiveNames} from "./data-files.ts";
-import {demoDepartements, type DemoDepartement} from "./geography.ts";
-import {ARCHIVE_YEARS, PARTIAL_YEAR} from "./quarters.ts";
+import {a129Products} from "../reference/a129.js";
+import {cpf4Products} from "../reference/cpf4.js";
+import {countries} from "../reference/countries.js";
+import {compareCodes} from "./compare.js";
+import {CRLF, ROLLING_FILES, archiveNames} from "./data-files.js";
+import {demoDepartements, type DemoDepartement} from "./geography.js";
+import {ARCHIVE_YEARS, PARTIAL_YEAR} from "./quarters.js";
 
 export const LABEL_FILES = {
   cpf4: "Libelle_CPF4_rev2.1.txt",

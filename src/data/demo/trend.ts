@@ -4,9 +4,9 @@
  * national trajectory of French trade (post-Covid rebound in 2022, energy price
  * spike on imports, a flat start of 2025), relative to 2024.
  */
-import type {Flow} from "../canonical.ts";
-import {ENERGY_PRODUCTS} from "./product-weights.ts";
-import {quarterTime, type Quarter} from "./quarters.ts";
+import type {Flow} from "../canonical.js";
+import {ENERGY_PRODUCTS} from "./product-weights.js";
+import {quarterTime, type Quarter} from "./quarters.js";
 
 const BASE_SEASON = [1.0, 1.03, 0.93, 1.04];
 

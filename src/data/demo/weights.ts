@@ -3,14 +3,14 @@
  * weight × the département's specialisation × seeded noise, so each
  * département gets its own mix around a common structure.
  */
-import type {Flow} from "../canonical.ts";
-import {a129OfCpf4} from "../reference/a129.ts";
-import {cpf4Products} from "../reference/cpf4.ts";
-import {partnerCodes, partnerMass, productAffinity} from "./partners.ts";
-import {nationalWeight} from "./product-weights.ts";
-import {profileOf} from "./profiles.ts";
-import type {Random} from "./random.ts";
-import {compareCodes} from "./compare.ts";
+import type {Flow} from "../canonical.js";
+import {a129OfCpf4} from "../reference/a129.js";
+import {cpf4Products} from "../reference/cpf4.js";
+import {partnerCodes, partnerMass, productAffinity} from "./partners.js";
+import {nationalWeight} from "./product-weights.js";
+import {profileOf} from "./profiles.js";
+import type {Random} from "./random.js";
+import {compareCodes} from "./compare.js";
 
 /**
  * The goods the demo trades: every four-digit CPF class of the reference list

@@ -4,7 +4,7 @@
  * one ulp off, so a value is parsed to an integer count of thousandths of its
  * unit: "1234,567" k€ → 1 234 567 €, exactly.
  */
-import type {Cell} from "./table.ts";
+import type {Cell} from "./table.js";
 
 export type AmountUnit = "k€" | "€";
 

@@ -3,11 +3,11 @@
  * overseas départements are "971"…"976". Spreadsheets may still hand us a
  * number (1 for "01"), which is padded back.
  */
-import {findDepartement} from "../territories.ts";
-import type {Flow} from "../canonical.ts";
-import {isKnownCountryCode} from "./countries.ts";
-import {cellText, type Cell} from "./table.ts";
-import {foldLabel} from "./text-decoding.ts";
+import {findDepartement} from "../territories.js";
+import type {Flow} from "../canonical.js";
+import {isKnownCountryCode} from "./countries.js";
+import {cellText, type Cell} from "./table.js";
+import {foldLabel} from "./text-decoding.js";
 
 /** Département code in INSEE form, or the trimmed text when it cannot be one. */
 export function normalizeDept(cell: Cell): string {

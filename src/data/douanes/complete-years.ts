@@ -2,9 +2,9 @@
  * Only the last six quarters are crossed Pays × Produits, so a calendar year
  * is complete only while its four quarters are all inside that window.
  */
-import {completeYearsOf} from "../canonical.ts";
-import {SourceError} from "./errors.ts";
-import type {Quarter} from "./periods.ts";
+import {completeYearsOf} from "../canonical.js";
+import {SourceError} from "./errors.js";
+import type {Quarter} from "./periods.js";
 
 export interface YearCoverage {
   /** Years whose four quarters are present, ascending. */

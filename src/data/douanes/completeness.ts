@@ -9,8 +9,8 @@
  * A hole is an error; TRADE_ALLOW_GAPS=1 turns it into a warning, kept in the
  * manifest and printed on the pages concerned.
  */
-import type {Flow} from "../canonical.ts";
-import {SourceError} from "./errors.ts";
+import type {Flow} from "../canonical.js";
+import {SourceError} from "./errors.js";
 
 export interface Covered {
   /** The table the value is in ("fichiers croisés Pays × Produits"…, or the bulk files). */

@@ -4,8 +4,8 @@
  * specials). Any other "Q?" code is accepted too: the customs use the Q range
  * for undetermined or confidential partners, and its exact list is not known.
  */
-import {NOT_FOREIGN_PARTNERS} from "../customs-geography.ts";
-import {countryName, isKnownCountry} from "../reference/countries.ts";
+import {NOT_FOREIGN_PARTNERS} from "../customs-geography.js";
+import {countryName, isKnownCountry} from "../reference/countries.js";
 
 const UNDETERMINED = /^Q[A-Z]$/;
 

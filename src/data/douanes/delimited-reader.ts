@@ -3,8 +3,8 @@
  * quoted fields per RFC 4180. Cells stay text: amounts are parsed later, with
  * a decimal comma or point (see amounts.ts).
  */
-import type {Cell, Sheet} from "./table.ts";
-import {decodeText} from "./text-decoding.ts";
+import type {Cell, Sheet} from "./table.js";
+import {decodeText} from "./text-decoding.js";
 
 const SEPARATORS = [";", ",", "\t", "|"] as const;
 

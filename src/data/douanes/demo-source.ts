@@ -5,10 +5,10 @@
  */
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {sha256} from "./checksum.ts";
-import {SourceError} from "./errors.ts";
-import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
-import {trackTemporary} from "./temporary.ts";
+import {sha256} from "./checksum.js";
+import {SourceError} from "./errors.js";
+import {cacheRoot, PROJECT_ROOT} from "./paths.js";
+import {trackTemporary} from "./temporary.js";
 
 type WriteDemoSource = (outDir: string, options?: {regions?: string[]}) => Promise<{files: string[]}>;
 

@@ -10,9 +10,9 @@
  */
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {sha256} from "./checksum.ts";
-import {SourceError} from "./errors.ts";
-import {removeTemporary, trackTemporary} from "./temporary.ts";
+import {sha256} from "./checksum.js";
+import {SourceError} from "./errors.js";
+import {removeTemporary, trackTemporary} from "./temporary.js";
 
 export interface DownloadOptions {
   cacheDir: string;

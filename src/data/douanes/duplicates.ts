@@ -4,7 +4,7 @@
  * copy sorts after the real file, a « copie » before it). So they refuse the
  * source, naming both places, in both layouts.
  */
-import {SourceError} from "./errors.ts";
+import {SourceError} from "./errors.js";
 
 export interface DuplicatePlace {
   file: string;

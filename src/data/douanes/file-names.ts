@@ -3,9 +3,9 @@
  * "<DD>_export_pays_produits.xls", "<DD>_produits.xls", "libelles_produits.csv"…
  * (assumed from the read-me; the columns have the last word, see records.ts).
  */
-import type {Flow} from "../canonical.ts";
-import {normalizeDept} from "./codes.ts";
-import {foldLabel} from "./text-decoding.ts";
+import type {Flow} from "../canonical.js";
+import {normalizeDept} from "./codes.js";
+import {foldLabel} from "./text-decoding.js";
 
 export type NameKind = "crossed" | "products" | "countries" | "labels" | "readme" | "other";
 

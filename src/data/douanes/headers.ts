@@ -4,11 +4,11 @@
  * underscores, units in parentheses, and known synonyms. Anything else fails
  * loudly, quoting the headers seen and the synonyms expected.
  */
-import type {AmountUnit} from "./amounts.ts";
-import {SourceError} from "./errors.ts";
-import {findPeriodInHeader, type Quarter} from "./periods.ts";
-import {cellText, type Cell} from "./table.ts";
-import {foldLabel} from "./text-decoding.ts";
+import type {AmountUnit} from "./amounts.js";
+import {SourceError} from "./errors.js";
+import {findPeriodInHeader, type Quarter} from "./periods.js";
+import {cellText, type Cell} from "./table.js";
+import {foldLabel} from "./text-decoding.js";
 
 export type Role = "dept" | "product" | "country" | "flow" | "period" | "year" | "quarter" | "value" | "productLabel";
 

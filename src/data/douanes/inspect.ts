@@ -2,19 +2,19 @@
  * Diagnostics of a source (npm run data:check): what each file holds and how
  * the parser understands it, without stopping at the first fatal problem.
  */
-import {withDuckDB} from "../parquet-output.ts";
-import {classifyInputs, type SourceEntry} from "./bulk/classify.ts";
-import {bulkLabelRows} from "./bulk/outputs.ts";
-import {readBulkSource} from "./bulk/read-source.ts";
-import {findCompleteYears} from "./complete-years.ts";
-import {describeGaps, findGaps, type Covered, type Gap} from "./completeness.ts";
-import {extensionOf, nameHints} from "./file-names.ts";
-import {convertFile, TABLE_NAMES, type RecordSink, type TableKind} from "./records.ts";
-import {RejectionLog, describeAccounting} from "./rejections.ts";
-import {entriesOf} from "./source-entries.ts";
-import type {SourceInput} from "./source.ts";
-import {describeContent, sniffContent} from "./sniff.ts";
-import {openTables} from "./table-reader.ts";
+import {withDuckDB} from "../parquet-output.js";
+import {classifyInputs, type SourceEntry} from "./bulk/classify.js";
+import {bulkLabelRows} from "./bulk/outputs.js";
+import {readBulkSource} from "./bulk/read-source.js";
+import {findCompleteYears} from "./complete-years.js";
+import {describeGaps, findGaps, type Covered, type Gap} from "./completeness.js";
+import {extensionOf, nameHints} from "./file-names.js";
+import {convertFile, TABLE_NAMES, type RecordSink, type TableKind} from "./records.js";
+import {RejectionLog, describeAccounting} from "./rejections.js";
+import {entriesOf} from "./source-entries.js";
+import type {SourceInput} from "./source.js";
+import {describeContent, sniffContent} from "./sniff.js";
+import {openTables} from "./table-reader.js";
 
 export interface InspectionSummary {
   fatalErrors: string[];

@@ -1,9 +1,9 @@
 /** The manifest published beside the data (src/data/manifest.json.ts). */
-import type {Accounting} from "./rejections.ts";
-import type {Reconciliation} from "./reconcile.ts";
-import type {SourceMode} from "./source.ts";
-import type {YearCoverage} from "./complete-years.ts";
-import type {Gap} from "./completeness.ts";
+import type {Accounting} from "./rejections.js";
+import type {Reconciliation} from "./reconcile.js";
+import type {SourceMode} from "./source.js";
+import type {YearCoverage} from "./complete-years.js";
+import type {Gap} from "./completeness.js";
 
 export interface ManifestEntry {
   /** Name inside the archive, or relative path. */

@@ -4,7 +4,7 @@
  * accepted: "01" could be a quarter or January, and guessing would misplace
  * values silently.
  */
-import type {Cell} from "./table.ts";
+import type {Cell} from "./table.js";
 
 export interface Quarter {
   year: number;

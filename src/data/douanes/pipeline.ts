@@ -8,15 +8,15 @@
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
-import {sha256} from "./checksum.ts";
-import type {Manifest} from "./manifest.ts";
-import {cacheRoot, PROJECT_ROOT} from "./paths.ts";
-import {describeAccounting} from "./rejections.ts";
-import {requestedYear} from "./complete-years.ts";
-import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.ts";
-import {resolveSource, sourceSettings, type SourcePlan} from "./source.ts";
-import {printError} from "./terminal.ts";
-import {removeTemporary, trackTemporary} from "./temporary.ts";
+import {sha256} from "./checksum.js";
+import type {Manifest} from "./manifest.js";
+import {cacheRoot, PROJECT_ROOT} from "./paths.js";
+import {describeAccounting} from "./rejections.js";
+import {requestedYear} from "./complete-years.js";
+import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.js";
+import {resolveSource, sourceSettings, type SourcePlan} from "./source.js";
+import {printError} from "./terminal.js";
+import {removeTemporary, trackTemporary} from "./temporary.js";
 
 export interface PipelineOutputs {
   tradeParquetPath: string;

@@ -1,8 +1,8 @@
 /** What the data loaders share: copy one memoised pipeline output to stdout (a refusal: its message, exit 1). */
 import {readFile} from "node:fs/promises";
-import {writeToStdout} from "../parquet-output.ts";
-import {loadPipeline, type PipelineOutputs} from "./pipeline.ts";
-import {runScript} from "./terminal.ts";
+import {writeToStdout} from "../parquet-output.js";
+import {loadPipeline, type PipelineOutputs} from "./pipeline.js";
+import {runScript} from "./terminal.js";
 
 type PathKey = {[K in keyof PipelineOutputs]: PipelineOutputs[K] extends string ? K : never}[keyof PipelineOutputs];
 

@@ -6,7 +6,7 @@
  * customs may hide confidential cells differently in each file.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {KIND_CODES} from "./staging.ts";
+import {KIND_CODES} from "./staging.js";
 
 export interface ReconciliationDifference {
   flow: string;

@@ -7,19 +7,19 @@
  * quarter cell in a wide layout; a line with no value at all (blank line)
  * counts once, so that it is visible too.
  */
-import type {Flow} from "../canonical.ts";
-import {AMBIGUOUS_GROUPING, parseThousandths, thousandthsToEuros, type AmountProblem} from "./amounts.ts";
-import * as codes from "./codes.ts";
-import {normalizeProduct} from "./codes.ts";
-import {isForeignPartner, NOT_FOREIGN_REASON} from "./countries.ts";
-import {SourceError} from "./errors.ts";
-import type {NameHints} from "./file-names.ts";
-import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.ts";
-import {boundLabel, cutLabelsWarning} from "./label-length.ts";
-import * as periods from "./periods.ts";
-import {parseQuarterNumber, parseYear, type Quarter} from "./periods.ts";
-import {cellText, isBlankCell, type Cell, type Sheet} from "./table.ts";
-import {refuseReplacementCharacter} from "./text-decoding.ts";
+import type {Flow} from "../canonical.js";
+import {AMBIGUOUS_GROUPING, parseThousandths, thousandthsToEuros, type AmountProblem} from "./amounts.js";
+import * as codes from "./codes.js";
+import {normalizeProduct} from "./codes.js";
+import {isForeignPartner, NOT_FOREIGN_REASON} from "./countries.js";
+import {SourceError} from "./errors.js";
+import type {NameHints} from "./file-names.js";
+import {headerError, looksLikeHeader, mapHeaders, type HeaderMapping, type Role} from "./headers.js";
+import {boundLabel, cutLabelsWarning} from "./label-length.js";
+import * as periods from "./periods.js";
+import {parseQuarterNumber, parseYear, type Quarter} from "./periods.js";
+import {cellText, isBlankCell, type Cell, type Sheet} from "./table.js";
+import {refuseReplacementCharacter} from "./text-decoding.js";
 
 export type TableKind = "crossed" | "products" | "countries";
 

@@ -9,8 +9,8 @@
  */
 import {closeSync, openSync, readFileSync, readSync} from "node:fs";
 import {readFile} from "node:fs/promises";
-import type {SourceInput} from "./source.ts";
-import {openZip} from "./zip.ts";
+import type {SourceInput} from "./source.js";
+import {openZip} from "./zip.js";
 
 export interface InputEntry {
   name: string;

@@ -19,17 +19,17 @@
  */
 import {readdir, readFile, realpath, stat} from "node:fs/promises";
 import {basename, join, relative, resolve, sep} from "node:path";
-import {sha256} from "./checksum.ts";
-import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.ts";
-import {allowGapsFrom} from "./completeness.ts";
-import {demoSourceFolder} from "./demo-source.ts";
-import {DEFAULT_MAX_BYTES, downloadToCache, readCachedCopy, type DownloadOptions} from "./download.ts";
-import {SourceError} from "./errors.ts";
-import {cacheRoot} from "./paths.ts";
-import {describeContent, sniffContent} from "./sniff.ts";
-import {decodeText} from "./text-decoding.ts";
-import {printError} from "./terminal.ts";
-import {checkZipStructure} from "./zip.ts";
+import {sha256} from "./checksum.js";
+import {dgddiPageUrl, explicitFiles, extractLinks, selectBulkFiles, type PageLink, type RemoteFile} from "./dgddi-urls.js";
+import {allowGapsFrom} from "./completeness.js";
+import {demoSourceFolder} from "./demo-source.js";
+import {DEFAULT_MAX_BYTES, downloadToCache, readCachedCopy, type DownloadOptions} from "./download.js";
+import {SourceError} from "./errors.js";
+import {cacheRoot} from "./paths.js";
+import {describeContent, sniffContent} from "./sniff.js";
+import {decodeText} from "./text-decoding.js";
+import {printError} from "./terminal.js";
+import {checkZipStructure} from "./zip.js";
 
 export interface SourceInput {
   /** Name shown in messages and the manifest (relative to the source). */

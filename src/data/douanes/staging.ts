@@ -10,9 +10,9 @@
 import {closeSync, openSync, writeSync} from "node:fs";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {Flow} from "../canonical.ts";
-import type {TableKind} from "./records.ts";
-import {removeTemporarySync, temporaryFolder} from "./temporary.ts";
+import type {Flow} from "../canonical.js";
+import type {TableKind} from "./records.js";
+import {removeTemporarySync, temporaryFolder} from "./temporary.js";
 
 export const KIND_CODES: Record<TableKind, number> = {crossed: 0, products: 1, countries: 2};
 

@@ -2,15 +2,15 @@
  * Reads any data file into sheets, choosing the reader from the bytes (not
  * the name: renamed files and HTML error pages are common).
  */
-import {readDelimited} from "./delimited-reader.ts";
-import {SourceError} from "./errors.ts";
-import {extensionOf} from "./file-names.ts";
-import {describeContent, sniffContent} from "./sniff.ts";
-import type {SheetSource} from "./records.ts";
-import type {InputEntry} from "./source-entries.ts";
-import type {Sheet} from "./table.ts";
-import {streamDelimited} from "./text-table.ts";
-import {readWorkbook, readXls} from "./workbook-reader.ts";
+import {readDelimited} from "./delimited-reader.js";
+import {SourceError} from "./errors.js";
+import {extensionOf} from "./file-names.js";
+import {describeContent, sniffContent} from "./sniff.js";
+import type {SheetSource} from "./records.js";
+import type {InputEntry} from "./source-entries.js";
+import type {Sheet} from "./table.js";
+import {streamDelimited} from "./text-table.js";
+import {readWorkbook, readXls} from "./workbook-reader.js";
 
 /** SpreadsheetML saved as .xls is text that SheetJS reads as a workbook. */
 function isXmlWorkbook(extension: string, bytes: Uint8Array): boolean {

@@ -13,7 +13,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {printError} from "./terminal.ts";
+import {printError} from "./terminal.js";
 
 const live = new Set<string>();
 let installed = false;

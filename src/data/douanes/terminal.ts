@@ -6,7 +6,7 @@
  * written; a refusal ends a script with its French message and a non-zero
  * exit code, its stack only with DEBUG=1.
  */
-import {SourceError} from "./errors.ts";
+import {SourceError} from "./errors.js";
 
 /**
  * C0 controls but line feed and tab, DEL, C1 controls (the 8-bit escape

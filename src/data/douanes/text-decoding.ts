@@ -3,8 +3,8 @@
  * users are often UTF-8, with or without a BOM. Valid UTF-8 is taken as UTF-8,
  * anything else as Windows-1252 (a superset of latin-1 for printable text).
  */
-import {decodeWindows1252} from "../windows-1252.ts";
-import {SourceError} from "./errors.ts";
+import {decodeWindows1252} from "../windows-1252.js";
+import {SourceError} from "./errors.js";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 

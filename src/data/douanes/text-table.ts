@@ -6,11 +6,11 @@
  * UTF-8, else Windows-1252) and the separator (from the first line); the
  * second decodes, splits and hands out the rows one by one.
  */
-import {decodeWindows1252} from "../windows-1252.ts";
-import {encodingBehindBom, UTF8_SEQUENCE} from "./text-decoding.ts";
-import {describeSeparator, detectSeparator, RowSplitter} from "./delimited-reader.ts";
-import type {Cell} from "./table.ts";
-import type {TextEncoding} from "./text-decoding.ts";
+import {decodeWindows1252} from "../windows-1252.js";
+import {encodingBehindBom, UTF8_SEQUENCE} from "./text-decoding.js";
+import {describeSeparator, detectSeparator, RowSplitter} from "./delimited-reader.js";
+import type {Cell} from "./table.js";
+import type {TextEncoding} from "./text-decoding.js";
 
 /** A sheet read as it is iterated: `truncated` is known once every row has been read. */
 export interface StreamedSheet {

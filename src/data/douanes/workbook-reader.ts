@@ -8,8 +8,8 @@
  */
 import * as XLSX from "@e965/xlsx";
 import * as cpexcel from "@e965/xlsx/dist/cpexcel.full.mjs";
-import {SourceError} from "./errors.ts";
-import type {Cell, Sheet} from "./table.ts";
+import {SourceError} from "./errors.js";
+import type {Cell, Sheet} from "./table.js";
 
 // Old BIFF5 files declare a code page (Windows-1252 for French files): give SheetJS the tables.
 XLSX.set_cptable(cpexcel);

@@ -13,8 +13,8 @@ import {pipeline} from "node:stream/promises";
 import {Readable, Transform} from "node:stream";
 import {constants, crc32, createInflateRaw, inflateRawSync} from "node:zlib";
 import {Inflate} from "fflate";
-import {SourceError} from "./errors.ts";
-import {describeContent, sniffContent} from "./sniff.ts";
+import {SourceError} from "./errors.js";
+import {describeContent, sniffContent} from "./sniff.js";
 
 export interface ZipLimits {
   /** Largest uncompressed entry, in bytes. */

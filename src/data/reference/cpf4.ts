@@ -15,7 +15,7 @@
  * has not. This is the fallback when a source ships no label file: a label
  * file, when present, always wins.
  */
-import {a129OfCpf4} from "./a129.ts";
+import {a129OfCpf4} from "./a129.js";
 
 export interface Cpf4Product {
   code: string;

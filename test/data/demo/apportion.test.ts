@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {apportion} from "../../../src/data/demo/apportion.ts";
+import {apportion} from "../../../src/data/demo/apportion.js";
 
 describe("apportion", () => {
   it("splits a total into non-negative integers that add up exactly", () => {

@@ -3,9 +3,9 @@ import {mkdtemp, readFile, readdir, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {ROLLING_FILES, demoFiles, writeDemoSource} from "../../../src/data/demo/index.ts";
-import {randomFor} from "../../../src/data/demo/random.ts";
-import {crlfLines, dataText} from "./read-files.ts";
+import {ROLLING_FILES, demoFiles, writeDemoSource} from "../../../src/data/demo/index.js";
+import {randomFor} from "../../../src/data/demo/random.js";
+import {crlfLines, dataText} from "./read-files.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

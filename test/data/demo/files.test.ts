@@ -4,7 +4,7 @@
  * the euro, distinct totals, partners' spread, the partial 2025, label files.
  */
 import {beforeAll, describe, expect, it} from "vitest";
-import {a129OfCpf4} from "../../../src/data/reference/a129.ts";
+import {a129OfCpf4} from "../../../src/data/reference/a129.js";
 import {
   ARCHIVE_YEARS,
   CALIBRATION,
@@ -14,8 +14,8 @@ import {
   ROLLING_FILES,
   archiveNames,
   demoFiles
-} from "../../../src/data/demo/index.ts";
-import {crlfLines, dataText, parseRow, type DataRow} from "./read-files.ts";
+} from "../../../src/data/demo/index.js";
+import {crlfLines, dataText, parseRow, type DataRow} from "./read-files.js";
 
 const LINE =
   /^(E|I);([1-4]);(20\d\d);(0[1-9]|[1-8]\d|9[0-5]|99|9[A-E]);(\d\d);([A-Z]\d\d[A-Z]);(\d{4});([A-Z]{2});([1-9]\d*);(0|[1-9]\d*)$/;

@@ -1,12 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {regions} from "../../../src/data/territories.ts";
-import {CALIBRATION, PRINTED_UNIT, breakTies, departementTotals} from "../../../src/data/demo/calibration.ts";
-import {demoDepartements, departementsOfRegions} from "../../../src/data/demo/geography.ts";
-import {profiledDepartements, profileOf} from "../../../src/data/demo/profiles.ts";
-import {partnerCodes} from "../../../src/data/demo/partners.ts";
-import {demoProducts} from "../../../src/data/demo/weights.ts";
+import {regions} from "../../../src/data/territories.js";
+import {CALIBRATION, PRINTED_UNIT, breakTies, departementTotals} from "../../../src/data/demo/calibration.js";
+import {demoDepartements, departementsOfRegions} from "../../../src/data/demo/geography.js";
+import {profiledDepartements, profileOf} from "../../../src/data/demo/profiles.js";
+import {partnerCodes} from "../../../src/data/demo/partners.js";
+import {demoProducts} from "../../../src/data/demo/weights.js";
 
 const codes = demoDepartements.map((d) => d.code);
 

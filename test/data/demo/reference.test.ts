@@ -1,11 +1,11 @@
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
-import {a129OfCpf4} from "../../../src/data/reference/a129.ts";
-import {cpf4Label} from "../../../src/data/reference/cpf4.ts";
-import {isKnownCountry} from "../../../src/data/reference/countries.ts";
-import {partnerCodes} from "../../../src/data/demo/partners.ts";
-import {demoProducts} from "../../../src/data/demo/weights.ts";
+import {a129OfCpf4} from "../../../src/data/reference/a129.js";
+import {cpf4Label} from "../../../src/data/reference/cpf4.js";
+import {isKnownCountry} from "../../../src/data/reference/countries.js";
+import {partnerCodes} from "../../../src/data/demo/partners.js";
+import {demoProducts} from "../../../src/data/demo/weights.js";
 
 describe("the demo's nomenclatures", () => {
   it("trade four-digit CPF goods that all have a label and an A129 code", () => {

@@ -4,12 +4,12 @@
  * hit on a whole source (conflicting duplicates, monthly file, unknown order).
  */
 import {describe, expect, it} from "vitest";
-import {labelForYear, labelKindOf, readLabelFile} from "../../../src/data/douanes/bulk/labels.ts";
-import {detectColumnOrder, looksLikeBulk, sampleFields, seriesOfName} from "../../../src/data/douanes/bulk/layout.ts";
-import {inspectInputs} from "../../../src/data/douanes/inspect.ts";
-import {runPipeline} from "../../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs} from "../../../src/data/douanes/source.ts";
-import {bulkText, labelText, latin1, tempDir, utf8, writeFolder, type BulkLine} from "./fixtures.ts";
+import {labelForYear, labelKindOf, readLabelFile} from "../../../src/data/douanes/bulk/labels.js";
+import {detectColumnOrder, looksLikeBulk, sampleFields, seriesOfName} from "../../../src/data/douanes/bulk/layout.js";
+import {inspectInputs} from "../../../src/data/douanes/inspect.js";
+import {runPipeline} from "../../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs} from "../../../src/data/douanes/source.js";
+import {bulkText, labelText, latin1, tempDir, utf8, writeFolder, type BulkLine} from "./fixtures.js";
 
 const line = (overrides: Partial<BulkLine> = {}): BulkLine => ({flow: "E", quarter: 1, year: 2024, dept: "10", region: "13", a129: "C14Z", cpf4: "1413", country: "DE", value: 100, mass: 5, ...overrides});
 const year = (flow: "E" | "I", overrides: Partial<BulkLine> = {}) => [1, 2, 3, 4].map((quarter) => line({flow, quarter, ...overrides}));
@@ -119,7 +119,7 @@ describe("refusals of a whole source", () => {
   });
 
   it("a source mixing the two layouts is refused", async () => {
-    const {workbook} = await import("./fixtures.ts");
+    const {workbook} = await import("./fixtures.js");
     await expect(run({
       "REGIONAL_CPF4PAYSE.txt": utf8(bulkText(year("E"))),
       "10_pays.xls": workbook([["Département", "Flux", "Code pays", "Trimestre", "Valeur"], ["10", "E", "DE", "2024T1", 5]])

@@ -8,11 +8,11 @@
 import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
-import type {PipelineOutputs} from "../../../src/data/douanes/pipeline.ts";
-import {pipelineFor} from "../../../src/data/douanes/pipeline.ts";
-import {listLocalInputs} from "../../../src/data/douanes/source.ts";
-import {withDuckDB} from "../../../src/data/parquet-output.ts";
-import {bulkText, labelText, latin1, tempDir, utf8, writeFolder, zip, type BulkLine} from "./fixtures.ts";
+import type {PipelineOutputs} from "../../../src/data/douanes/pipeline.js";
+import {pipelineFor} from "../../../src/data/douanes/pipeline.js";
+import {listLocalInputs} from "../../../src/data/douanes/source.js";
+import {withDuckDB} from "../../../src/data/parquet-output.js";
+import {bulkText, labelText, latin1, tempDir, utf8, writeFolder, zip, type BulkLine} from "./fixtures.js";
 
 const PRODUCTS = [["C14Z", "1413"], ["C20A", "2014"], ["C11Z", "1102"], ["C10A", "1011"], ["A01Z", "0111"]] as const;
 const PLACES = [["10", "13", "DE"], ["20", "22", "IT"], ["99", "21", "US"], ["9D", "24", "QU"], ["10", "13", "XC"], ["96", "13", "BE"], ["51", "21", "XK"]] as const;

@@ -1,5 +1,5 @@
 /** A RecordSink that keeps everything in memory, for reader tests. */
-import type {RecordSink, TableKind} from "../../../src/data/douanes/records.ts";
+import type {RecordSink, TableKind} from "../../../src/data/douanes/records.js";
 
 export interface Collected {
   facts: {kind: TableKind; year: number; quarter: number; flow: string; dept: string; product: string; country: string; euros: number; row: number}[];

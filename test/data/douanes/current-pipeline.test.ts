@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {loadPipeline, publishCurrentPipeline, type PipelineOutputs} from "../../../src/data/douanes/pipeline.ts";
+import {loadPipeline, publishCurrentPipeline, type PipelineOutputs} from "../../../src/data/douanes/pipeline.js";
 
 async function preparedFolder(): Promise<{env: NodeJS.ProcessEnv; outputs: PipelineOutputs}> {
   const cache = await mkdtemp(join(tmpdir(), "current-pipeline-"));

@@ -7,7 +7,7 @@ import {
   linkFileName,
   selectBulkFiles,
   type PageLink
-} from "../../../src/data/douanes/dgddi-urls.ts";
+} from "../../../src/data/douanes/dgddi-urls.js";
 
 const PAGE = "https://kiosque.example/site_fr/telechargement/telechargement_SGBD.asp";
 const link = (url: string): PageLink => ({href: url, url, text: ""});

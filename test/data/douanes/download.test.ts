@@ -2,9 +2,9 @@ import {createServer, type IncomingMessage, type ServerResponse} from "node:http
 import type {AddressInfo} from "node:net";
 import {readdir} from "node:fs/promises";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {downloadToCache, type DownloadOptions} from "../../../src/data/douanes/download.ts";
-import {checkZipStructure} from "../../../src/data/douanes/zip.ts";
-import {tempDir, zip} from "./fixtures.ts";
+import {downloadToCache, type DownloadOptions} from "../../../src/data/douanes/download.js";
+import {checkZipStructure} from "../../../src/data/douanes/zip.js";
+import {tempDir, zip} from "./fixtures.js";
 
 const goodZip = zip({"a.csv": new TextEncoder().encode("x;y\n1;2\n")});
 let hits: Record<string, number> = {};

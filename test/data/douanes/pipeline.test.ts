@@ -1,10 +1,10 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {withDuckDB} from "../../../src/data/parquet-output.ts";
-import {pipelineFor} from "../../../src/data/douanes/pipeline.ts";
-import {listLocalInputs} from "../../../src/data/douanes/source.ts";
-import {regionZip, tempDir, writeRegionFolder, type DeptFixture} from "./fixtures.ts";
+import {withDuckDB} from "../../../src/data/parquet-output.js";
+import {pipelineFor} from "../../../src/data/douanes/pipeline.js";
+import {listLocalInputs} from "../../../src/data/douanes/source.js";
+import {regionZip, tempDir, writeRegionFolder, type DeptFixture} from "./fixtures.js";
 
 const aube: DeptFixture = {
   dept: "10",

@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
-import {nameHints} from "../../../src/data/douanes/file-names.ts";
-import {convertFile} from "../../../src/data/douanes/records.ts";
-import {readTables} from "../../../src/data/douanes/table-reader.ts";
-import {collect} from "./collect.ts";
-import {latin1, utf8, workbook, type Row} from "./fixtures.ts";
+import {nameHints} from "../../../src/data/douanes/file-names.js";
+import {convertFile} from "../../../src/data/douanes/records.js";
+import {readTables} from "../../../src/data/douanes/table-reader.js";
+import {collect} from "./collect.js";
+import {latin1, utf8, workbook, type Row} from "./fixtures.js";
 
 function read(bytes: Uint8Array, name: string) {
   const c = collect();

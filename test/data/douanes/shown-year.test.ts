@@ -3,10 +3,10 @@
  * a complete year of the source; anything else is refused before any figure.
  */
 import {describe, expect, it} from "vitest";
-import {findCompleteYears, requestedYear, withShownYear} from "../../../src/data/douanes/complete-years.ts";
-import {runPipeline} from "../../../src/data/douanes/run-pipeline.ts";
-import {listLocalInputs} from "../../../src/data/douanes/source.ts";
-import {bulkText, tempDir, utf8, writeFolder, type BulkLine} from "./fixtures.ts";
+import {findCompleteYears, requestedYear, withShownYear} from "../../../src/data/douanes/complete-years.js";
+import {runPipeline} from "../../../src/data/douanes/run-pipeline.js";
+import {listLocalInputs} from "../../../src/data/douanes/source.js";
+import {bulkText, tempDir, utf8, writeFolder, type BulkLine} from "./fixtures.js";
 
 const quarters = (year: number, qs: number[]) => qs.map((quarter) => ({year, quarter}));
 const coverage = findCompleteYears([...quarters(2022, [1, 2, 3, 4]), ...quarters(2023, [1, 2, 3, 4]), ...quarters(2024, [1, 2])]);

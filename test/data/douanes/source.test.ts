@@ -1,10 +1,10 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
-import {sha256} from "../../../src/data/douanes/checksum.ts";
-import {resolveSource} from "../../../src/data/douanes/source.ts";
-import {startServer, type LocalServer} from "../../hostile/local-server.ts";
-import {latin1, tempDir, utf8, zip} from "./fixtures.ts";
+import {sha256} from "../../../src/data/douanes/checksum.js";
+import {resolveSource} from "../../../src/data/douanes/source.js";
+import {startServer, type LocalServer} from "../../hostile/local-server.js";
+import {latin1, tempDir, utf8, zip} from "./fixtures.js";
 
 // Port 9 on 127.0.0.1 (discard) is closed here: the customs site is "unreachable".
 const unreachable = {DGDDI_URLS: "http://127.0.0.1:9/region_44.zip", DGDDI_RETRIES: "0", DGDDI_TIMEOUT_MS: "500", DGDDI_BACKOFF_MS: "1"};

@@ -5,8 +5,8 @@
  * exact.
  */
 import {describe, expect, it} from "vitest";
-import {withDuckDB} from "../../../src/data/parquet-output.ts";
-import {StagingWriter} from "../../../src/data/douanes/staging.ts";
+import {withDuckDB} from "../../../src/data/parquet-output.js";
+import {StagingWriter} from "../../../src/data/douanes/staging.js";
 
 describe("staging writer", () => {
   it("loads odd texts and exact amounts unchanged", async () => {

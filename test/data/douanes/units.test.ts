@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {AMBIGUOUS_GROUPING, parseThousandths} from "../../../src/data/douanes/amounts.ts";
-import {findCompleteYears} from "../../../src/data/douanes/complete-years.ts";
-import {headerKey, mapHeaders} from "../../../src/data/douanes/headers.ts";
-import {parsePeriod} from "../../../src/data/douanes/periods.ts";
+import {AMBIGUOUS_GROUPING, parseThousandths} from "../../../src/data/douanes/amounts.js";
+import {findCompleteYears} from "../../../src/data/douanes/complete-years.js";
+import {headerKey, mapHeaders} from "../../../src/data/douanes/headers.js";
+import {parsePeriod} from "../../../src/data/douanes/periods.js";
 
 describe("k€ → € exactly", () => {
   it.each([

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {readZip} from "../../../src/data/douanes/zip.ts";
-import {zip} from "./fixtures.ts";
+import {readZip} from "../../../src/data/douanes/zip.js";
+import {zip} from "./fixtures.js";
 
 /** Rewrites an entry name in place (local and central headers), same length. */
 function renameEntry(bytes: Uint8Array, from: string, to: string): Uint8Array {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {countries, countryName, isKnownCountry} from "../../../src/data/reference/countries.ts";
+import {countries, countryName, isKnownCountry} from "../../../src/data/reference/countries.js";
 
 describe("customs' special country codes", () => {
   it("are known, with French labels", () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {A129_CODE, a129Label, a129OfCpf4, a129Products} from "../../../src/data/reference/a129.ts";
-import {CPF4_CODE, cpf4Label, cpf4Products} from "../../../src/data/reference/cpf4.ts";
-import {encodeWindows1252} from "../../../src/data/windows-1252.ts";
+import {A129_CODE, a129Label, a129OfCpf4, a129Products} from "../../../src/data/reference/a129.js";
+import {CPF4_CODE, cpf4Label, cpf4Products} from "../../../src/data/reference/cpf4.js";
+import {encodeWindows1252} from "../../../src/data/windows-1252.js";
 
 const sortedByCode = (codes: readonly string[]) => [...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -6,12 +6,12 @@
  */
 import {closeSync, openSync, readSync} from "node:fs";
 import {readFile} from "node:fs/promises";
-import {extensionOf, nameHints} from "../file-names.ts";
-import {describeContent, sniffContent} from "../sniff.ts";
-import type {SourceInput} from "../source.ts";
-import {openZip} from "../zip.ts";
-import {labelKindOf, type LabelKind} from "./labels.ts";
-import {looksLikeBulk} from "./layout.ts";
+import {extensionOf, nameHints} from "../file-names.js";
+import {describeContent, sniffContent} from "../sniff.js";
+import type {SourceInput} from "../source.js";
+import {openZip} from "../zip.js";
+import {labelKindOf, type LabelKind} from "./labels.js";
+import {looksLikeBulk} from "./layout.js";
 
 export type EntryKind = "bulk" | "labels" | "readme" | "table" | "ignored";
 

@@ -7,11 +7,11 @@
  * read as latin-1 by one public script: the encoding is sniffed (valid UTF-8,
  * else Windows-1252; a BOM is stripped) and reported.
  */
-import {splitDelimited} from "../delimited-reader.ts";
-import {baseName} from "../file-names.ts";
-import {boundLabel, cutLabelsWarning} from "../label-length.ts";
-import {decodeText, refuseReplacementCharacter} from "../text-decoding.ts";
-import {A129_PATTERN, CPF4_PATTERN} from "./layout.ts";
+import {splitDelimited} from "../delimited-reader.js";
+import {baseName} from "../file-names.js";
+import {boundLabel, cutLabelsWarning} from "../label-length.js";
+import {decodeText, refuseReplacementCharacter} from "../text-decoding.js";
+import {A129_PATTERN, CPF4_PATTERN} from "./layout.js";
 
 export type LabelKind = "cpf4" | "a129" | "country" | "dept-region";
 

@@ -5,8 +5,8 @@
  * with the A129 and CPF4 columns possibly swapped (the public scripts
  * disagree), told apart by pattern on a sample of each file.
  */
-import {SourceError} from "../errors.ts";
-import {baseName} from "../file-names.ts";
+import {SourceError} from "../errors.js";
+import {baseName} from "../file-names.js";
 
 export const BULK_FIELD_COUNT = 10;
 

@@ -6,11 +6,11 @@
  * otherwise, or for a code a label file lacks.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {a129Label, a129Products} from "../../reference/a129.ts";
-import {countryName, isKnownCountry} from "../../reference/countries.ts";
-import {cpf4Label, cpf4Products} from "../../reference/cpf4.ts";
-import {labelForYear, type LabelFile, type LabelKind} from "./labels.ts";
-import {SITE_DEPT_SQL, type BulkReading, type LabelSourceReport} from "./read-source.ts";
+import {a129Label, a129Products} from "../../reference/a129.js";
+import {countryName, isKnownCountry} from "../../reference/countries.js";
+import {cpf4Label, cpf4Products} from "../../reference/cpf4.js";
+import {labelForYear, type LabelFile, type LabelKind} from "./labels.js";
+import {SITE_DEPT_SQL, type BulkReading, type LabelSourceReport} from "./read-source.js";
 
 /** The kept rows in canonical form (canonical.ts), in source order: files in name order, lines in file order. */
 export const BULK_TRADE_SQL = `SELECT annee::SMALLINT AS year, trimestre::TINYINT AS quarter,

@@ -15,22 +15,22 @@
  */
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {CORSICA_CODE, customsRegionOf, MONACO_CODE, OVERSEAS_TO_INSEE, siteDeptCode} from "../../customs-geography.ts";
-import {a129OfCpf4} from "../../reference/a129.ts";
-import {findDepartement} from "../../territories.ts";
-import {findCompleteYears, type YearCoverage} from "../complete-years.ts";
-import {findGaps, type Covered, type Gap} from "../completeness.ts";
-import {conflictingValuesError} from "../duplicates.ts";
-import {SourceError} from "../errors.ts";
-import type {Accounting, RejectionExample} from "../rejections.ts";
-import type {SourceEntry} from "./classify.ts";
-import {readLabelFile, type LabelFile, type LabelKind} from "./labels.ts";
-import {seriesOfName, type BulkColumnOrder, type BulkSeries} from "./layout.ts";
-import {readLinesAt} from "./lines.ts";
-import {overlapText, REASON_CODES, reasonField, reasonIndex, reasonText, type ReasonCode} from "./reasons.ts";
-import {BULK_DDL, stageBulkFile} from "./stage.ts";
-import {printError} from "../terminal.ts";
-import {removeTemporary, temporaryFolder} from "../temporary.ts";
+import {CORSICA_CODE, customsRegionOf, MONACO_CODE, OVERSEAS_TO_INSEE, siteDeptCode} from "../../customs-geography.js";
+import {a129OfCpf4} from "../../reference/a129.js";
+import {findDepartement} from "../../territories.js";
+import {findCompleteYears, type YearCoverage} from "../complete-years.js";
+import {findGaps, type Covered, type Gap} from "../completeness.js";
+import {conflictingValuesError} from "../duplicates.js";
+import {SourceError} from "../errors.js";
+import type {Accounting, RejectionExample} from "../rejections.js";
+import type {SourceEntry} from "./classify.js";
+import {readLabelFile, type LabelFile, type LabelKind} from "./labels.js";
+import {seriesOfName, type BulkColumnOrder, type BulkSeries} from "./layout.js";
+import {readLinesAt} from "./lines.js";
+import {overlapText, REASON_CODES, reasonField, reasonIndex, reasonText, type ReasonCode} from "./reasons.js";
+import {BULK_DDL, stageBulkFile} from "./stage.js";
+import {printError} from "../terminal.js";
+import {removeTemporary, temporaryFolder} from "../temporary.js";
 
 const EXAMPLES = 5;
 /** The table name in completeness messages. */

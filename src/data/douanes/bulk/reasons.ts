@@ -2,7 +2,7 @@
  * Why a bulk line is rejected: the short code stored in DuckDB (`reason`
  * column of the staging table) and what the manifest and stderr say.
  */
-import {NOT_FOREIGN_REASON} from "../countries.ts";
+import {NOT_FOREIGN_REASON} from "../countries.js";
 
 export const REASONS = {
   "empty-line": {text: "ligne vide", column: ""},

@@ -17,10 +17,10 @@
  */
 import {closeSync, openSync, readSync} from "node:fs";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {NOT_FOREIGN_PARTNERS} from "../../customs-geography.ts";
-import {SourceError} from "../errors.ts";
-import {reasonIndex, type ReasonCode} from "./reasons.ts";
-import {BULK_FIELD_COUNT, detectColumnOrder, MAX_YEAR, MIN_YEAR, sampleFields, SQL_PATTERNS, type BulkColumnOrder, type OrderDetection} from "./layout.ts";
+import {NOT_FOREIGN_PARTNERS} from "../../customs-geography.js";
+import {SourceError} from "../errors.js";
+import {reasonIndex, type ReasonCode} from "./reasons.js";
+import {BULK_FIELD_COUNT, detectColumnOrder, MAX_YEAR, MIN_YEAR, sampleFields, SQL_PATTERNS, type BulkColumnOrder, type OrderDetection} from "./layout.js";
 
 export const BULK_DDL = [
   "CREATE TYPE bulk_flux AS ENUM ('E', 'I')",

@@ -15,12 +15,13 @@
  * synthétiques de démonstration », and the Parquet file's key-value metadata
  * holds `synthetic: true` and the same source.
  */
-import {toCsv, type CsvColumn} from "../components/csv.ts";
-import {LABELS, type Flow} from "../components/queries.ts";
-import {copyToParquet} from "./parquet-output.ts";
-import {withSliceData, type CanonicalFiles} from "./slices.ts";
-import {allTerritories} from "./territory-ids.ts";
-import {downloadFileName} from "./territory-ids.ts";
+import {toCsv, type CsvColumn} from "../components/csv.js";
+import {LABELS} from "../queries/queries.js";
+import {type Flow} from "../data/canonical.js";
+import {copyToParquet} from "../data/parquet-output.js";
+import {withSliceData, type CanonicalFiles} from "../data/slices.js";
+import {allTerritories} from "../data/territory-ids.js";
+import {downloadFileName} from "../data/territory-ids.js";
 
 /** Columns of a territory's Parquet download, in order; documented on /donnees. */
 export const DOWNLOAD_COLUMNS = [

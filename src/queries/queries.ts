@@ -16,11 +16,7 @@
  * engines return the same plain JS rows (no BigInt, no Arrow vectors).
  */
 import {FRANCE_ID, type Flow, type ProductLevel} from "../data/canonical.js";
-
-export type {Flow};
-
-/** Runs one SQL statement with positional parameters ($1, $2…) and returns plain row objects. */
-export type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+import type {Run} from "../data/run.js";
 
 /**
  * Code and labels of the "everything else" bucket in top-N lists: named for
@@ -29,8 +25,6 @@ export type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
  */
 export const OTHERS_CODE = "_AUTRES";
 export const OTHERS_NAMES = {product: "Autres produits", country: "Autres pays"} as const;
-// The slices' id of France, defined with the canonical table; offered here to the views and pages.
-export {FRANCE_ID};
 export const FLOWS: readonly Flow[] = ["export", "import"];
 
 /**
@@ -85,7 +79,6 @@ export async function stackTables(run: Run, view: StackedView, tables: readonly 
 }
 
 /** The product level of the `product` column the queries group by: A129 (the slices' `product`) or CPF4 (their `cpf4`). */
-export type {ProductLevel};
 
 function sliceView(level: ProductLevel): StackedView {
   if (level !== "a129" && level !== "cpf4") throw new Error(`Niveau de produit inconnu : « ${String(level)} » (attendu : a129 ou cpf4)`);
