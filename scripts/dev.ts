@@ -1,13 +1,14 @@
 /**
  * `npm run dev`: the prepare step, then Framework's preview server; while it
- * runs, an edit to the site's code (src/ outside the loaders themselves,
- * which Framework watches) runs the prepare step again in a fresh process,
- * which marks the stale loaders; Framework then re-runs the open page's
- * loader and reloads it. No restart after editing a page template or a view.
+ * runs, an edit to the site's code (src/ outside the page loaders, which
+ * Framework watches, and the data files the prepare step writes) runs the
+ * prepare step again in a fresh process, which marks the stale page loaders;
+ * Framework then re-runs the open page's loader and reloads it. No restart after editing a page template or a view.
  */
 import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {runScript} from "../src/data/douanes/terminal.js";
+import {isPublishedDataFile} from "../src/factsheet/data-files.js";
 import {prepareSite} from "./prepare-data.js";
 
 // Written by the prepare step or by Framework: never a reason to prepare again.
@@ -15,7 +16,7 @@ const NOT_AN_EDIT = /^(\.observablehq|data\/duckdb)\/|\.(md|parquet|zip|json|csv
 
 export function isCodeEdit(name: string): boolean {
   const path = name.split("\\").join("/");
-  return !NOT_AN_EDIT.test(path) && /\.(ts|js|css|json)$/.test(path);
+  return !NOT_AN_EDIT.test(path) && !isPublishedDataFile(path) && /\.(ts|js|css|json)$/.test(path);
 }
 
 let preparing: ReturnType<typeof spawn> | null = null;

@@ -4,64 +4,45 @@
  * 1. Offline: the empty look-up folders and the DuckDB-WASM engine copy
  *    Framework needs to build with no network (prepare-offline.ts).
  * 2. Data: the customs pipeline, the factsheet figures and the drawn views
- *    (src/factsheet/prerender.ts), each memoised in .cache/ by the data and
- *    the site's code (src/factsheet/code-hash.ts), published where the
- *    loaders read them.
- * 3. Freshness: Framework runs a loader again only when the loader's file is
- *    newer than its cached output. When the data changed since the last run,
- *    every loader is marked as changed (its file's modification time, nothing
- *    else); when only the site's code changed, the page loaders are. The
- *    preview server then re-runs them by its own rule. Framework 1.13's build
- *    re-runs a stale page loader but copies a stale data loader's output as it
- *    is (`useStale` in its build.js): so, when the data changed, the outputs of
- *    the data loaders (and the files extracted from their archives) are
- *    removed from its cache too — those outputs only, never the rest.
+ *    (src/factsheet/prerender.ts), each memoised in .cache/ by its inputs and
+ *    all the code it runs (src/data/code-hash.ts), published where the page
+ *    loaders read them; and the files the pages attach and readers download,
+ *    written into src/data/ as static files (src/factsheet/data-files.ts).
+ * 3. Freshness: the site's only loaders are its page loaders (`*.md.ts`).
+ *    Framework runs one again only when its file is newer than its cached
+ *    output, so when what the pages are printed from changed (the code the
+ *    page loaders run, the figures, the views), they are marked as changed:
+ *    their modification time, nothing else. Framework's cache is never
+ *    touched; `npm run clean` empties it.
  *
  * A refused source stops it with its French message and exit code 1 (the
  * stack only with DEBUG=1, see src/data/douanes/terminal.ts).
  */
-import {readdir, readFile, rm, utimes} from "node:fs/promises";
-import {join, relative} from "node:path";
+import {readdir, readFile, utimes} from "node:fs/promises";
+import {join} from "node:path";
 import {publishCurrentPipeline, resolvePipeline} from "../src/data/douanes/pipeline.js";
 import {cacheRoot} from "../src/data/douanes/paths.js";
 import {printError, runScript} from "../src/data/douanes/terminal.js";
-import {siteCodeHash, writeWhole} from "../src/factsheet/code-hash.js";
+import {codeHash, writeWhole} from "../src/data/code-hash.js";
 import {computeFigures, publishFigures} from "../src/factsheet/figures.js";
+import {publishDataFiles} from "../src/factsheet/data-files.js";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.js";
 import {copyDuckdbEngine, prepareNpmCache} from "./prepare-offline.js";
 
-/** What the loaders' outputs were made from at the last run. */
-export interface LoaderInputs {
-  /** The data and the figures made from them: every loader reads them. */
-  data: string;
-  /** The site's code, the drawn views and the Territoires d'industrie list: the printed pages depend on them. */
+/** What the printed pages were made from at the last run: all the code the page loaders run, the figures, the drawn views and the Territoires d'industrie list. */
+export interface PageInputs {
   pages: string;
 }
 
-const LOADER = /\.(md|parquet|zip|json|csv|tsv|txt|arrow|html)\.(ts|js)$/;
-
-/** The loaders under `root` (src/), split into page loaders (`*.md.ts`) and data loaders. */
-export async function findLoaders(root = "src"): Promise<{pages: string[]; data: string[]}> {
-  const files = (await readdir(root, {recursive: true})).map((name) => name.split("\\").join("/")).filter((name) => !name.startsWith(".observablehq/") && LOADER.test(name)).sort();
-  return {pages: files.filter((name) => /\.md\.(ts|js)$/.test(name)).map((name) => join(root, name)), data: files.filter((name) => !/\.md\.(ts|js)$/.test(name)).map((name) => join(root, name))};
+/** The page loaders under `root` (src/): `*.md.ts`, the only loaders of the site. */
+export async function findPageLoaders(root = "src"): Promise<string[]> {
+  const names = (await readdir(root, {recursive: true})).map((name) => name.split("\\").join("/"));
+  return names.filter((name) => !name.startsWith(".observablehq/") && /\.md\.(ts|js)$/.test(name)).sort().map((name) => join(root, name));
 }
 
-/** The loaders whose outputs are stale when the inputs went from `before` to `now`. */
-export function staleLoaders(before: LoaderInputs | null, now: LoaderInputs, loaders: {pages: string[]; data: string[]}): string[] {
-  if (before === null || before.data !== now.data) return [...loaders.data, ...loaders.pages];
-  return before.pages !== now.pages ? loaders.pages : [];
-}
-
-/**
- * Where Framework caches what a data loader under `root` printed: its output
- * (`data/x.zip` for `data/x.zip.ts`) and, for an archive, the folder its
- * members are extracted to (`data/x/`).
- */
-export function cachedOutputs(loader: string, root = "src"): string[] {
-  const target = relative(root, loader).replace(/\.(ts|js)$/, "");
-  const output = join(root, ".observablehq", "cache", target);
-  const archive = /\.(zip|tgz|tar\.gz|tar)$/.exec(target);
-  return archive ? [output, output.slice(0, -archive[0].length)] : [output];
+/** Whether the printed pages are stale: a first run, or any of their inputs changed. */
+export function pagesStale(before: PageInputs | null, now: PageInputs): boolean {
+  return before === null || before.pages !== now.pages;
 }
 
 /** Marks loaders as changed for Framework (a newer modification time than their cached outputs); contents untouched. */
@@ -86,21 +67,19 @@ export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise
   const views = await computeStaticViews(pipeline, figures.year);
   await publishStaticViews(views, env);
   step(`graphiques dessinés pour ${Object.keys(views.territories).length} territoires`);
-  const now: LoaderInputs = {
-    data: figures.key,
-    pages: `${(await siteCodeHash()).slice(0, 16)}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
+  const written = await publishDataFiles(pipeline, figures.key);
+  step(written ? `${written} fichiers de données écrits dans src/data/` : "fichiers de données à jour");
+  const loaders = await findPageLoaders();
+  const now: PageInputs = {
+    pages: `${await codeHash(loaders)}-${figures.key}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
   };
-  const before = await readFile(inputsPath(env), "utf8").then((text) => JSON.parse(text) as LoaderInputs, () => null);
-  const loaders = await findLoaders();
-  const stale = staleLoaders(before, now, loaders);
+  const before = await readFile(inputsPath(env), "utf8").then((text) => JSON.parse(text) as PageInputs, () => null);
+  const stale = pagesStale(before, now) ? loaders : [];
   await markChanged(stale);
-  // See 3. above: the build would publish a stale data loader's output.
-  const staleData = loaders.data.filter((loader) => stale.includes(loader));
-  await Promise.all(staleData.flatMap((loader) => cachedOutputs(loader)).map((path) => rm(path, {recursive: true, force: true})));
   await writeWhole(inputsPath(env), JSON.stringify(now));
   step(
     `${figures.synthetic ? "données de démonstration (synthétiques)" : figures.sourceDescription}, année ${figures.year}` +
-      (stale.length ? ` — ${stale.length} chargeurs à relancer par Framework` : "")
+      (stale.length ? ` — ${stale.length} chargeurs de pages à relancer par Framework` : "")
   );
 }
 

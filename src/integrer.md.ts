@@ -1,5 +1,4 @@
 // The chart-only embed view (route /integrer), printed by src/factsheet/embed.ts.
-import {embedMarkdown} from "./factsheet/embed.js";
-import {loadFigures} from "./factsheet/figures.js";
+import {printEmbed} from "./factsheet/embed.js";
 
-process.stdout.write(embedMarkdown(await loadFigures()));
+await printEmbed();

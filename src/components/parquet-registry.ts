@@ -2,7 +2,7 @@
  * Which file each table of the page's database was loaded from. Loading is
  * idempotent: a second call with the same name and file waits for the first
  * load. A new file under a known name replaces the table: in `npm run dev`,
- * a data loader that runs again (a syntax error fixed, new data) gives its
+ * a data file written again (a syntax error fixed, new data) gives its
  * file a new URL (…?sha=B) while the open page keeps its database, and the
  * page used to stay broken (« La table … est déjà chargée depuis …sha=A »)
  * until a manual reload. No DuckDB here, so that the rule is tested in Node.

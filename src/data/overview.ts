@@ -2,7 +2,7 @@
  * The overview table: one row per territory ("D10", "R44", "FR") and complete
  * year, with its totals and a few exposure and concentration indicators. The
  * home page's map and key figures, the comparison page and the explorer read
- * it (src/data/overview.parquet.ts writes it).
+ * it (src/factsheet/data-files.ts writes it as data/overview.parquet).
  *
  * Computed in SQL over the `slice` table of src/data/slices.ts (complete years
  * only; a région sums its départements, France every row of the canonical

@@ -1,5 +1,5 @@
 /**
- * Writing Parquet from a data loader: build a table in an in-memory DuckDB,
+ * Writing Parquet at build time: build a table in an in-memory DuckDB,
  * COPY a query of it to a temporary Parquet file, hand back the bytes.
  *
  * SNAPPY compression on purpose: the browser decodes these files with
@@ -56,9 +56,4 @@ export async function copyToParquet(connection: DuckDBConnection, selectSql: str
   } finally {
     await removeTemporary(directory);
   }
-}
-
-/** A loader's output goes to stdout; waits for the bytes to be flushed. */
-export function writeToStdout(bytes: Uint8Array | string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
 }

@@ -52,7 +52,7 @@ export interface QuarterlySources {
   countriesQuarterlyParquetPath: string;
 }
 
-/** File name of a territory's quarterly slice inside quarterly.zip: "D10.parquet". */
+/** File name of a territory's quarterly slice (data/quarterly/): "D10.parquet". */
 export const quarterlySliceFileName = (id: string) => `${id}.parquet`;
 
 /**
@@ -112,8 +112,8 @@ function quarterlyBytes(connection: DuckDBConnection, id: string): Promise<Uint8
 
 /**
  * One quarterly Parquet slice per territory (every département, région and
- * France, even a territory without rows), keyed by file name. Pack them with
- * zipSlices (src/data/slices.ts).
+ * France, even a territory without rows), keyed by file name
+ * (published by src/factsheet/data-files.ts).
  */
 export async function buildQuarterlySlices(sources: QuarterlySources): Promise<Map<string, Uint8Array>> {
   return withDuckDB(async (connection) => {

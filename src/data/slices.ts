@@ -14,7 +14,6 @@
  * it with src/queries/queries.ts — the same functions the build runs over
  * `withSliceData` with @duckdb/node-api (src/factsheet/territory-figures.ts).
  */
-import {zipSync} from "fflate";
 import {type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {completeYearsOf, FRANCE_ID} from "./canonical.js";
 import type {Run} from "./run.js";
@@ -144,21 +143,6 @@ export async function buildSlices(canonicalParquetPath: string): Promise<Map<str
     for (const {id} of allTerritories()) files.set(sliceFileName(id), await sliceBytes(connection, id));
     return files;
   });
-}
-
-/**
- * One deterministic zip of the slices: entries sorted by name, fixed
- * modification time, stored without recompression (Parquet is compressed).
- */
-export function zipSlices(files: Map<string, Uint8Array>): Uint8Array {
-  // Local-time components on purpose: fflate writes DOS times from local getters,
-  // so this date encodes identically in every time zone.
-  const mtime = new Date(2000, 0, 1);
-  const entries: Record<string, [Uint8Array, {level: 0 | 6; mtime: Date}]> = {};
-  // Parquet is compressed already; text is deflated, because Framework re-reads the
-  // whole archive for every entry it extracts, so the archive's size costs once per entry.
-  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, {level: name.endsWith(".parquet") ? 0 : 6, mtime}];
-  return zipSync(entries);
 }
 
 export interface CanonicalFiles {

@@ -60,11 +60,11 @@ export const DEMO_FILE_SUFFIX = "-demonstration";
 export const demoMarked = (stem: string, synthetic: boolean) => (synthetic ? `${stem}${DEMO_FILE_SUFFIX}` : stem);
 
 /**
- * File names of a territory's rows to take away, inside downloads.zip:
+ * File names of a territory's rows to take away (data/downloads/):
  * "D10.csv", "D10.parquet"; "D10-demonstration.csv" on the demo's data.
  */
 export const downloadFileName = (id: string, format: "csv" | "parquet", {synthetic}: {synthetic: boolean}) =>
   `${demoMarked(id, synthetic)}.${format}`;
 
-/** File name of a territory's slice inside slices.zip: "D10.parquet". */
+/** File name of a territory's slice (data/slices/): "D10.parquet". */
 export const sliceFileName = (id: string) => `${id}.parquet`;

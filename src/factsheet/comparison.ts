@@ -20,6 +20,7 @@ import {comparisonCaption, comparisonFigures, comparisonTable, type ComparisonFi
 import type {ViewKind} from "../components/factsheet-views.js";
 import {territoriesWithFigures, sliceFileName, type TerritoryInfo} from "../data/territory-ids.js";
 import {SYNTHETIC_BANNER} from "./content.js";
+import {runScript} from "../data/douanes/terminal.js";
 import {html, js} from "./escape.js";
 import type {SiteFigures} from "./figures.js";
 import {displayName, pagePath, slug} from "./names.js";
@@ -161,16 +162,18 @@ ${enhanceCell(territories, comparisonConfig(figures, pair))}
 
 /** What the page loader prints: the default comparison with the current build's figures, rows and views. */
 export async function printComparison(pair: Pair = DEFAULT_PAIR): Promise<void> {
-  // Imported here: the tests of the page's Markdown need none of the pipeline.
-  const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
-    import("./figures.js"),
-    import("../data/douanes/pipeline.js"),
-    import("../data/overview.js")
-  ]);
-  const figures = await loadFigures();
-  const pipeline = await loadPipeline();
-  const comparison = await withOverview(pipeline.tradeParquetPath, (run) => comparisonFigures(run, {year: figures.year, pair}));
-  const views = Object.fromEntries(await Promise.all([...new Set([pair.a, pair.b])].map(async (id) => [id, await loadStaticViews(id)] as const)));
-  const {document} = await jsdomWindow();
-  process.stdout.write(comparisonMarkdown(figures, comparison, views, document, pair));
+  await runScript(async () => {
+    // Imported here: the tests of the page's Markdown need none of the pipeline.
+    const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
+      import("./figures.js"),
+      import("../data/douanes/pipeline.js"),
+      import("../data/overview.js")
+    ]);
+    const figures = await loadFigures();
+    const pipeline = await loadPipeline();
+    const comparison = await withOverview(pipeline.tradeParquetPath, (run) => comparisonFigures(run, {year: figures.year, pair}));
+    const views = Object.fromEntries(await Promise.all([...new Set([pair.a, pair.b])].map(async (id) => [id, await loadStaticViews(id)] as const)));
+    const {document} = await jsdomWindow();
+    process.stdout.write(comparisonMarkdown(figures, comparison, views, document, pair));
+  });
 }

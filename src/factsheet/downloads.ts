@@ -3,7 +3,7 @@
  * (complete years, flow × product × country, see slices.ts) with the product
  * and country labels beside the codes — as CSV for spreadsheets and as
  * Parquet for DuckDB, Python or R. One pair of files per territory
- * ("D10.csv", "D10.parquet"), packed in downloads.zip; the pages link them
+ * ("D10.csv", "D10.parquet"), written to data/downloads/; the pages link them
  * with <a download>, so they work without JavaScript.
  *
  * Two audiences, two shapes of the same rows: the CSV speaks French to a

@@ -12,7 +12,8 @@
 import {sourceLine} from "../components/image-caption.js";
 import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.js";
 import {SYNTHETIC_BANNER} from "./content.js";
-import type {SiteFigures} from "./figures.js";
+import {runScript} from "../data/douanes/terminal.js";
+import {loadFigures, type SiteFigures} from "./figures.js";
 import {html, js} from "./escape.js";
 import {displayName, pagePath} from "./names.js";
 
@@ -58,4 +59,11 @@ if (request.error) {
 }
 \`\`\`
 `;
+}
+
+/** What the page loader prints: the embed view for the current build (a refusal: its message, exit 1). */
+export async function printEmbed(): Promise<void> {
+  await runScript(async () => {
+    process.stdout.write(embedMarkdown(await loadFigures()));
+  });
 }

@@ -4,8 +4,8 @@
  *
  * Two levels of memo, because 120 page loaders each start a fresh process:
  * - `.cache/pipeline/<key>/figures-<code hash>.json`, beside the pipeline's
- *   outputs: recomputed only when the source or the site's code changes
- *   (code-hash.ts);
+ *   outputs: recomputed only when the source or the code this module reaches
+ *   changes (src/data/code-hash.ts);
  * - `.cache/site/figures.json`, the copy for the current build, written by
  *   `scripts/prepare-data.ts` before every build and preview. A page loader
  *   reads only that file (no pipeline, no DuckDB: ~0.3 s per page instead of
@@ -19,7 +19,7 @@ import type {PipelineOutputs} from "../data/douanes/pipeline.js";
 import {cacheRoot} from "../data/douanes/paths.js";
 import type {FiguresBundle} from "./territory-figures.js";
 import {loadTerritoiresIndustrie, type TerritoiresIndustrie} from "../data/territoires-industrie.js";
-import {memoisedPerSource, writeWhole} from "./code-hash.js";
+import {memoisedPerSource, writeWhole} from "../data/code-hash.js";
 
 export interface SiteFigures extends FiguresBundle {
   /** Identifies the data and the code that made these figures. */
@@ -44,6 +44,9 @@ export function currentFiguresPath(env: NodeJS.ProcessEnv = process.env): string
   return join(cacheRoot(env), "site", "figures.json");
 }
 
+/** The module whose code computes the figures (with the pipeline and territory-figures.ts, which it imports): its import closure keys their memo. */
+export const FIGURES_CODE = ["src/factsheet/figures.ts"] as const;
+
 /** Runs (or reuses) the pipeline, unless given its outputs, and the figures for the source TRADE_SOURCE names. */
 export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFigures> {
   // Imported here, not at the top: page loaders that find the current figures never pay for the pipeline's modules.
@@ -52,7 +55,7 @@ export async function computeFigures(outputs?: PipelineOutputs): Promise<SiteFig
   // Read once for the whole build (the page loaders read it from the figures); its checksum keys the memo.
   const territoiresIndustrie = loadTerritoiresIndustrie();
   const name = `figures-${territoiresIndustrie?.file.sha256.slice(0, 12) ?? "sans-ti"}`;
-  return memoisedPerSource(pipeline, name, async (key): Promise<SiteFigures> => ({
+  return memoisedPerSource(pipeline, name, FIGURES_CODE, async (key): Promise<SiteFigures> => ({
     ...(await territoryFigures(pipeline, {year: pipeline.manifest.shownYear})),
     key,
     synthetic: pipeline.manifest.synthetic,

@@ -31,6 +31,7 @@ import {territorySearch} from "../components/territory-search.js";
 import type {OverviewRow} from "../data/overview.js";
 import {demoMarked} from "../data/territory-ids.js";
 import type {OutsideDepartement} from "../data/slices.js";
+import {runScript} from "../data/douanes/terminal.js";
 import {html, js} from "./escape.js";
 import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.js";
 
@@ -387,15 +388,17 @@ main p a[href], main li a[href], main td a[href], main caption a[href] { text-de
  * couple of seconds for the one home page) and drawn under jsdom.
  */
 export async function printHome(): Promise<void> {
-  // Imported here: the tests of the page's Markdown need none of the pipeline.
-  const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
-    import("./figures.js"),
-    import("../data/douanes/pipeline.js"),
-    import("../data/overview.js")
-  ]);
-  const figures = await loadFigures();
-  const pipeline = await loadPipeline();
-  const rows = await withOverview(pipeline.tradeParquetPath, (run) => run<OverviewRow>("SELECT * FROM overview WHERE year = ?", [figures.year]));
-  const {document} = await jsdomWindow();
-  process.stdout.write(homeMarkdown(rows, figures, document));
+  await runScript(async () => {
+    // Imported here: the tests of the page's Markdown need none of the pipeline.
+    const [{loadFigures}, {loadPipeline}, {withOverview}] = await Promise.all([
+      import("./figures.js"),
+      import("../data/douanes/pipeline.js"),
+      import("../data/overview.js")
+    ]);
+    const figures = await loadFigures();
+    const pipeline = await loadPipeline();
+    const rows = await withOverview(pipeline.tradeParquetPath, (run) => run<OverviewRow>("SELECT * FROM overview WHERE year = ?", [figures.year]));
+    const {document} = await jsdomWindow();
+    process.stdout.write(homeMarkdown(rows, figures, document));
+  });
 }

@@ -30,6 +30,7 @@ import {
   practicalInformation,
   SYNTHETIC_BANNER
 } from "./content.js";
+import {runScript} from "../data/douanes/terminal.js";
 import {loadFigures, type SiteFigures} from "./figures.js";
 import {territoiresIndustrieBlock} from "./territoires-industrie.js";
 import {html, js} from "./escape.js";
@@ -189,7 +190,7 @@ function siteRoot(info: TerritoryInfo): string {
 }
 
 /**
- * Links to the territory's rows (downloads.zip), plain <a download>: they
+ * Links to the territory's rows (data/downloads/), plain <a download>: they
  * work without JavaScript, and Framework copies the files they name.
  */
 function downloadsBlock(info: TerritoryInfo, figures: SiteFigures): string {
@@ -387,13 +388,15 @@ ${enhanceCell(info, figures)}
 `;
 }
 
-/** What a page loader prints: the page of `id` with the current build's figures and views. */
+/** What a page loader prints: the page of `id` with the current build's figures and views (a refusal: its message, exit 1). */
 export async function printFactsheet(id: string): Promise<void> {
-  const figures = await loadFigures();
-  const info = findTerritory(id);
-  const shown = info ? shownTerritories(info, figures) : [];
-  const [views, ...otherViews] = await Promise.all([loadStaticViews(id), ...shown.slice(1).map((t) => loadStaticViews(t.id))]);
-  process.stdout.write(factsheetMarkdown(id, figures, views, Object.fromEntries(shown.slice(1).map((t, i) => [t.id, otherViews[i]]))));
+  await runScript(async () => {
+    const figures = await loadFigures();
+    const info = findTerritory(id);
+    const shown = info ? shownTerritories(info, figures) : [];
+    const [views, ...otherViews] = await Promise.all([loadStaticViews(id), ...shown.slice(1).map((t) => loadStaticViews(t.id))]);
+    process.stdout.write(factsheetMarkdown(id, figures, views, Object.fromEntries(shown.slice(1).map((t, i) => [t.id, otherViews[i]]))));
+  });
 }
 
 /** Reads `--code=10` from a page loader's arguments (Framework passes route parameters so). */

@@ -10,8 +10,8 @@
  * its labels unreadable; the page's CSS shows one of the two.
  *
  * Memoised like the figures (figures.ts): `.cache/pipeline/<key>/views-
- * <year>-<code hash>.json`, recomputed only when the source or the code
- * changes, then published as one small file per territory.
+ * <year>-<code hash>.json`, recomputed only when the source or the code this
+ * module reaches changes, then published as one small file per territory.
  */
 import {join} from "node:path";
 import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.js";
@@ -20,7 +20,7 @@ import type {PipelineOutputs} from "../data/douanes/pipeline.js";
 import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.js";
 import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-slices.js";
 import {demoMarked, territoriesWithFigures} from "../data/territory-ids.js";
-import {memoisedPerSource, writeWhole} from "./code-hash.js";
+import {memoisedPerSource, writeWhole} from "../data/code-hash.js";
 import {slug} from "./names.js";
 import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.js";
 import {viewTerritory} from "./view-territories.js";
@@ -90,9 +90,12 @@ export async function drawStaticViews(
   });
 }
 
+/** The module whose code draws the views: its import closure keys their memo (src/data/code-hash.ts). */
+export const VIEWS_CODE = ["src/factsheet/prerender.ts"] as const;
+
 /** Draws (or reuses) every territory's views for the pipeline's data and the year shown. */
 export async function computeStaticViews(pipeline: PipelineOutputs, year: number): Promise<StaticViewsBundle> {
-  return memoisedPerSource(pipeline, `views-${year}`, async (key) => ({
+  return memoisedPerSource(pipeline, `views-${year}`, VIEWS_CODE, async (key) => ({
     key,
     territories: await drawStaticViews(pipeline, year, undefined, {synthetic: pipeline.manifest.synthetic})
   }));

@@ -33,7 +33,7 @@ describe("SIGTERM during a run", () => {
     await Promise.all([source, cache, tmp].map((folder) => mkdir(folder)));
     await writeFile(join(source, "202501_regional_2024_export_import.zip"), zipSync({"Region_2024_Export.txt": bulkLines()}, {level: 1}));
 
-    const child = spawn(process.execPath, ["--import", "tsx", "src/data/trade.parquet.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/prepare-data.ts"], {
       env: {...process.env, TRADE_SOURCE: source, TRADE_CACHE_DIR: cache, TMPDIR: tmp},
       stdio: ["ignore", "ignore", "pipe"]
     });

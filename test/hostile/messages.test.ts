@@ -86,9 +86,9 @@ describe("a refusal ends a script with its message, exit 1, and no stack unless 
     expect(debug.stderr).toMatch(STACK_LINE);
   }, 120_000);
 
-  it("a data loader on a refused source", async () => {
+  it("a page loader on a refused source", async () => {
     const env = {TRADE_SOURCE: await nestedZipFolder(), TRADE_CACHE_DIR: await tempDir("hostile-loader-cache-")};
-    const loader = await runScriptFile("src/data/trade.parquet.ts", [], env);
+    const loader = await runScriptFile("src/france.md.ts", [], env);
     expect(loader.code).toBe(1);
     expect(loader.stdout).toBe("");
     expect(loader.stderr).toMatch(/^✗ region_44\.zip : contient une archive zip imbriquée/m);

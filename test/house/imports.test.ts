@@ -59,7 +59,7 @@ describe("the house's imports", () => {
   it("finds the modules and sorts them in layers", () => {
     expect(files.length).toBeGreaterThan(200);
     expect(layerOf("src/data/slices.ts")).toBe("data");
-    expect(layerOf("src/data/slices.zip.ts")).toBe("pages");
+    expect(layerOf("src/data/example.csv.ts")).toBe("pages");
     expect(layerOf("src/queries/queries.ts")).toBe("queries");
     expect(layerOf("src/components/format.ts")).toBe("components");
     expect(layerOf("src/factsheet/page.ts")).toBe("pages");

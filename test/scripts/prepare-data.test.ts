@@ -1,45 +1,35 @@
 /**
  * The prepare step's freshness rule: which of Framework's loaders must run
- * again, marked by their modification time only; and the one code hash every
- * memo and printed page is keyed by, which any edit of the site's code changes.
+ * again, marked by their modification time only; and the one code-hash scheme
+ * every memo and printed page is keyed by: all the code its modules reach.
  */
-import {cp, mkdtemp, readFile, stat, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {isCodeEdit} from "../../scripts/dev.js";
-import {cachedOutputs, findLoaders, markChanged, staleLoaders} from "../../scripts/prepare-data.js";
-import {siteCodeFiles, siteCodeHash} from "../../src/factsheet/code-hash.js";
+import {findPageLoaders, markChanged, pagesStale} from "../../scripts/prepare-data.js";
+import {codeHash, moduleClosure} from "../../src/data/code-hash.js";
+import {PIPELINE_CODE} from "../../src/data/douanes/pipeline.js";
+import {FIGURES_CODE} from "../../src/factsheet/figures.js";
+import {VIEWS_CODE} from "../../src/factsheet/prerender.js";
 import {PROJECT_ROOT} from "../../src/data/douanes/paths.js";
 
-const loaders = {pages: ["src/index.md.ts", "src/departements/[code].md.ts"], data: ["src/data/slices.zip.ts"]};
-
-describe("staleLoaders", () => {
-  it("runs every loader again on a first run or when the data changed", () => {
-    expect(staleLoaders(null, {data: "a", pages: "p"}, loaders)).toEqual([...loaders.data, ...loaders.pages]);
-    expect(staleLoaders({data: "a", pages: "p"}, {data: "b", pages: "p"}, loaders)).toEqual([...loaders.data, ...loaders.pages]);
-  });
-
-  it("runs only the page loaders when only the code or the views changed, and none when nothing did", () => {
-    expect(staleLoaders({data: "a", pages: "p"}, {data: "a", pages: "q"}, loaders)).toEqual(loaders.pages);
-    expect(staleLoaders({data: "a", pages: "p"}, {data: "a", pages: "p"}, loaders)).toEqual([]);
+describe("pagesStale", () => {
+  it("prints the pages again on a first run or when what they are printed from changed, and not otherwise", () => {
+    expect(pagesStale(null, {pages: "p"})).toBe(true);
+    expect(pagesStale({pages: "p"}, {pages: "q"})).toBe(true);
+    expect(pagesStale({pages: "p"}, {pages: "p"})).toBe(false);
   });
 });
 
-describe("findLoaders", () => {
-  it("finds the site's page and data loaders, not its modules", async () => {
-    const found = await findLoaders(join(PROJECT_ROOT, "src"));
-    const rel = (files: string[]) => files.map((file) => file.slice(join(PROJECT_ROOT, "src").length + 1));
-    expect(rel(found.pages)).toEqual(expect.arrayContaining(["index.md.ts", "departements/[code].md.ts", "regions/[code].md.ts", "france.md.ts", "integrer.md.ts"]));
-    expect(rel(found.data)).toEqual(expect.arrayContaining(["data/slices.zip.ts", "data/trade.parquet.ts", "data/manifest.json.ts"]));
-    expect([...found.pages, ...found.data].some((file) => /components|douanes|factsheet\//.test(file))).toBe(false);
-  });
-});
-
-describe("cachedOutputs", () => {
-  it("names a data loader's output in Framework's cache and, for an archive, its extracted members", () => {
-    expect(cachedOutputs("src/data/trade.parquet.ts")).toEqual([join("src", ".observablehq", "cache", "data", "trade.parquet")]);
-    expect(cachedOutputs("src/data/downloads.zip.ts")).toEqual([join("src", ".observablehq", "cache", "data", "downloads.zip"), join("src", ".observablehq", "cache", "data", "downloads")]);
+describe("findPageLoaders", () => {
+  it("finds the site's page loaders, and no data loader is left (the prepare step writes the data files)", async () => {
+    const found = (await findPageLoaders(join(PROJECT_ROOT, "src"))).map((file) => file.slice(join(PROJECT_ROOT, "src").length + 1));
+    expect(found).toEqual(expect.arrayContaining(["index.md.ts", "departements/[code].md.ts", "regions/[code].md.ts", "france.md.ts", "integrer.md.ts", "comparer.md.ts"]));
+    expect(found.some((file) => /components|douanes|factsheet\//.test(file))).toBe(false);
+    const dataLoaders = (await readdir(join(PROJECT_ROOT, "src/data"), {recursive: true})).filter((name) => /\.(parquet|zip|json|csv)\.(ts|js)$/.test(name));
+    expect(dataLoaders).toEqual([]);
   });
 });
 
@@ -56,21 +46,47 @@ describe("markChanged", () => {
   });
 });
 
-describe("siteCodeHash", () => {
-  it("covers the formatter, the page template, the config and the lock file, not Framework's cache", async () => {
-    const files = await siteCodeFiles();
-    expect(files).toEqual(expect.arrayContaining(["src/components/format.ts", "src/factsheet/page.ts", "src/data/slices.ts", "observablehq.config.ts", "package-lock.json"]));
-    expect(files.some((file) => file.includes(".observablehq") || file.startsWith("src/data/duckdb/"))).toBe(false);
+describe("codeHash", () => {
+  const pageLoaders = async (root = PROJECT_ROOT) => (await findPageLoaders(join(root, "src"))).map((file: string) => file.slice(root.length).replace(/^\//, ""));
+
+  it("follows the page loaders' imports to the template, the views, the queries and the formatter", async () => {
+    const files = await moduleClosure(await pageLoaders());
+    expect(files).toEqual(expect.arrayContaining(["src/factsheet/page.ts", "src/components/factsheet-views.ts", "src/queries/queries.ts", "src/components/format.ts"]));
+    expect(files.some((file) => file.includes(".observablehq") || file.includes("node_modules"))).toBe(false);
   });
 
-  it("changes when src/components/format.ts changes, so every number of the next build is recomputed", async () => {
+  it("follows the pipeline into the inputs a hand-made list once missed, and not into the pages", async () => {
+    const files = await moduleClosure(PIPELINE_CODE);
+    expect(files).toEqual(expect.arrayContaining(["src/data/reference/countries.ts", "src/data/windows-1252.ts", "src/data/territories.ts", "src/data/demo/calibration.ts"]));
+    expect(files.filter((file) => file.startsWith("src/components/") || file.startsWith("src/factsheet/"))).toEqual([]);
+  });
+
+  it("changes every key of the next build when src/components/format.ts changes, and the pipeline's not", async () => {
     const root = await mkdtemp(join(tmpdir(), "site-code-"));
-    for (const entry of ["src/components", "src/factsheet", "observablehq.config.ts", "package-lock.json"]) await cp(join(PROJECT_ROOT, entry), join(root, entry), {recursive: true});
-    const before = await siteCodeHash(root);
-    expect(await siteCodeHash(root)).toBe(before);
-    const format = join(root, "src/components/format.ts");
-    await writeFile(format, (await readFile(format, "utf8")).replace(/,/, ";"));
-    expect(await siteCodeHash(root)).not.toBe(before);
+    try {
+      await cp(join(PROJECT_ROOT, "src"), join(root, "src"), {recursive: true, filter: (path) => !/[\\/](\.observablehq|duckdb)$/.test(path)});
+      await cp(join(PROJECT_ROOT, "package-lock.json"), join(root, "package-lock.json"));
+      const keys = async () => Promise.all([codeHash(await pageLoaders(root), root), codeHash(FIGURES_CODE, root), codeHash(VIEWS_CODE, root), codeHash(PIPELINE_CODE, root)]);
+      const before = await keys();
+      const format = join(root, "src/components/format.ts");
+      await writeFile(format, (await readFile(format, "utf8")) + "\n// edited\n");
+      // A hash is computed once per process: a new root stands for the next run.
+      const edited = join(root, "..", `${root.split(/[\\/]/).at(-1)}-edited`);
+      await cp(root, edited, {recursive: true});
+      const after = await Promise.all([codeHash(await pageLoaders(edited), edited), codeHash(FIGURES_CODE, edited), codeHash(VIEWS_CODE, edited), codeHash(PIPELINE_CODE, edited)]);
+      expect(after.slice(0, 3).map((key, i) => key !== before[i])).toEqual([true, true, true]);
+      expect(after[3]).toBe(before[3]);
+      await rm(edited, {recursive: true, force: true});
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
+  });
+
+  it("refuses an import that names no file, naming it, rather than keying a memo without it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "site-code-"));
+    await writeFile(join(root, "a.ts"), 'import {b} from "./b.js";\n');
+    await expect(moduleClosure(["a.ts"], root)).rejects.toThrow("Module introuvable pour la clé du cache : b.ts");
+    await rm(root, {recursive: true, force: true});
   });
 });
 
@@ -80,7 +96,10 @@ describe("the dev server's watcher", () => {
     expect(isCodeEdit("components/format.ts")).toBe(true);
     expect(isCodeEdit("style.css")).toBe(true);
     expect(isCodeEdit("departements/[code].md.ts")).toBe(false);
-    expect(isCodeEdit("data/slices.zip.ts")).toBe(false);
+    expect(isCodeEdit("data/manifest.json")).toBe(false);
+    expect(isCodeEdit("data/slices/D10.parquet")).toBe(false);
+    expect(isCodeEdit("data/downloads/D10-demonstration.csv")).toBe(false);
+    expect(isCodeEdit("data/slices.ts")).toBe(true);
     expect(isCodeEdit(".observablehq/cache/departements/10.md")).toBe(false);
     expect(isCodeEdit("data/duckdb/duckdb-browser-eh.worker.js")).toBe(false);
   });

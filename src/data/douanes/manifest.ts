@@ -1,4 +1,4 @@
-/** The manifest published beside the data (src/data/manifest.json.ts). */
+/** The manifest published beside the data (data/manifest.json, src/factsheet/data-files.ts). */
 import type {Accounting} from "./rejections.js";
 import type {Reconciliation} from "./reconcile.js";
 import type {SourceMode} from "./source.js";

@@ -1,16 +1,16 @@
 /**
  * The pipeline runs ONCE per source even though several loaders need it:
  * outputs are memoised in `.cache/pipeline/<key>/`, where the key hashes the
- * input files' checksums, the parser version, the parser's own code and every
- * other input of its outputs (reference tables, geography, canonical schema,
- * codec, locked library versions). Each loader then copies one file from there.
+ * input files' checksums, the parser version, the settings and all the code the
+ * pipeline runs (`codeHash`, src/data/code-hash.ts: its import closure and the
+ * locked library versions). Each loader then copies one file from there.
  */
-import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
-import {dirname, join, relative} from "node:path";
-import {fileURLToPath} from "node:url";
+import {mkdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {dirname, join} from "node:path";
+import {codeHash} from "../code-hash.js";
 import {sha256} from "./checksum.js";
 import type {Manifest} from "./manifest.js";
-import {cacheRoot, PROJECT_ROOT} from "./paths.js";
+import {cacheRoot} from "./paths.js";
 import {describeAccounting} from "./rejections.js";
 import {requestedYear} from "./complete-years.js";
 import {OUTPUT_FILES, PARSER_VERSION, runPipeline, type RunOptions} from "./run-pipeline.js";
@@ -28,37 +28,12 @@ export interface PipelineOutputs {
   manifest: Manifest;
 }
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-/** Besides this folder (sub-folders included), what the outputs depend on, relative to the project root. */
-export const PIPELINE_INPUTS = [
-  "src/data/reference",
-  "src/data/customs-geography.ts",
-  "src/data/canonical.ts",
-  "src/data/territories.ts",
-  "src/data/windows-1252.ts",
-  "src/data/parquet-output.ts",
-  "package-lock.json"
-] as const;
-
-async function filesUnder(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) return [];
-  if (info.isFile()) return [path];
-  return (await readdir(path, {recursive: true})).filter((name) => name.endsWith(".ts")).map((name) => join(path, name));
-}
-
-/** Hash of the parser's code and of its other inputs, so that a changed parser never serves a stale cache. */
-export async function codeVersion(): Promise<string> {
-  const paths = [...await filesUnder(HERE), ...(await Promise.all(PIPELINE_INPUTS.map((p) => filesUnder(join(PROJECT_ROOT, p))))).flat()];
-  const names = [...new Set(paths.map((path) => relative(PROJECT_ROOT, path).split("\\").join("/")))].sort();
-  const parts = await Promise.all(names.map(async (name) => name + "\0" + (await readFile(join(PROJECT_ROOT, name), "utf8"))));
-  return sha256(parts.join("\0"));
-}
+/** The modules that make the pipeline's outputs: this one (its import closure holds the readers, the reference tables, the geography, the canonical schema) and the demo generator, which demo-source.ts loads by path. */
+export const PIPELINE_CODE = ["src/data/douanes/pipeline.ts", "src/data/demo/index.ts"] as const;
 
 export async function pipelineKey(plan: SourcePlan, options: RunOptions = {}): Promise<string> {
   const inputs = plan.inputs.map((input) => [input.name, input.sha256]);
-  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeVersion(), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs, year: options.year ?? null})).slice(0, 20);
+  return sha256(JSON.stringify({parser: PARSER_VERSION, code: await codeHash(PIPELINE_CODE), mode: plan.mode, synthetic: plan.synthetic, allowGaps: plan.allowGaps ?? false, inputs, year: options.year ?? null})).slice(0, 20);
 }
 
 function outputsIn(folder: string, manifest: Manifest): PipelineOutputs {

@@ -1,4 +1,0 @@
-/** Product labels (code, name) from the customs' label file. Built by the customs pipeline (douanes/pipeline.ts), TRADE_SOURCE chooses the source. */
-import {publishPipelineFile} from "./douanes/publish.js";
-
-await publishPipelineFile("productsParquetPath");
