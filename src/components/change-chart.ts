@@ -12,7 +12,7 @@
 import * as Plot from "@observablehq/plot";
 import {nice, precisionFixed, tickStep, ticks as d3ticks} from "d3";
 import {formatSignedPercent, UNIT_SPACE} from "./format.js";
-import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
+import {CHART_FONT, chartFigure, emptyNote, plotStyle, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, flowColor, flowLabel} from "./palette.js";
 import type {Flow} from "../data/canonical.js";
 import {quarterDomain, quarterTicks} from "./trend-chart.js";
@@ -30,7 +30,6 @@ export interface ChangeChartOptions {
   document?: Document;
 }
 
-const FONT = 11;
 const FLOWS: readonly Flow[] = ["export", "import"];
 const MARGIN_TOP = 26;
 const MARGIN_BOTTOM = 30;
@@ -78,7 +77,7 @@ export function changeChart(points: readonly QuarterPoint[], options: ChangeChar
   const percent = (p: ChangePoint) => p.change * 100;
   const scale = changeScale(drawn.map(percent), height - MARGIN_TOP - MARGIN_BOTTOM);
   const tickFormat = (v: number) => formatSignedPercent(v / 100, scale.decimals);
-  const marginLeft = Math.max(40, Math.ceil(Math.max(...scale.ticks.map((v) => estimateTextWidth(tickFormat(v), FONT)))) + 14);
+  const marginLeft = Math.max(40, Math.ceil(Math.max(...scale.ticks.map((v) => estimateTextWidth(tickFormat(v), CHART_FONT)))) + 14);
   const plotWidth = width - marginLeft - MARGIN_RIGHT;
   const domain = quarterDomain(drawn);
 
@@ -105,7 +104,7 @@ export function changeChart(points: readonly QuarterPoint[], options: ChangeChar
     marginRight: MARGIN_RIGHT,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
-    style: {fontSize: `${FONT}px`, fontFamily: "system-ui, sans-serif"},
+    style: plotStyle(),
     ariaLabel: title,
     ariaDescription: changeDescription(drawn),
     fx: {domain, label: null, axis: "bottom", tickSize: 0, padding: 0.2, ticks: quarterTicks(drawn, plotWidth)},

@@ -38,6 +38,14 @@ export function resolveDocument(document: Document | undefined): Document {
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
+/** The charts' type size: 11 px labels, never shrunk (phones get a narrow drawing instead, see prerender.ts). */
+export const CHART_FONT = 11;
+
+/** Plot's style for every chart: the page's system font at CHART_FONT. */
+export function plotStyle(): {fontSize: string; fontFamily: string} {
+  return {fontSize: `${CHART_FONT}px`, fontFamily: "system-ui, sans-serif"};
+}
+
 /** An <svg> with its text alternative (role="img", aria-label and <title>). */
 export function createSvg(document: Document, width: number, height: number, label: string): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import {ticks} from "d3";
 import {formatNumber, formatSignedMillionEuros, formatMillionEuros, UNIT_SPACE} from "./format.js";
-import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
+import {CHART_FONT, chartFigure, emptyNote, plotStyle, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, fitText} from "./palette.js";
 
 /** Shown instead of the chart when there is nothing to draw. */
@@ -30,7 +30,6 @@ export interface PartnerBalanceOptions {
   rows?: {kind: string; noData: string; reading: string};
 }
 
-const FONT = 11;
 const ROW_HEIGHT = 28;
 const MARGIN_TOP = 34;
 const MARGIN_BOTTOM = 30;
@@ -49,7 +48,7 @@ export function axisTicks(low: number, high: number, plotWidth: number, format: 
   let best: number[] = [];
   for (let count = 2; count <= 12; count++) {
     const values = ticks(low, high, count);
-    const widest = Math.max(...values.map((value) => estimateTextWidth(format(value), FONT)));
+    const widest = Math.max(...values.map((value) => estimateTextWidth(format(value), CHART_FONT)));
     const spacing = values.length > 1 ? (plotWidth * (values[1] - values[0])) / span : Infinity;
     const readable = spacing >= widest + TICK_GAP;
     if (readable && values.length > best.length) best = values;
@@ -85,10 +84,10 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
   const balanceLabel = (row: PartnerRow) => formatSignedMillionEuros(balance(row));
 
   const marginLeft = Math.min(
-    Math.max(60, ...sorted.map((row) => estimateTextWidth(row.countryName, FONT) + 12)),
+    Math.max(60, ...sorted.map((row) => estimateTextWidth(row.countryName, CHART_FONT) + 12)),
     Math.round(width * 0.3)
   );
-  const marginRight = Math.max(70, ...sorted.map((row) => estimateTextWidth(balanceLabel(row), FONT) + 16));
+  const marginRight = Math.max(70, ...sorted.map((row) => estimateTextWidth(balanceLabel(row), CHART_FONT) + 16));
   const height = MARGIN_TOP + MARGIN_BOTTOM + Math.max(1, sorted.length) * ROW_HEIGHT;
   const millions = (euros: number) => euros / 1e6;
   const nb = UNIT_SPACE;
@@ -106,7 +105,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
     marginRight,
     marginTop: MARGIN_TOP,
     marginBottom: MARGIN_BOTTOM,
-    style: {fontSize: `${FONT}px`, fontFamily: "system-ui, sans-serif"},
+    style: plotStyle(),
     ariaLabel: title,
     y: {
       domain: sorted.map((row) => row.country),
@@ -114,7 +113,7 @@ export function partnerBalanceChart(rows: readonly PartnerRow[], options: Partne
       padding: 0.2,
       tickSize: 0,
       // Country names are data: Plot writes them as text, and long ones are cut to fit the margin.
-      tickFormat: (code: string) => fitText(names.get(code) ?? code, marginLeft - 10, FONT, 3) || code
+      tickFormat: (code: string) => fitText(names.get(code) ?? code, marginLeft - 10, CHART_FONT, 3) || code
     },
     x: {
       label: null,
@@ -183,7 +182,7 @@ function sideHeaders(rows: readonly PartnerRow[], plotWidth: number): {left: str
   const maxExports = Math.max(0, ...rows.map((row) => row.exports));
   const span = maxImports + maxExports || 1;
   const pick = (room: number, candidates: string[]) =>
-    candidates.find((text) => estimateTextWidth(text, FONT, true) + 8 <= room) ?? "";
+    candidates.find((text) => estimateTextWidth(text, CHART_FONT, true) + 8 <= room) ?? "";
   return {
     left: pick((plotWidth * maxImports) / span, ["← Importations (M€)", "← Importations", "← Imp."]),
     right: pick((plotWidth * maxExports) / span, ["Exportations (M€) →", "Exportations →", "Exp. →"])

@@ -15,7 +15,7 @@
 import {hierarchy, select, treemap, type HierarchyRectangularNode} from "d3";
 import {formatMillionEuros, formatPercent, UNIT_SPACE} from "./format.js";
 import {balanceText} from "./key-figures.js";
-import {chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
+import {CHART_FONT, chartFigure, createSvg, legendElement, resolveDocument} from "./figure.js";
 import {COLORS, estimateTextWidth, fitText, flowColor, flowLabel, OTHERS_CODE, textColorOn, wrapWhole} from "./palette.js";
 import type {Flow} from "../data/canonical.js";
 
@@ -38,7 +38,6 @@ const FLOWS: readonly Flow[] = ["import", "export"]; // left to right, or top to
 const GAP = 16;
 const HEADER_FONT = 12.5;
 const HEADER_LINE = 16;
-const FONT = 11;
 const LINE_HEIGHT = 13;
 const CELL_PADDING = 4;
 /** Below this width the blocks are stacked: side by side, each would be too narrow for names. */
@@ -62,18 +61,18 @@ export function cellLabel(name: string, value: number, flowTotal: number, width:
   const innerWidth = width - 2 * CELL_PADDING;
   const maxLines = Math.floor((height - 2 * CELL_PADDING) / LINE_HEIGHT);
   if (maxLines < 1 || innerWidth <= 0) return undefined;
-  const nameLines = wrapWhole(name, innerWidth, FONT);
+  const nameLines = wrapWhole(name, innerWidth, CHART_FONT);
   if (!nameLines || nameLines.length === 0 || nameLines.length > maxLines) return undefined;
   const money = formatMillionEuros(value);
   const share = formatPercent(flowTotal > 0 ? value / flowTotal : 0, 1);
   const valueLine =
-    maxLines > nameLines.length ? [`${money} · ${share}`, money, share].find((text) => estimateTextWidth(text, FONT) <= innerWidth) : undefined;
+    maxLines > nameLines.length ? [`${money} · ${share}`, money, share].find((text) => estimateTextWidth(text, CHART_FONT) <= innerWidth) : undefined;
   return {name: nameLines, value: valueLine};
 }
 
 /** Whether a cell can hold its key number ("12"), drawn bold at the label size. */
 export function fitsKeyNumber(key: number, width: number, height: number): boolean {
-  return estimateTextWidth(String(key), FONT, true) + 2 * 3 <= width && FONT + 2 * 2 <= height;
+  return estimateTextWidth(String(key), CHART_FONT, true) + 2 * 3 <= width && CHART_FONT + 2 * 2 <= height;
 }
 
 interface Block {
@@ -163,9 +162,9 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
       g.append("text")
         .attr("class", "block-empty")
         .attr("y", block.headerHeight + 14)
-        .attr("font-size", FONT)
+        .attr("font-size", CHART_FONT)
         .attr("fill", COLORS.mutedText)
-        .text(fitText(`Aucune ${block.flow === "export" ? "exportation" : "importation"} enregistrée.`, block.width, FONT) || "—");
+        .text(fitText(`Aucune ${block.flow === "export" ? "exportation" : "importation"} enregistrée.`, block.width, CHART_FONT) || "—");
     }
 
     const cell = g
@@ -213,12 +212,12 @@ export function activityTreemap(rows: readonly ActivityRow[], options: ActivityT
 }
 
 function drawLabel(cell: SVGGElement, label: CellLabel, fill: string): void {
-  const text = select(cell).append("text").attr("class", "cell-label").attr("fill", fill).attr("font-size", FONT);
+  const text = select(cell).append("text").attr("class", "cell-label").attr("fill", fill).attr("font-size", CHART_FONT);
   label.name.forEach((line, i) => {
     text
       .append("tspan")
       .attr("x", CELL_PADDING)
-      .attr("y", CELL_PADDING + FONT + i * LINE_HEIGHT - 1)
+      .attr("y", CELL_PADDING + CHART_FONT + i * LINE_HEIGHT - 1)
       .attr("font-weight", 600)
       .text(line);
   });
@@ -227,7 +226,7 @@ function drawLabel(cell: SVGGElement, label: CellLabel, fill: string): void {
       .append("tspan")
       .attr("class", "cell-value")
       .attr("x", CELL_PADDING)
-      .attr("y", CELL_PADDING + FONT + label.name.length * LINE_HEIGHT - 1)
+      .attr("y", CELL_PADDING + CHART_FONT + label.name.length * LINE_HEIGHT - 1)
       .text(label.value);
   }
 }
@@ -237,8 +236,8 @@ function drawKeyNumber(cell: SVGGElement, key: number, fill: string, height: num
     .append("text")
     .attr("class", "cell-key")
     .attr("x", 3)
-    .attr("y", Math.min(height - 2, 2 + FONT))
-    .attr("font-size", FONT)
+    .attr("y", Math.min(height - 2, 2 + CHART_FONT))
+    .attr("font-size", CHART_FONT)
     .attr("font-weight", 700)
     .attr("fill", fill)
     .text(String(key));

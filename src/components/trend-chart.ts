@@ -13,7 +13,7 @@ import type {NameForms} from "../data/territories.js";
 import {dataTable, type TableColumn} from "./data-table.js";
 import {formatMillionEuros, formatNumber, formatSignedPercent, UNIT_SPACE} from "./format.js";
 import {isPlural} from "./narrative.js";
-import {chartFigure, emptyNote, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
+import {CHART_FONT, chartFigure, emptyNote, plotStyle, resolveDocument, roleForPlotGroups, sampleLegend, sampleSvg, SVG_NS} from "./figure.js";
 import {COLORS, estimateTextWidth, flowColor, flowLabel} from "./palette.js";
 import type {Flow} from "../data/canonical.js";
 import type {ComparisonRow, QuarterPoint, YearComparison} from "./trends.js";
@@ -29,7 +29,6 @@ export interface TrendChartOptions {
   document?: Document;
 }
 
-const FONT = 11;
 /** Minimum room per x tick label before only the first quarter of each year is labelled. */
 const TICK_ROOM = 58;
 
@@ -71,7 +70,7 @@ function pointTitle(point: QuarterPoint): string {
 /** Room for the widest y tick label: France's quarters reach "200 000" M€, a small département's "50". */
 export function yAxisMargin(points: readonly QuarterPoint[]): number {
   const widestTick = formatNumber(Math.max(0, ...points.map((p) => p.value / 1e6)) * 1.1);
-  return Math.max(40, Math.ceil(estimateTextWidth(widestTick, FONT)) + 14);
+  return Math.max(40, Math.ceil(estimateTextWidth(widestTick, CHART_FONT)) + 14);
 }
 
 export function trendChart(points: readonly QuarterPoint[], options: TrendChartOptions): HTMLElement {
@@ -80,7 +79,7 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
   if (points.length === 0) return chartFigure(emptyNote(document, NO_DATA), [], {title, document, kind: "trend"});
   const height = options.height ?? Math.max(240, Math.min(360, Math.round(width * 0.45)));
   const labels = (["export", "import"] as Flow[]).map((flow) => flowLabel(flow));
-  const marginRight = Math.max(...labels.map((text) => estimateTextWidth(text, FONT, true))) + 14;
+  const marginRight = Math.max(...labels.map((text) => estimateTextWidth(text, CHART_FONT, true))) + 14;
   const domain = quarterDomain(points);
   const millions = (p: QuarterPoint) => p.value / 1e6;
   const marginLeft = yAxisMargin(points);
@@ -127,7 +126,7 @@ export function trendChart(points: readonly QuarterPoint[], options: TrendChartO
     marginRight,
     marginTop: 24,
     marginBottom: 32,
-    style: {fontSize: `${FONT}px`, fontFamily: "system-ui, sans-serif"},
+    style: plotStyle(),
     ariaLabel: title,
     ariaDescription: trendDescription(points),
     x: {type: "point", domain, label: null, ticks: quarterTicks(points, width - marginLeft - marginRight), padding: 0.3},

@@ -12,38 +12,30 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {comparisonFigures, type ComparisonFigures} from "../../src/components/explorer-comparison.js";
 import {formatMillionEuros, formatNumber} from "../../src/components/format.js";
 import {withOverview} from "../../src/data/overview.js";
-import {territoryFigures} from "../../src/factsheet/territory-figures.js";
 import {territoriesWithFigures} from "../../src/data/territory-ids.js";
 import {comparisonMarkdown} from "../../src/factsheet/comparison.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
-import {drawStaticViews, jsdomWindow, NARROW_WIDTH} from "../../src/factsheet/prerender.js";
+import {jsdomWindow, NARROW_WIDTH} from "../../src/factsheet/prerender.js";
 import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
-import {createFixture, ranking, sum, territoryRows, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.js";
+import {ranking, sum, territoryRows, type Fixture} from "../data/synthetic-trade.js";
+import {drawnFixture, type DrawnFixture} from "./site-fixture.js";
 import {HEAVY, reachedModules, rendered} from "./framework-markdown.js";
 
+let site: DrawnFixture;
 let fixture: Fixture;
-let quarterly: QuarterlyFixture;
 let figures: SiteFigures;
 let comparison: ComparisonFigures;
 let views: Record<string, TerritoryViews>;
 const {document} = await jsdomWindow();
 
 beforeAll(async () => {
-  fixture = await createFixture();
-  quarterly = await writeQuarterlyFiles();
-  const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
+  site = await drawnFixture(["D10", "R44"]);
+  ({fixture, figures, views} = site);
   comparison = await withOverview(fixture.tradeParquetPath, (run) => comparisonFigures(run, {year: figures.year, pair: {a: "D10", b: "R44"}}));
-  views = await drawStaticViews(
-    {...fixture, productsQuarterlyParquetPath: quarterly.productsQuarterlyParquetPath, countriesQuarterlyParquetPath: quarterly.countriesQuarterlyParquetPath},
-    figures.year,
-    ["D10", "R44"]
-  );
 }, 60_000);
 
 afterAll(async () => {
-  await fixture?.cleanup();
-  await quarterly?.cleanup();
+  await site?.cleanup();
 });
 
 const page = () => rendered(comparisonMarkdown(figures, comparison, views, document), "/comparer", document);

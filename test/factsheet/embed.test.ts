@@ -9,13 +9,14 @@ import {territoriesWithFigures} from "../../src/data/territory-ids.js";
 import {embedMarkdown} from "../../src/factsheet/embed.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {createFixture, type Fixture} from "../data/synthetic-trade.js";
+import {siteFigures} from "./site-fixture.js";
 
 let fixture: Fixture;
 let figures: SiteFigures;
 
 beforeAll(async () => {
   fixture = await createFixture();
-  figures = {...(await territoryFigures(fixture)), key: "test", synthetic: true, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
+  figures = siteFigures(await territoryFigures(fixture), {sourceDescription: "essai"});
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import {territoryFigures} from "../../src/factsheet/territory-figures.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {factsheetMarkdown, routeParameter} from "../../src/factsheet/page.js";
 import {createFixture, syntheticRows, UNALLOCATED, type Fixture} from "../data/synthetic-trade.js";
+import {siteFigures} from "./site-fixture.js";
 
 let fixture: Fixture;
 let figures: SiteFigures;
@@ -16,7 +17,7 @@ let figures: SiteFigures;
 beforeAll(async () => {
   fixture = await createFixture();
   const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai <b>", retrievedAt: null, territoiresIndustrie: null, gaps: []};
+  figures = siteFigures(bundle, {sourceDescription: "jeu d'essai <b>"});
 });
 
 afterAll(async () => {
@@ -181,7 +182,7 @@ describe("the customs' geography on the pages", () => {
   beforeAll(async () => {
     geography = await createFixture([...syntheticRows(), ...extra("20", 2_500_000), ...extra("99", 1_000_000)]);
     const bundle = await territoryFigures(geography);
-    geographyFigures = {...bundle, key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
+    geographyFigures = siteFigures(bundle, {synthetic: false, sourceDescription: "essai"});
   });
   afterAll(async () => {
     await geography?.cleanup();

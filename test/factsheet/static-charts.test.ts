@@ -8,14 +8,14 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {withDuckDB} from "../../src/data/parquet-output.js";
 import {withSliceData} from "../../src/data/slices.js";
-import {territoryFigures} from "../../src/factsheet/territory-figures.js";
 import {topPartners} from "../../src/queries/queries.js";
 import {formatMillionEuros} from "../../src/components/format.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {factsheetMarkdown} from "../../src/factsheet/page.js";
 import {drawStaticViews, jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "../../src/factsheet/prerender.js";
 import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
-import {createFixture, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.js";
+import type {Fixture} from "../data/synthetic-trade.js";
+import {drawnFixture, type DrawnFixture} from "./site-fixture.js";
 
 // Framework's own Markdown parser (no type declarations: the two functions used, typed here).
 const markdownModule: string = "@observablehq/framework/dist/markdown.js";
@@ -27,26 +27,20 @@ const {createMarkdownIt, parseMarkdown} = (await import(markdownModule)) as {
 const HOSTILE = "${alert(2)} <script>alert(1)</script> & \"q\"\n\nfin";
 const SHOWN = ["D10", "R44", "FR"];
 
+let site: DrawnFixture;
 let fixture: Fixture;
-let quarterly: QuarterlyFixture;
 let figures: SiteFigures;
 let views: Record<string, TerritoryViews>;
 const {document} = await jsdomWindow();
 
 beforeAll(async () => {
-  fixture = await createFixture();
-  quarterly = await writeQuarterlyFiles();
-  const bundle = await territoryFigures(fixture);
-  figures = {...bundle, key: "test", synthetic: true, sourceDescription: "jeu d'essai", retrievedAt: null, territoiresIndustrie: null, gaps: []};
-  views = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, SHOWN);
+  site = await drawnFixture(SHOWN);
+  ({fixture, figures, views} = site);
 }, 60_000);
 
 afterAll(async () => {
-  await fixture?.cleanup();
-  await quarterly?.cleanup();
+  await site?.cleanup();
 });
-
-const quarterlyPaths = () => ({productsQuarterlyParquetPath: quarterly.productsQuarterlyParquetPath, countriesQuarterlyParquetPath: quarterly.countriesQuarterlyParquetPath});
 
 const regionPage = () => factsheetMarkdown("R44", figures, views.R44, {FR: views.FR});
 
@@ -134,7 +128,7 @@ describe("the views in a factsheet's HTML", () => {
         [HOSTILE, fixture.countriesParquetPath]
       );
     });
-    const hostile = await drawStaticViews({...fixture, ...quarterlyPaths(), countriesParquetPath: `${fixture.countriesParquetPath}.hostile`}, figures.year, ["D10"]);
+    const hostile = await drawStaticViews({...site.sources, countriesParquetPath: `${fixture.countriesParquetPath}.hostile`}, figures.year, ["D10"]);
     const safe = rendered(factsheetMarkdown("D10", figures, views.D10));
     const page = rendered(factsheetMarkdown("D10", figures, hostile.D10));
     expect(page.body.querySelectorAll("script")).toHaveLength(0);
@@ -155,14 +149,14 @@ describe("the views in a factsheet's HTML", () => {
   });
 
   it("on synthetic data, name the chart CSVs « -demonstration », and not otherwise", async () => {
-    const demo = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, ["D10"], {synthetic: true});
+    const demo = await drawStaticViews(site.sources, figures.year, ["D10"], {synthetic: true});
     const names = (drawn: typeof demo.D10) => [...drawn.partenaires!.after.matchAll(/download="([^"]+)"/g)].map((match) => match[1]);
     expect(names(demo.D10)).toEqual([`aube-10-demonstration-partenaires-${figures.year}.csv`]);
     expect(names(views.D10)).toEqual([`aube-10-partenaires-${figures.year}.csv`]);
   }, 60_000);
 
   it("are the same from one build to the next, and give no element an id", async () => {
-    const again = await drawStaticViews({...fixture, ...quarterlyPaths()}, figures.year, ["D10"]);
+    const again = await drawStaticViews(site.sources, figures.year, ["D10"]);
     expect(JSON.stringify(again.D10)).toBe(JSON.stringify(views.D10));
     for (const [kind, drawn] of Object.entries(views.D10)) expect(`${drawn.wide.join("")}${drawn.narrow.join("")}`, kind).not.toMatch(/\sid="/);
   }, 60_000);

@@ -16,6 +16,7 @@ import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {factsheetMarkdown} from "../../src/factsheet/page.js";
 import {createFixture} from "../data/synthetic-trade.js";
 import {bulkText, CROSSED_QUARTERS, labelText, latin1, regionEntries, tempDir, utf8, workbook, writeFolder, zip, type BulkLine, type DeptFixture, type Row} from "../data/douanes/fixtures.js";
+import {siteFigures} from "../factsheet/site-fixture.js";
 
 /** The old layout's quarter headers: « 2023-T3 » … « 2024-T4 ». */
 const HEADERS = CROSSED_QUARTERS.map((q) => q.replace("T", "-T"));
@@ -123,7 +124,7 @@ describe("completeness per département × flow × quarter", () => {
     const fixture = await createFixture();
     try {
       const gaps = [{table: "fichiers croisés Pays × Produits", dept: "10", flow: "export" as const, quarter: "2024T4"}, {table: "fichiers par produit", dept: "10", flow: "import" as const, quarter: "2024T1"}];
-      const figures: SiteFigures = {...(await territoryFigures(fixture)), key: "test", synthetic: false, sourceDescription: "essai", retrievedAt: null, territoiresIndustrie: null, gaps};
+      const figures: SiteFigures = siteFigures(await territoryFigures(fixture), {synthetic: false, sourceDescription: "essai", gaps});
       expect(factsheetMarkdown("D10", figures)).toContain("Données incomplètes : la source ne contient aucune valeur pour les exportations (4e trimestre 2024) et les importations (1er trimestre 2024) de ce département.");
       for (const id of ["R44", "FR"]) {
         expect(factsheetMarkdown(id, figures)).toContain("la source ne contient aucune valeur pour les exportations (4e trimestre 2024) et les importations (1er trimestre 2024) de l&#39;Aube.");
