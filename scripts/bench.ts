@@ -41,7 +41,8 @@ import {gzipSync} from "node:zlib";
 import type {BrowserContext, CDPSession, Page} from "playwright-core";
 import {launchChromium} from "../test/e2e/browser.js";
 import {resolveRequestPath, startStaticServer, type ServedRequest} from "./serve-dist.js";
-import {VIEW_KINDS, viewChanges} from "../src/components/factsheet-views.js";
+import {VIEW_KINDS} from "../src/components/chart-kinds.js";
+import {viewChanges} from "../src/components/factsheet-views.js";
 import {defaultState, type ViewState} from "../src/components/view-state.js";
 
 // --- What is measured --------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the prepare step, then Framework's preview server; while it
  * runs, an edit to the site's code (src/ outside the page loaders, which
- * Framework watches, and the data files the prepare step writes) runs the
+ * Framework watches, and the data files the prepare step writes) or to a
+ * page template (templates/) runs the
  * prepare step again in a fresh process, which marks the stale page loaders;
  * Framework then re-runs the open page's loader and reloads it. No restart after editing a page template or a view.
  */
@@ -9,6 +10,7 @@ import {spawn} from "node:child_process";
 import {watch} from "node:fs";
 import {runScript} from "../src/data/douanes/terminal.js";
 import {isPublishedDataFile} from "../src/factsheet/data-files.js";
+import {TEMPLATES_FOLDER} from "../src/factsheet/template.js";
 import {prepareSite} from "./prepare-data.js";
 
 // Written by the prepare step or by Framework: never a reason to prepare again.
@@ -49,10 +51,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     running = null;
     if (again) (again = false), void run();
   };
-  watch("src", {recursive: true}, (_event, name) => {
-    if (!name || !isCodeEdit(name)) return;
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(run, 300);
+  };
+  watch("src", {recursive: true}, (_event, name) => {
+    if (name && isCodeEdit(name)) schedule();
+  });
+  // The page templates (templates/*.md) are filled by the page loaders: an edit reprints the pages.
+  watch(TEMPLATES_FOLDER, {recursive: true}, (_event, name) => {
+    if (name?.endsWith(".md")) schedule();
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

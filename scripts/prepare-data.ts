@@ -11,7 +11,8 @@
  * 3. Freshness: the site's only loaders are its page loaders (`*.md.ts`).
  *    Framework runs one again only when its file is newer than its cached
  *    output, so when what the pages are printed from changed (the code the
- *    page loaders run, the figures, the views), they are marked as changed:
+ *    page loaders run, the templates, the figures, the views), they are
+ *    marked as changed:
  *    their modification time, nothing else. Framework's cache is never
  *    touched; `npm run clean` empties it.
  *
@@ -26,6 +27,7 @@ import {printError, runScript} from "../src/data/douanes/terminal.js";
 import {codeHash, writeWhole} from "../src/data/code-hash.js";
 import {computeFigures, publishFigures} from "../src/factsheet/figures.js";
 import {publishDataFiles} from "../src/factsheet/data-files.js";
+import {templateFiles} from "../src/factsheet/template.js";
 import {computeStaticViews, publishStaticViews} from "../src/factsheet/prerender.js";
 import {copyDuckdbEngine, prepareNpmCache} from "./prepare-offline.js";
 
@@ -71,7 +73,7 @@ export async function prepareSite(env: NodeJS.ProcessEnv = process.env): Promise
   step(written ? `${written} fichiers de données écrits dans src/data/` : "fichiers de données à jour");
   const loaders = await findPageLoaders();
   const now: PageInputs = {
-    pages: `${await codeHash(loaders)}-${figures.key}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
+    pages: `${await codeHash([...loaders, ...templateFiles()])}-${figures.key}-${views.key}-${figures.territoiresIndustrie?.file.sha256.slice(0, 16) ?? "sans-ti"}`
   };
   const before = await readFile(inputsPath(env), "utf8").then((text) => JSON.parse(text) as PageInputs, () => null);
   const stale = pagesStale(before, now) ? loaders : [];

@@ -6,6 +6,20 @@
  */
 import type {Flow} from "../data/canonical.js";
 
+/**
+ * The views of a factsheet, by the key their slot carries (data-view) and a
+ * template names (`{{vue partenaires}}`, templates/factsheet.md); how each is
+ * queried and drawn is its entry in VIEWS (factsheet-views.ts), which the
+ * compiler holds to this list. Lower-case words: they stand in a placeholder,
+ * an attribute and a URL.
+ */
+export const VIEW_KINDS = ["chiffres", "departements", "partenaires", "activites", "exportations", "importations", "tendance", "comparaisons", "indicateurs"] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+
+export function isViewKind(value: string): value is ViewKind {
+  return (VIEW_KINDS as readonly string[]).includes(value);
+}
+
 export const CHART_KINDS = ["partenaires", "activites", "exportations", "importations", "tendance", "evolution"] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
 
@@ -51,7 +65,7 @@ export const sankeyKind = (flow: Flow): ChartKind => (flow === "export" ? "expor
 
 
 /** The charts each view of a factsheet draws, in order (components/factsheet-views.ts); the other views draw none. */
-export const VIEW_CHARTS: Readonly<Record<string, readonly ChartKind[]>> = {
+export const VIEW_CHARTS: Readonly<Partial<Record<ViewKind, readonly ChartKind[]>>> = {
   partenaires: ["partenaires"],
   activites: ["activites"],
   exportations: ["exportations"],

@@ -37,7 +37,7 @@ export function embedRequest(search: string, territories: Readonly<Record<string
 
 /**
  * The chart as the territory's factsheet prints it: the wide drawing of its
- * view (src/factsheet/static-charts.ts), taken from the factsheet's HTML, so
+ * view (`viewSlot`, src/factsheet/page.ts), taken from the factsheet's HTML, so
  * the embed view and the factsheet show the same chart and the build writes
  * it once. Null when the page holds no such chart.
  */

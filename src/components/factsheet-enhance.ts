@@ -8,7 +8,7 @@
  * choice is written in the URL, so a link reopens the same view.
  */
 import {chartActions} from "./chart-export.js";
-import {VIEW_CHARTS} from "./chart-kinds.js";
+import {isViewKind, VIEW_CHARTS} from "./chart-kinds.js";
 import type {FactsheetSources} from "./factsheet-data.js";
 import type {ViewTerritory} from "./factsheet-views.js";
 import {liveQueue} from "./live-queue.js";
@@ -33,7 +33,8 @@ type Live = typeof import("./factsheet-live.js");
 
 /** Adds the image and embed actions of each chart of a slot, once (a redraw keeps them: they look the chart up when pressed). */
 export function addChartActions(slot: HTMLElement, config: FactsheetConfig, year: () => number): void {
-  const kinds = VIEW_CHARTS[slot.dataset.view ?? ""];
+  const view = slot.dataset.view ?? "";
+  const kinds = isViewKind(view) ? VIEW_CHARTS[view] : undefined;
   const territory = config.territories[slot.dataset.territory ?? ""];
   if (!kinds || !territory || slot.querySelector(".view-actions")) return;
   const wrappers = [...slot.querySelectorAll<HTMLElement>(".view-wide > .view-chart")];

@@ -18,7 +18,7 @@
  * key-figures line). A slot of the page holds them in that order.
  */
 import {chartData, readingParagraph, type ChartDataColumn} from "./chart-data.js";
-import {chartTitle, type ChartKind} from "./chart-kinds.js";
+import {chartTitle, type ChartKind, type ViewKind} from "./chart-kinds.js";
 import {changeChart} from "./change-chart.js";
 import {resolveDocument} from "./figure.js";
 import {balanceRoundingNote, formatShare} from "./format.js";
@@ -357,14 +357,7 @@ export const VIEWS = {
   tendance,
   comparaisons,
   indicateurs
-} as const;
-
-export type ViewKind = keyof typeof VIEWS;
-export const VIEW_KINDS = Object.keys(VIEWS) as ViewKind[];
-
-export function isViewKind(value: string): value is ViewKind {
-  return Object.prototype.hasOwnProperty.call(VIEWS, value);
-}
+} as const satisfies Record<ViewKind, unknown>;
 
 /** Whether the view shows something else in `next` than in `drawn`, the state it was drawn in. */
 export const viewChanges = (kind: ViewKind, drawn: ViewState, next: ViewState) => VIEWS[kind].redrawnBy.some((key) => drawn[key] !== next[key]);

@@ -17,8 +17,8 @@ import {PROJECT_ROOT} from "./douanes/paths.js";
 /** The libraries' exact versions: a library upgrade is a code change. */
 const LOCK_FILE = "package-lock.json";
 
-// Static imports and re-exports (type-only ones too: a type can change what is emitted), and dynamic imports of a literal path.
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^;"']*?\sfrom\s+)?["'](\.{1,2}\/[^"']+)["']|\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+// Static imports and re-exports, and dynamic imports of a literal path; not `import type`, which the compiler erases.
+const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?!type\s)(?:[^;"']*?\sfrom\s+)?["'](\.{1,2}\/[^"']+)["']|\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
 
 // A page's JavaScript cell written by a page module (```js … ```, escaped or not) imports relative to the page, in the browser: not code the build runs.
 const PAGE_CELL = /(?:\\?`){3}js[\s\S]*?(?:\\?`){3}/g;

@@ -17,7 +17,7 @@
 import type {ComparisonConfig, ComparisonTerritory} from "../components/comparison-enhance.js";
 import {DEFAULT_PAIR, type Pair} from "../components/comparison-pair.js";
 import {comparisonCaption, comparisonFigures, comparisonTable, type ComparisonFigures} from "../components/explorer-comparison.js";
-import type {ViewKind} from "../components/factsheet-views.js";
+import type {ViewKind} from "../components/chart-kinds.js";
 import {territoriesWithFigures, sliceFileName, type TerritoryInfo} from "../data/territory-ids.js";
 import {SYNTHETIC_BANNER} from "./content.js";
 import {runScript} from "../data/douanes/terminal.js";
@@ -26,7 +26,7 @@ import type {SiteFigures} from "./figures.js";
 import {displayName, pagePath, slug} from "./names.js";
 import {formatNumber} from "../components/format.js";
 import {jsdomWindow, serialiseElements} from "./prerender.js";
-import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.js";
+import {loadStaticViews, viewSlot, type TerritoryViews} from "./page.js";
 import {viewTerritory} from "./view-territories.js";
 
 /** The views each side shows, with their section's heading. */

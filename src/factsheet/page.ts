@@ -2,10 +2,13 @@
  * The factsheet page, as Markdown, for one territory: a département ("D10"),
  * a région ("R44") or France ("FR"). Page loaders print it
  * (src/departements/[code].md.ts, src/regions/[code].md.ts, src/france.md.ts).
+ * Its sections, in the reference's order, are the template
+ * templates/factsheet.md; this module writes what each placeholder stands for
+ * (`factsheetBlocks`).
  *
  * The page is complete in its HTML: prose, and every view (key figures,
  * charts, tables, indicators) drawn at build time (prerender.ts, the views of
- * components/factsheet-views.ts) and pasted into its slot, so it reads
+ * components/factsheet-views.ts) and pasted into its slot (`viewSlot`), so it reads
  * without JavaScript, prints whole and is found by the site search. Its one
  * JavaScript cell adds the chart actions and the controls; DuckDB-WASM starts
  * only when a control asks for another view.
@@ -13,7 +16,9 @@
  * Everything that comes from data goes through `html()` (text in HTML) or
  * `js()` (a value in a JavaScript cell): labels are data, never markup.
  */
-import type {ViewKind} from "../components/factsheet-views.js";
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {isViewKind, VIEW_KINDS, type ViewKind} from "../components/chart-kinds.js";
 import {PRODUCT_LEVELS, SANKEY_SIZES, type FlowChoice} from "../components/view-state.js";
 import {sourceLine} from "../components/image-caption.js";
 import {formatMillionEuros} from "../components/format.js";
@@ -31,17 +36,62 @@ import {
   SYNTHETIC_BANNER
 } from "./content.js";
 import {runScript} from "../data/douanes/terminal.js";
+import {staticViewsDir} from "../data/douanes/paths.js";
 import {loadFigures, type SiteFigures} from "./figures.js";
 import {territoiresIndustrieBlock} from "./territoires-industrie.js";
 import {html, js} from "./escape.js";
 import {displayName, pagePath, slug} from "./names.js";
-import {loadStaticViews, viewSlot, type TerritoryViews} from "./static-charts.js";
+import {fillTemplate, readTemplate, type TemplateBlock} from "./template.js";
 import {viewTerritory} from "./view-territories.js";
 
 const FLOW_WORDS: Record<Flow, {title: string; heading: string}> = {
   export: {title: "Exportations", heading: "Flux à l'export par produit et par pays"},
   import: {title: "Importations", heading: "Flux à l'import par pays et par produit"}
 };
+
+// ---------------------------------------------------------------------------
+// The views as the page holds them: drawn at build time by prerender.ts (the same queries and
+// components the page runs live, components/factsheet-views.ts), read back here (light: no jsdom,
+// no Plot) and pasted into each view's slot.
+
+/** One view drawn at build time: markup above its charts, each chart wide and narrow, markup below. */
+export interface DrawnView {
+  before: string;
+  wide: string[];
+  narrow: string[];
+  after: string;
+}
+
+export type TerritoryViews = Partial<Record<ViewKind, DrawnView>>;
+
+/** A territory's views, or none when the prepare step has not made them (the slots then say so). */
+export async function loadStaticViews(id: string, env: NodeJS.ProcessEnv = process.env): Promise<TerritoryViews> {
+  try {
+    return JSON.parse(await readFile(join(staticViewsDir(env), `${id}.json`), "utf8")) as TerritoryViews;
+  } catch {
+    process.stderr.write(`[fiches] ${id} : pas de vues dessinées (lancer npm run prepare:data)\n`);
+    return {};
+  }
+}
+
+/**
+ * A view's slot as an HTML block of the page's Markdown: `data-view` and
+ * `data-territory` say what the live code draws in it again. `markup` comes
+ * from DOM serialisation (prerender.ts): labels are escaped, and it holds no
+ * blank line that would end the HTML block.
+ */
+export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | undefined, {narrowOnly = false}: {narrowOnly?: boolean} = {}): string {
+  if (!drawn) return `<div class="view" data-view="${kind}" data-territory="${territory}"><p class="view-missing">Ce bloc n'a pas été calculé lors de la construction du site.</p></div>\n\n`;
+  const wrap = (charts: string[]) => charts.map((chart) => `<div class="view-chart">${chart}</div>`).join("");
+  // Narrow only: for a half column (the comparison page), where the wide drawing would be shrunk; the live code still draws into .view-wide.
+  const charts = drawn.wide.length
+    ? `<div class="view-charts${narrowOnly ? " view-charts-narrow" : ""}"><div class="view-wide">${narrowOnly ? "" : wrap(drawn.wide)}</div><div class="view-narrow">${wrap(drawn.narrow)}</div></div>`
+    : "";
+  return `<div class="view" data-view="${kind}" data-territory="${territory}"><div class="view-before">${drawn.before}</div>${charts}<div class="view-after">${drawn.after}</div></div>\n\n`;
+}
+
+// ---------------------------------------------------------------------------
+// The template's blocks
 
 function link(info: TerritoryInfo, text = displayName(info)): string {
   return `<a href="${pagePath(info)}">${html(text)}</a>`;
@@ -300,92 +350,64 @@ function breakdownSection(info: TerritoryInfo, figures: SiteFigures, views: Terr
 ${slot("departements", info, views)}`;
 }
 
-function contextSection(figures: SiteFigures): string {
+function caveatsList(figures: SiteFigures): string {
   const caveats = methodologyCaveats({
     year: figures.year,
     synthetic: figures.synthetic,
     sourceDescription: html(figures.sourceDescription),
     retrievedAt: figures.retrievedAt
   });
-  return `## Contexte et méthodologie
-
-${contextParagraph()}
-
-### Précisions méthodologiques
-
-${caveats.map((line) => `- ${line}`).join("\n")}`;
+  return caveats.map((line) => `- ${line}`).join("\n");
 }
 
-function introductionSection(info: TerritoryInfo): string {
-  return `## Introduction
+/** The factsheet's template (templates/factsheet.md), read once per page loader. */
+const FACTSHEET_TEMPLATE = readTemplate("factsheet.md");
 
-${introduction(info.forms, info.kind).join("\n\n")}`;
-}
-
-function practicalSection(info: TerritoryInfo, figures: SiteFigures): string {
-  return `## Informations pratiques
-
-${practicalInformation(displayName(info), figures.year, {synthetic: figures.synthetic})
-  .map((line) => `- ${line}`)
-  .join("\n")}`;
-}
+/** A block that takes no argument. */
+const plain = (write: () => string): TemplateBlock => (argument) => {
+  if (argument !== undefined) throw new Error(`ce bloc ne prend pas d'argument (« ${argument} »)`);
+  return write();
+};
 
 /**
- * The whole page for a territory id ("D10", "R44", "FR"): the reference's
- * sections in order, each view pasted as drawn at build time (`views`, and
- * `others` for its région's and France's Sankeys).
+ * What each placeholder of the template writes for a territory: the
+ * reference's sections are in the template, in order; each view is pasted as
+ * drawn at build time (`views`, and `others` for its région's and France's
+ * Sankeys).
  */
+export function factsheetBlocks(info: TerritoryInfo, figures: SiteFigures, views: TerritoryViews, others: OtherViews): Record<string, TemplateBlock> {
+  return {
+    "titre-de-la-page": plain(() => JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)),
+    avertissements: plain(() => (figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : "") + gapsNotice(info, figures)),
+    titre: plain(() => titleBlock(info, figures)),
+    navigation: plain(() => neighbours(info, figures)),
+    introduction: plain(() => introduction(info.forms, info.kind).join("\n\n")),
+    contexte: plain(() => contextParagraph()),
+    "precisions-methodologiques": plain(() => caveatsList(figures)),
+    reglages: plain(() => controlsBlock(figures)),
+    annee: plain(() => shownYear(figures.year)),
+    vue: (kind) => {
+      if (kind === undefined || !isViewKind(kind)) throw new Error(`vue inconnue « ${kind ?? ""} » : {{vue <nom>}}, un nom de VIEW_KINDS (src/components/chart-kinds.ts) : ${VIEW_KINDS.join(", ")}`);
+      return slot(kind, info, views);
+    },
+    "hors-departements": plain(() => outsideDepartementsBlock(info, figures)),
+    telechargements: plain(() => downloadsBlock(info, figures)),
+    "repartition-par-departement": plain(() => breakdownSection(info, figures, views)),
+    flux: (flow) => {
+      if (flow !== "export" && flow !== "import") throw new Error(`flux inconnu « ${flow ?? ""} » : {{flux export}} ou {{flux import}}`);
+      return sankeySection(info, figures, flow, views, others);
+    },
+    "informations-pratiques": plain(() => practicalInformation(displayName(info), figures.year, {synthetic: figures.synthetic}).map((line) => `- ${line}`).join("\n")),
+    script: plain(() => enhanceCell(info, figures))
+  };
+}
+
+/** The whole page for a territory id ("D10", "R44", "FR"): the template filled for it. */
 export function factsheetMarkdown(id: string, figures: SiteFigures, views: TerritoryViews = {}, others: OtherViews = {}): string {
   const info = allTerritories().find((t) => t.id === id);
   if (!info) throw new Error(`Territoire inconnu : « ${id} »`);
   if (info.kind === "departement" && !carriesFigures(info.code, figures.corsica)) return corsicaNotice(info, figures);
-  return `---
-title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
-toc:
-  label: Sommaire
----
-
-${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}${gapsNotice(info, figures)}
-${titleBlock(info, figures)}
-
-${neighbours(info, figures)}
-
-${introductionSection(info)}
-
-${contextSection(figures)}
-
-${controlsBlock(figures)}
-
-## Chiffres clés ${shownYear(figures.year)}
-
-${slot("chiffres", info, views)}${outsideDepartementsBlock(info, figures)}
-
-${downloadsBlock(info, figures)}
-
-${breakdownSection(info, figures, views)}## Balance commerciale territoriale
-
-### Principaux pays à l'import et à l'export
-
-${slot("partenaires", info, views)}## Principales activités à l'export et à l'import
-
-${slot("activites", info, views)}${sankeySection(info, figures, "export", views, others)}${sankeySection(info, figures, "import", views, others)}## Évolution trimestrielle
-
-Au-delà de la fiche de référence : les fichiers des Douanes couvrent plusieurs années, de quoi voir
-la tendance trimestre par trimestre et comparer l'année présentée à la précédente.
-
-${slot("tendance", info, views)}### Comparaison avec l'année précédente
-
-${slot("comparaisons", info, views)}## Exposition et dépendances
-
-Chaque indicateur est calculé sur l'année présentée et situé par rapport à la valeur nationale :
-part des exportations vers les États-Unis, concentration des partenaires et des produits
-(part des trois premiers, indice de Herfindahl-Hirschman sur 10 000), spécialisation (avantage comparatif
-révélé) et dépendance des importations à leur premier pays d'origine.
-
-${slot("indicateurs", info, views)}${practicalSection(info, figures)}
-
-${enhanceCell(info, figures)}
-`;
+  return fillTemplate(FACTSHEET_TEMPLATE, factsheetBlocks(info, figures, views, others));
 }
 
 /** What a page loader prints: the page of `id` with the current build's figures and views (a refusal: its message, exit 1). */

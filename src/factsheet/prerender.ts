@@ -14,7 +14,8 @@
  * module reaches changes, then published as one small file per territory.
  */
 import {join} from "node:path";
-import {drawView, VIEW_KINDS, type ViewKind} from "../components/factsheet-views.js";
+import {VIEW_KINDS, type ViewKind} from "../components/chart-kinds.js";
+import {drawView} from "../components/factsheet-views.js";
 import {defaultState} from "../components/view-state.js";
 import type {PipelineOutputs} from "../data/douanes/pipeline.js";
 import {corsicaForm, withSliceData, type CanonicalFiles} from "../data/slices.js";
@@ -22,7 +23,8 @@ import {createQuarterlyTable, type QuarterlySources} from "../data/quarterly-sli
 import {demoMarked, territoriesWithFigures} from "../data/territory-ids.js";
 import {memoisedPerSource, writeWhole} from "../data/code-hash.js";
 import {slug} from "./names.js";
-import {staticViewsDir, type DrawnView, type TerritoryViews} from "./static-charts.js";
+import {staticViewsDir} from "../data/douanes/paths.js";
+import type {DrawnView, TerritoryViews} from "./page.js";
 import {viewTerritory} from "./view-territories.js";
 
 /** The live charts' width in a 1280 px window (sidebar and table of contents open). */

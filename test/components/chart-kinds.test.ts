@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {CHART_KINDS, CHART_NAMES, chartTitle, isChartKind, sankeyKind, VIEW_CHARTS} from "../../src/components/chart-kinds.js";
-import {isViewKind} from "../../src/components/factsheet-views.js";
+import {isViewKind} from "../../src/components/chart-kinds.js";
 
 describe("chart kinds", () => {
   it("each kind has a name, a title with the place and a way to be drawn", () => {

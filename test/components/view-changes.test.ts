@@ -1,6 +1,7 @@
 // A control redraws only the views whose content it changes: the live work after the first one stays small.
 import {describe, expect, it} from "vitest";
-import {VIEW_KINDS, viewChanges} from "../../src/components/factsheet-views.js";
+import {VIEW_KINDS} from "../../src/components/chart-kinds.js";
+import {viewChanges} from "../../src/components/factsheet-views.js";
 import {defaultState} from "../../src/components/view-state.js";
 
 const built = defaultState(2024);

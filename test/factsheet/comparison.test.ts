@@ -16,7 +16,7 @@ import {territoriesWithFigures} from "../../src/data/territory-ids.js";
 import {comparisonMarkdown} from "../../src/factsheet/comparison.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {jsdomWindow, NARROW_WIDTH} from "../../src/factsheet/prerender.js";
-import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
+import type {TerritoryViews} from "../../src/factsheet/page.js";
 import {ranking, sum, territoryRows, type Fixture} from "../data/synthetic-trade.js";
 import {drawnFixture, type DrawnFixture} from "./site-fixture.js";
 import {HEAVY, reachedModules, rendered} from "./framework-markdown.js";

@@ -6,7 +6,7 @@
  */
 import {drawStaticViews} from "../../src/factsheet/prerender.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
-import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
+import type {TerritoryViews} from "../../src/factsheet/page.js";
 import {territoryFigures, type FiguresBundle} from "../../src/factsheet/territory-figures.js";
 import {createFixture, writeQuarterlyFiles, type Fixture, type QuarterlyFixture} from "../data/synthetic-trade.js";
 

@@ -13,7 +13,7 @@ import {formatMillionEuros} from "../../src/components/format.js";
 import type {SiteFigures} from "../../src/factsheet/figures.js";
 import {factsheetMarkdown} from "../../src/factsheet/page.js";
 import {drawStaticViews, jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "../../src/factsheet/prerender.js";
-import type {TerritoryViews} from "../../src/factsheet/static-charts.js";
+import type {TerritoryViews} from "../../src/factsheet/page.js";
 import type {Fixture} from "../data/synthetic-trade.js";
 import {drawnFixture, type DrawnFixture} from "./site-fixture.js";
 

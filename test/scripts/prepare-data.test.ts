@@ -61,6 +61,12 @@ describe("codeHash", () => {
     expect(files.filter((file) => file.startsWith("src/components/") || file.startsWith("src/factsheet/"))).toEqual([]);
   });
 
+  it("keeps the page's template out of the drawn views' key: an edit of page.ts or templates/ redraws no chart", async () => {
+    const files = await moduleClosure(VIEWS_CODE);
+    expect(files).toEqual(expect.arrayContaining(["src/factsheet/prerender.ts", "src/components/factsheet-views.ts", "src/components/format.ts"]));
+    expect(files.filter((file) => /^src\/factsheet\/(page|template)\.ts$|^templates\//.test(file))).toEqual([]);
+  });
+
   it("changes every key of the next build when src/components/format.ts changes, and the pipeline's not", async () => {
     const root = await mkdtemp(join(tmpdir(), "site-code-"));
     try {
