@@ -38,10 +38,25 @@ export const PER_TERRITORY_FOLDERS = ["slices", "quarterly", "downloads"] as con
 
 const STAMP = ".published";
 
-/** Whether a path under src/ is one of these files (the dev server's watcher ignores them; .gitignore lists them too). */
-export function isPublishedDataFile(path: string): boolean {
-  return /^data\/(\.published|[^/]+\.parquet|manifest\.json|(slices|quarterly|downloads)\/)/.test(path);
+/**
+ * What this module writes under src/data/, as .gitignore patterns: `npm run
+ * clean` removes it (scripts/clean.ts), the dev server's watcher ignores it,
+ * and .gitignore lists each (a test checks).
+ */
+export const PUBLISHED_DATA = [STAMP, "*.parquet", "manifest.json", ...PER_TERRITORY_FOLDERS.map((folder) => `${folder}/`)] as const;
+
+/** Whether `name`, a path under src/data/ ("manifest.json", "slices", "slices/D10.parquet"), is one of these files. */
+export function isPublishedData(name: string): boolean {
+  return PUBLISHED_DATA.some((pattern) =>
+    pattern.endsWith("/")
+      ? name === pattern.slice(0, -1) || name.startsWith(pattern)
+      : pattern.startsWith("*")
+        ? !name.includes("/") && name.endsWith(pattern.slice(1))
+        : name === pattern);
 }
+
+/** Whether a path under src/ is one of these files. */
+export const isPublishedDataFile = (path: string): boolean => path.startsWith("data/") && isPublishedData(path.slice("data/".length));
 
 /** The départements and their régions, for the explorer's joins. */
 async function territoriesTable(): Promise<Uint8Array> {

@@ -13,6 +13,7 @@ import {codeHash, moduleClosure} from "../../src/data/code-hash.js";
 import {PIPELINE_CODE} from "../../src/data/douanes/pipeline.js";
 import {FIGURES_CODE} from "../../src/factsheet/figures.js";
 import {VIEWS_CODE} from "../../src/factsheet/prerender.js";
+import {isPublishedData, PUBLISHED_DATA} from "../../src/factsheet/data-files.js";
 import {PROJECT_ROOT} from "../../src/data/douanes/paths.js";
 
 describe("pagesStale", () => {
@@ -108,5 +109,14 @@ describe("the dev server's watcher", () => {
     expect(isCodeEdit("data/slices.ts")).toBe(true);
     expect(isCodeEdit(".observablehq/cache/departements/10.md")).toBe(false);
     expect(isCodeEdit("data/duckdb/duckdb-browser-eh.worker.js")).toBe(false);
+  });
+});
+
+describe("the data files the prepare step writes into src/data/", () => {
+  it("are recognised for the watcher and the clean script, and each is git-ignored", async () => {
+    expect(["manifest.json", "trade.parquet", ".published", "slices", "slices/D10.parquet", "downloads/D10-demonstration.csv"].filter((name) => !isPublishedData(name))).toEqual([]);
+    expect(["slices.ts", "reference/a129.ts", "demo/index.ts", "duckdb"].filter(isPublishedData)).toEqual([]);
+    const ignored = (await readFile(join(PROJECT_ROOT, ".gitignore"), "utf8")).split("\n");
+    expect(PUBLISHED_DATA.filter((pattern) => !ignored.includes(`src/data/${pattern}`))).toEqual([]);
   });
 });
