@@ -19,7 +19,7 @@ import {DEFAULT_PAIR, type Pair} from "../components/comparison-pair.js";
 import {comparisonCaption, comparisonFigures, comparisonTable, type ComparisonFigures} from "../components/explorer-comparison.js";
 import type {ViewKind} from "../components/chart-kinds.js";
 import {territoriesWithFigures, sliceFileName, type TerritoryInfo} from "../data/territory-ids.js";
-import {SYNTHETIC_BANNER} from "./content.js";
+import {noticeBanner, SYNTHETIC_BANNER} from "./content.js";
 import {runScript} from "../data/douanes/terminal.js";
 import {html, js} from "./escape.js";
 import type {SiteFigures} from "./figures.js";
@@ -129,7 +129,7 @@ title: Comparer deux territoires
 toc: false
 ---
 
-${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+${figures.synthetic ? noticeBanner(SYNTHETIC_BANNER) : ""}
 # Comparer deux territoires
 
 Choisissez deux territoires — départements, régions ou la France — pour voir côte à côte leurs

@@ -5,6 +5,7 @@
  */
 
 import {formatDate} from "../components/format.js";
+import {html} from "./escape.js";
 import type {NameForms} from "../data/territories.js";
 
 export interface SourceFacts {
@@ -21,6 +22,11 @@ export const FACTSHEET_TITLE = "Les indicateurs clés : commerce extérieur";
 export const SYNTHETIC_BANNER =
   "Données de démonstration (synthétiques) : les montants de cette page sont générés pour " +
   "reproduire le format et les totaux de référence des Douanes, ils ne décrivent pas les échanges réels du territoire.";
+
+/** A notice at the top of a page, in the demo banner's style (`className` for its variants): the text is escaped. */
+export function noticeBanner(text: string, className?: string): string {
+  return `<p class="demo-banner${className ? ` ${className}` : ""}" role="note">${html(text)}</p>\n`;
+}
 
 /** Section 2, first half: why this matters now. */
 export function contextParagraph(): string {

@@ -11,7 +11,7 @@
  */
 import {sourceLine} from "../components/image-caption.js";
 import {territoriesWithFigures, type TerritoryInfo} from "../data/territory-ids.js";
-import {SYNTHETIC_BANNER} from "./content.js";
+import {noticeBanner, SYNTHETIC_BANNER} from "./content.js";
 import {runScript} from "../data/douanes/terminal.js";
 import {loadFigures, type SiteFigures} from "./figures.js";
 import {html, js} from "./escape.js";
@@ -32,7 +32,7 @@ toc: false
 index: false
 ---
 
-${figures.synthetic ? `<p class="demo-banner embed-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+${figures.synthetic ? noticeBanner(SYNTHETIC_BANNER, "embed-banner") : ""}
 \`\`\`js
 import {chartFromFactsheet, embedError, embedRequest, embedSource} from "./components/embed-request.js";
 

@@ -32,6 +32,7 @@ import type {OverviewRow} from "../data/overview.js";
 import {demoMarked} from "../data/territory-ids.js";
 import type {OutsideDepartement} from "../data/slices.js";
 import {runScript} from "../data/douanes/terminal.js";
+import {noticeBanner} from "./content.js";
 import {html, js} from "./escape.js";
 import {jsdomWindow, NARROW_WIDTH, serialiseElements, WIDE_WIDTH} from "./prerender.js";
 
@@ -327,7 +328,7 @@ export function homeMarkdown(rows: readonly OverviewRow[], facts: HomeFacts, doc
   const year = facts.year;
   const shown = rows.filter((row) => row.year === year);
   const {departements, regions, france} = splitRows(shown);
-  const banner = facts.synthetic ? `<p class="demo-banner" role="note">${html(HOME_SYNTHETIC_BANNER)}</p>\n\n` : "";
+  const banner = facts.synthetic ? `${noticeBanner(HOME_SYNTHETIC_BANNER)}\n` : "";
   return `---
 title: Accueil
 toc: false

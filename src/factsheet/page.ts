@@ -32,6 +32,7 @@ import {
   introduction,
   methodologyCaveats,
   DEMO_FILES_NOTE,
+  noticeBanner,
   practicalInformation,
   SYNTHETIC_BANNER
 } from "./content.js";
@@ -93,6 +94,12 @@ export function viewSlot(kind: ViewKind, territory: string, drawn: DrawnView | u
 // ---------------------------------------------------------------------------
 // The template's blocks
 
+/** The page's title in its front matter (YAML, written as a JSON string): « Aube — commerce extérieur 2024 ». */
+const pageTitle = (info: TerritoryInfo, figures: SiteFigures) => JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`);
+
+/** Lines as a Markdown bulleted list. */
+const markdownList = (lines: readonly string[]) => lines.map((line) => `- ${line}`).join("\n");
+
 function link(info: TerritoryInfo, text = displayName(info)): string {
   return `<a href="${pagePath(info)}">${html(text)}</a>`;
 }
@@ -141,7 +148,7 @@ function gapsNotice(info: TerritoryInfo, figures: SiteFigures): string {
   const depts = [...new Set(figures.gaps.map((g) => g.dept))].filter((code) =>
     info.kind === "france" || (info.kind === "departement" ? code === info.code : findDepartement(code)?.regionCode === info.code));
   if (depts.length === 0) return "";
-  const note = (text: string) => `<p class="demo-banner gaps-notice" role="note">${html(text)}</p>\n`;
+  const note = (text: string) => noticeBanner(text, "gaps-notice");
   if (info.kind === "departement") {
     return note(`Données incomplètes : la source ne contient aucune valeur pour ${gapFlows(figures.gaps.filter((g) => g.dept === info.code))} de ce département. Les chiffres de cette fiche en sont diminués d'autant.`);
   }
@@ -218,11 +225,11 @@ function corsicaNotice(info: TerritoryInfo, figures: SiteFigures): string {
       ? `Les Douanes publient la Corse comme un seul département, code ${CORSICA_CODE} : les chiffres ${html(info.forms.ofName)} sont dans la fiche ${pageLink(CORSICA_CODE)}.`
       : `Les données de ce site publient la Corse en deux départements : voir les fiches ${pageLink(CORSICA_HALVES[0])} et ${pageLink(CORSICA_HALVES[1])}.`;
   return `---
-title: ${JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)}
+title: ${pageTitle(info, figures)}
 toc: false
 ---
 
-${figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : ""}
+${figures.synthetic ? noticeBanner(SYNTHETIC_BANNER) : ""}
 <header class="factsheet-title">
 <p class="factsheet-kicker">${html(FACTSHEET_TITLE)}</p>
 <h1>${html(displayName(info))}</h1>
@@ -357,7 +364,7 @@ function caveatsList(figures: SiteFigures): string {
     sourceDescription: html(figures.sourceDescription),
     retrievedAt: figures.retrievedAt
   });
-  return caveats.map((line) => `- ${line}`).join("\n");
+  return markdownList(caveats);
 }
 
 /** The factsheet's template (templates/factsheet.md), read once per page loader. */
@@ -377,8 +384,8 @@ const plain = (write: () => string): TemplateBlock => (argument) => {
  */
 export function factsheetBlocks(info: TerritoryInfo, figures: SiteFigures, views: TerritoryViews, others: OtherViews): Record<string, TemplateBlock> {
   return {
-    "titre-de-la-page": plain(() => JSON.stringify(`${displayName(info)} — commerce extérieur ${figures.year}`)),
-    avertissements: plain(() => (figures.synthetic ? `<p class="demo-banner" role="note">${html(SYNTHETIC_BANNER)}</p>\n` : "") + gapsNotice(info, figures)),
+    "titre-de-la-page": plain(() => pageTitle(info, figures)),
+    avertissements: plain(() => (figures.synthetic ? noticeBanner(SYNTHETIC_BANNER) : "") + gapsNotice(info, figures)),
     titre: plain(() => titleBlock(info, figures)),
     navigation: plain(() => neighbours(info, figures)),
     introduction: plain(() => introduction(info.forms, info.kind).join("\n\n")),
@@ -397,7 +404,7 @@ export function factsheetBlocks(info: TerritoryInfo, figures: SiteFigures, views
       if (flow !== "export" && flow !== "import") throw new Error(`flux inconnu « ${flow ?? ""} » : {{flux export}} ou {{flux import}}`);
       return sankeySection(info, figures, flow, views, others);
     },
-    "informations-pratiques": plain(() => practicalInformation(displayName(info), figures.year, {synthetic: figures.synthetic}).map((line) => `- ${line}`).join("\n")),
+    "informations-pratiques": plain(() => markdownList(practicalInformation(displayName(info), figures.year, {synthetic: figures.synthetic}))),
     script: plain(() => enhanceCell(info, figures))
   };
 }
